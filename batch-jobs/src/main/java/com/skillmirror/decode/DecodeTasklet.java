@@ -1,0 +1,136 @@
+package com.skillmirror.decode;
+
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.util.FileSystemUtils;
+
+/** The decode stage for one video (one partition). Idempotent: a re-run overwrites the same objects and rows. */
+public class DecodeTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(DecodeTasklet.class);
+
+    private final VideoRepository videos;
+    private final StageResults results;
+    private final ObjectStorage storage;
+    private final ProgressPublisher progress;
+    private final ProxyTranscoder transcoder;
+    private final UUID videoId;
+
+    public DecodeTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
+                         DecodeSettings settings, UUID videoId) {
+        this.videos = videos;
+        this.results = results;
+        this.storage = storage;
+        this.progress = progress;
+        this.transcoder = new ProxyTranscoder(settings.maxShortSide(), settings.maxFps());
+        this.videoId = videoId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        Video video = videos.find(videoId).orElseThrow(() -> new IllegalStateException("No video " + videoId));
+        videos.markProcessing(videoId);
+        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 0, "decoding"));
+        Path work = Files.createTempDirectory("skillmirror-decode-");
+        try {
+            Path original = work.resolve("original");
+            storage.download(video.storageKey(), original);
+            try {
+                decode(video, original, work);
+            } catch (UnusableMediaException e) {
+                log.info("Video {} ({}) cannot be analysed: {}", videoId, video.originalName(), e.getMessage());
+                results.failed(videoId, Stage.DECODE, e.getMessage());
+                videos.markFailed(videoId, Stage.DECODE.stepName(), e.getMessage());
+                contribution.setExitStatus(new org.springframework.batch.core.ExitStatus("UNUSABLE_INPUT", e.getMessage()));
+                progress.publish(ProgressEvent.of(ProgressEvent.ERROR, video.uploadId(), videoId, Stage.DECODE, 100,
+                        e.getMessage()));
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void decode(Video video, Path original, Path work) throws Exception {
+        MediaProbe.Probe probe = MediaProbe.probe(original);
+        Path proxy = work.resolve("proxy.mp4");
+        Path thumbnail = work.resolve("thumbnail.jpg");
+        ProxyTranscoder.Result proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,
+                percent -> progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId,
+                        Stage.DECODE, percent * 9 / 10, "decoding")));
+        List<String> warnings = new ArrayList<>();
+        if (proxyResult.variableFrameRate()) {
+            warnings.add("Variable frame rate: converted to a constant " + round(proxyResult.fps()) + " fps by timestamps.");
+        }
+        if (probe.durationMs() > 0 && proxyResult.decodedDurationMs() + 1500 < probe.durationMs()) {
+            warnings.add("Only " + proxyResult.decodedDurationMs() / 1000.0 + " s of " + probe.durationMs() / 1000.0
+                    + " s could be decoded: the file is probably truncated; the decoded part is analysed.");
+        }
+        store(video, proxy, "proxy", "proxy.mp4", "video/mp4");
+        if (Files.exists(thumbnail)) {
+            store(video, thumbnail, "thumbnail", "thumbnail.jpg", "image/jpeg");
+        }
+        long audioSamples = 0;
+        if (probe.hasAudio()) {
+            Path wav = work.resolve("audio.wav");
+            try {
+                audioSamples = AudioExtractor.toWav(original, wav);
+                if (audioSamples > 0) {
+                    store(video, wav, "audio", "audio.wav", "audio/wav");
+                } else {
+                    warnings.add("The audio track decoded to no samples; speech analysis is skipped.");
+                }
+            } catch (Exception e) {
+                warnings.add("The audio track could not be decoded (" + e.getMessage() + "); speech analysis is skipped.");
+            }
+        }
+        videos.recordProbe(videoId, probe, proxyResult.variableFrameRate(), proxyResult.fps(), proxyResult.frames());
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("container", probe.container());
+        summary.put("videoCodec", probe.videoCodec());
+        summary.put("audioCodec", probe.audioCodec());
+        summary.put("width", probe.width());
+        summary.put("height", probe.height());
+        summary.put("rotation", probe.rotation());
+        summary.put("durationMs", probe.durationMs());
+        summary.put("sourceFps", round(probe.frameRate()));
+        summary.put("variableFrameRate", proxyResult.variableFrameRate());
+        summary.put("hasAudio", probe.hasAudio() && audioSamples > 0);
+        summary.put("audioSeconds", round(audioSamples / (double) AudioExtractor.SAMPLE_RATE));
+        summary.put("proxy", Map.of("width", proxyResult.width(), "height", proxyResult.height(),
+                "fps", round(proxyResult.fps()), "frames", proxyResult.frames()));
+        summary.put("warnings", warnings);
+        results.completed(videoId, Stage.DECODE, summary);
+        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 100, "decoded"));
+    }
+
+    private void store(Video video, Path file, String kind, String name, String contentType) throws Exception {
+        String key = StorageKeys.output(video.uploadId(), videoId, name);
+        storage.put(key, file, contentType);
+        results.artifact(videoId, kind, key, contentType, Files.size(file));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,96 @@
+package com.skillmirror.decode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
+
+/** Opens a file with FFmpeg and says what it is, or why it cannot be analysed. */
+public final class MediaProbe {
+
+    /** Demuxers that read single pictures: a still image, not a video. */
+    private static final Set<String> IMAGE_DEMUXERS = Set.of("image2", "mjpeg", "gif", "ico", "tiff", "bmp");
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
+    }
+
+    private MediaProbe() {
+    }
+
+    public record Probe(String container, String videoCodec, String audioCodec, int width, int height,
+                        int rotation, long durationMs, double frameRate, boolean hasAudio, int audioSampleRate,
+                        int audioChannels) {
+
+        /** Width and height as displayed, after the rotation metadata is applied. */
+        public int displayWidth() {
+            return rotation % 180 == 0 ? width : height;
+        }
+
+        public int displayHeight() {
+            return rotation % 180 == 0 ? height : width;
+        }
+    }
+
+    public static Probe probe(Path file) throws UnusableMediaException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new UnusableMediaException("The file could not be read: " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new UnusableMediaException("The file is empty (0 bytes). Upload the video again; if it was copied"
+                    + " from a phone, check that the copy finished.");
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            try {
+                grabber.start();
+            } catch (FFmpegFrameGrabber.Exception e) {
+                throw new UnusableMediaException("Not a readable video: FFmpeg could not open it (the file is damaged,"
+                        + " truncated, or not a video). Re-export it as MP4 (H.264) and upload it again.", e);
+            }
+            String format = String.valueOf(grabber.getFormat());
+            if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
+                throw new UnusableMediaException(grabber.hasAudio()
+                        ? "This file has sound but no picture (audio only). Upload the video recording instead."
+                        : "This file has no video track. Upload a video recording (MP4, MOV, AVI, MKV, WebM).");
+            }
+            if (isStillImage(format)) {
+                throw new UnusableMediaException("This is a still image (" + format + "), not a video. Upload a video"
+                        + " recording of the movement; single photos can be analysed with 'skillmirror pose'.");
+            }
+            int rotation = normaliseRotation(grabber.getDisplayRotation());
+            long durationMs = Math.max(0, grabber.getLengthInTime() / 1000);
+            double fps = grabber.getFrameRate();
+            return new Probe(format, grabber.getVideoCodecName(), grabber.hasAudio() ? grabber.getAudioCodecName() : null,
+                    grabber.getImageWidth(), grabber.getImageHeight(), rotation, durationMs,
+                    Double.isFinite(fps) && fps > 0 ? fps : 0, grabber.hasAudio(),
+                    grabber.hasAudio() ? grabber.getSampleRate() : 0, grabber.hasAudio() ? grabber.getAudioChannels() : 0);
+        } catch (UnusableMediaException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UnusableMediaException("Not a readable video: " + e.getMessage()
+                    + ". Re-export it as MP4 (H.264) and upload it again.", e);
+        }
+    }
+
+    static boolean isStillImage(String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        return IMAGE_DEMUXERS.contains(f) || f.endsWith("_pipe");
+    }
+
+    /** FFmpeg reports the display matrix angle counter-clockwise and sometimes negative; we use clockwise 0/90/180/270. */
+    static int normaliseRotation(double displayRotation) {
+        if (!Double.isFinite(displayRotation)) {
+            return 0;
+        }
+        int cw = (int) Math.round(-displayRotation);
+        cw = ((cw % 360) + 360) % 360;
+        return (int) (Math.round(cw / 90.0) * 90) % 360;
+    }
+}

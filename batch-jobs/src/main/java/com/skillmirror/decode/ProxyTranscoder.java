@@ -1,0 +1,179 @@
+package com.skillmirror.decode;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameFilter;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/**
+ * Writes the analysis proxy: upright (rotation metadata applied), scaled so the shorter side is at most
+ * {@code maxShortSide}, at a constant frame rate (frames repeated or dropped by their timestamps, so a
+ * variable-frame-rate phone video keeps real time), H.264 (libopenh264, the encoder in this FFmpeg build).
+ */
+final class ProxyTranscoder {
+
+    record Result(int width, int height, double fps, int frames, int sourceFrames, boolean variableFrameRate,
+                  long decodedDurationMs) {
+    }
+
+    private final int maxShortSide;
+    private final double maxFps;
+
+    ProxyTranscoder(int maxShortSide, double maxFps) {
+        this.maxShortSide = maxShortSide;
+        this.maxFps = maxFps;
+    }
+
+    Result transcode(Path source, MediaProbe.Probe probe, Path proxy, Path thumbnail, IntConsumer progressPercent)
+            throws IOException, UnusableMediaException {
+        double fps = probe.frameRate() > 0 ? Math.min(probe.frameRate(), maxFps) : Math.min(30, maxFps);
+        int[] size = outputSize(probe.displayWidth(), probe.displayHeight());
+        String filters = rotationFilter(probe.rotation()) + "scale=" + size[0] + ":" + size[1] + ":flags=bilinear";
+        long frameIntervalUs = Math.round(1_000_000 / fps);
+        FrameTiming timing = new FrameTiming();
+        int written = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            grabber.start();
+            try (FFmpegFrameFilter filter = new FFmpegFrameFilter(filters, grabber.getImageWidth(), grabber.getImageHeight());
+                 FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(proxy.toFile(), size[0], size[1], 0)) {
+                filter.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+                filter.start();
+                recorder.setFormat("mp4");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+                recorder.setVideoCodecName("libopenh264");
+                recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+                recorder.setFrameRate(fps);
+                recorder.setGopSize((int) Math.round(fps));
+                recorder.setVideoBitrate(Math.max(1_000_000, size[0] * size[1] * 4));
+                recorder.start();
+
+                long firstTs = Long.MIN_VALUE;
+                long durationUs = Math.max(1, probe.durationMs() * 1000);
+                boolean thumbnailDone = false;
+                Frame lastScaled = null;
+                int lastPercent = -1;
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null) {
+                    long ts = grabber.getTimestamp();
+                    if (firstTs == Long.MIN_VALUE) {
+                        firstTs = ts;
+                    }
+                    long rel = ts - firstTs;
+                    timing.add(rel);
+                    // Constant frame rate: output frame k shows the newest source frame at or before k * interval.
+                    long copies = (rel + frameIntervalUs / 2) / frameIntervalUs + 1 - written;
+                    if (copies <= 0 && written > 0) {
+                        continue;
+                    }
+                    filter.push(frame);
+                    Frame scaled;
+                    while ((scaled = filter.pull()) != null) {
+                        lastScaled = scaled;
+                        for (long c = 0; c < Math.max(1, copies); c++) {
+                            recorder.record(scaled);
+                            written++;
+                        }
+                        if (!thumbnailDone && rel >= durationUs / 2) {
+                            writeThumbnail(converter.convert(scaled), thumbnail);
+                            thumbnailDone = true;
+                        }
+                    }
+                    int percent = (int) Math.min(100, rel * 100 / durationUs);
+                    if (percent != lastPercent) {
+                        progressPercent.accept(percent);
+                        lastPercent = percent;
+                    }
+                }
+                if (written == 0) {
+                    throw new UnusableMediaException("No picture could be decoded from this file (it is probably"
+                            + " truncated or damaged). Re-export it as MP4 (H.264) and upload it again.");
+                }
+                if (!thumbnailDone) {
+                    // a clip whose timestamps never reached its stated middle (short or truncated): last frame
+                    writeThumbnail(converter.convert(lastScaled), thumbnail);
+                }
+                recorder.stop();
+            }
+        } catch (UnusableMediaException e) {
+            throw e;
+        } catch (FFmpegFrameGrabber.Exception e) {
+            throw new UnusableMediaException("The video could not be decoded: " + e.getMessage()
+                    + ". Re-export it as MP4 (H.264) and upload it again.", e);
+        } catch (Exception e) {
+            throw new IOException("Writing the analysis proxy failed: " + e.getMessage(), e);
+        }
+        return new Result(size[0], size[1], fps, written, timing.count(), timing.isVariable(), timing.lastUs() / 1000);
+    }
+
+    private static void writeThumbnail(BufferedImage image, Path target) throws IOException {
+        if (image != null) {
+            ImageIO.write(image, "jpg", target.toFile());
+        }
+    }
+
+    /** Even dimensions (H.264 with 4:2:0 needs them), aspect kept, shorter side at most maxShortSide. */
+    int[] outputSize(int width, int height) {
+        double scale = Math.min(1.0, maxShortSide / (double) Math.min(width, height));
+        int w = Math.max(2, (int) Math.round(width * scale / 2) * 2);
+        int h = Math.max(2, (int) Math.round(height * scale / 2) * 2);
+        return new int[] {w, h};
+    }
+
+    static String rotationFilter(int clockwise) {
+        return switch (clockwise) {
+            case 90 -> "transpose=clock,";
+            case 180 -> "hflip,vflip,";
+            case 270 -> "transpose=cclock,";
+            default -> "";
+        };
+    }
+
+    /** Frame-interval statistics: a spread of intervals means a variable-frame-rate source. */
+    private static final class FrameTiming {
+        private long previous = Long.MIN_VALUE;
+        private long last;
+        private int count;
+        private double sum;
+        private double sumSq;
+        private int intervals;
+
+        void add(long us) {
+            if (previous != Long.MIN_VALUE && us > previous) {
+                double d = us - previous;
+                sum += d;
+                sumSq += d * d;
+                intervals++;
+            }
+            previous = us;
+            last = us;
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        long lastUs() {
+            return last;
+        }
+
+        boolean isVariable() {
+            if (intervals < 3) {
+                return false;
+            }
+            double mean = sum / intervals;
+            double sd = Math.sqrt(Math.max(0, sumSq / intervals - mean * mean));
+            return sd / mean > 0.1;
+        }
+    }
+}

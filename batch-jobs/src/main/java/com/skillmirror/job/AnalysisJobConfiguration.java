@@ -1,0 +1,61 @@
+package com.skillmirror.job;
+
+import com.skillmirror.analysis.LocalProgressPublisher;
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.upload.VideoRepository;
+import java.util.UUID;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** The analysis job: decode, then pose, each partitioned per video. */
+@Configuration(proxyBeanMethods = false)
+public class AnalysisJobConfiguration {
+
+    public static final String JOB_NAME = "analysis";
+
+    @Bean
+    Job analysisJob(JobRepository jobRepository, StagePartitioning partitioning, VideoPartitioner videoPartitioner,
+                    @Qualifier("decodeWorker") Step decodeWorker, VideoRepository videos, ProgressPublisher progress) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new UploadJobListener(videos, progress))
+                .start(partitioning.managerStep(Stage.DECODE, videoPartitioner, decodeWorker))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    VideoPartitioner videoPartitioner(VideoRepository videos, @Value("#{jobParameters['uploadId']}") String uploadId) {
+        return new VideoPartitioner(videos, UUID.fromString(uploadId));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ProgressPublisher.class)
+    ProgressPublisher localProgressPublisher(ApplicationEventPublisher events) {
+        return new LocalProgressPublisher(events);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "false", matchIfMissing = true)
+    StagePartitioning localPartitioning(JobRepository jobRepository,
+                                        @Value("${skillmirror.partition.threads:0}") int configuredThreads) {
+        int threads = configuredThreads > 0 ? configuredThreads : Runtime.getRuntime().availableProcessors();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("partition-");
+        executor.initialize();
+        return new LocalPartitioning(jobRepository, executor, threads);
+    }
+}

@@ -1,0 +1,55 @@
+package com.skillmirror.job;
+
+import java.util.UUID;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Service;
+
+/** Starts the analysis job for an upload: synchronously (CLI) or in the background (portal). */
+@Service
+public class AnalysisLauncher {
+
+    private final JobOperator jobOperator;
+    private final Job analysisJob;
+    private final TaskExecutor background;
+
+    public AnalysisLauncher(JobOperator jobOperator, @Qualifier("analysisJob") Job analysisJob) {
+        this.jobOperator = jobOperator;
+        this.analysisJob = analysisJob;
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(4);
+        executor.setThreadNamePrefix("analysis-job-");
+        executor.initialize();
+        this.background = executor;
+    }
+
+    public JobExecution run(UUID uploadId) throws Exception {
+        return jobOperator.start(analysisJob, parameters(uploadId));
+    }
+
+    public void runInBackground(UUID uploadId) {
+        background.execute(() -> {
+            try {
+                run(uploadId);
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(AnalysisLauncher.class)
+                        .error("Analysis job for upload {} could not start", uploadId, e);
+            }
+        });
+    }
+
+    /** Restarts a failed or stopped job from where it stopped (completed partitions are not run again). */
+    public long restart(long jobExecutionId) throws Exception {
+        return jobOperator.restart(jobExecutionId);
+    }
+
+    static JobParameters parameters(UUID uploadId) {
+        return new JobParametersBuilder().addString(VideoPartitioner.UPLOAD_ID, uploadId.toString()).toJobParameters();
+    }
+}

@@ -1,0 +1,35 @@
+package com.skillmirror.job;
+
+import com.skillmirror.analysis.Stage;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.TaskExecutor;
+
+/** The embedded default: partitions run on a bounded thread pool in this JVM. */
+public class LocalPartitioning implements StagePartitioning {
+
+    private final JobRepository jobRepository;
+    private final TaskExecutor executor;
+    private final int threads;
+
+    public LocalPartitioning(JobRepository jobRepository, TaskExecutor executor, int threads) {
+        this.jobRepository = jobRepository;
+        this.executor = executor;
+        this.threads = threads;
+    }
+
+    @Override
+    public Step managerStep(Stage stage, Partitioner partitioner, Step workerStep) {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(workerStep);
+        handler.setTaskExecutor(executor);
+        handler.setGridSize(threads);
+        return new StepBuilder(stage.stepName(), jobRepository)
+                .partitioner(workerStep.getName(), partitioner)
+                .partitionHandler(handler)
+                .build();
+    }
+}

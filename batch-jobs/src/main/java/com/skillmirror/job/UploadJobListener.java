@@ -1,0 +1,47 @@
+package com.skillmirror.job;
+
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.upload.VideoRepository;
+import java.util.UUID;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/** Keeps the upload's status in step with its job and announces start and end. */
+class UploadJobListener implements JobExecutionListener {
+
+    private final VideoRepository videos;
+    private final ProgressPublisher progress;
+
+    UploadJobListener(VideoRepository videos, ProgressPublisher progress) {
+        this.videos = videos;
+        this.progress = progress;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        UUID uploadId = uploadId(execution);
+        videos.markUploadRunning(uploadId, execution.getId());
+        progress.publish(ProgressEvent.of(ProgressEvent.STARTED, uploadId, null, null, 0, "analysis started"));
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        UUID uploadId = uploadId(execution);
+        boolean failed = execution.getStatus() != BatchStatus.COMPLETED;
+        String status = videos.finishUpload(uploadId, execution.getId(), failed);
+        if (failed) {
+            String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+                    .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
+            progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, null, null, 100,
+                    "analysis job " + execution.getStatus() + ": " + why + " (it can be restarted)"));
+        } else {
+            progress.publish(ProgressEvent.of(ProgressEvent.COMPLETE, uploadId, null, null, 100, status));
+        }
+    }
+
+    static UUID uploadId(JobExecution execution) {
+        return UUID.fromString(execution.getJobParameters().getString(VideoPartitioner.UPLOAD_ID));
+    }
+}

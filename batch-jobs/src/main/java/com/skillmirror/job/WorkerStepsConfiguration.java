@@ -1,0 +1,40 @@
+package com.skillmirror.job;
+
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.decode.DecodeSettings;
+import com.skillmirror.decode.DecodeTasklet;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.upload.VideoRepository;
+import java.util.UUID;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The per-video worker steps of each stage, the same beans in-process and in a remote worker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DecodeSettings.class)
+public class WorkerStepsConfiguration {
+
+    @Bean
+    Step decodeWorker(JobRepository jobRepository, PlatformTransactionManager tx, DecodeTasklet decodeTasklet) {
+        return new StepBuilder(Stage.DECODE.workerStepName(), jobRepository)
+                .tasklet(decodeTasklet, tx)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    DecodeTasklet decodeTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
+                                ProgressPublisher progress, DecodeSettings settings,
+                                @Value("#{stepExecutionContext['videoId']}") String videoId) {
+        return new DecodeTasklet(videos, results, storage, progress, settings, UUID.fromString(videoId));
+    }
+}

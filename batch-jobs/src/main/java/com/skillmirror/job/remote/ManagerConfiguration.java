@@ -1,0 +1,97 @@
+package com.skillmirror.job.remote;
+
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.job.StagePartitioning;
+import java.time.Duration;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.amqp.dsl.Amqp;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+/**
+ * The manager side of remote partitioning (skillmirror.distributed=true): partition requests go to the
+ * RabbitMQ queue; the manager learns that partitions ended by polling the shared job repository, with a timeout.
+ * No reply channel is used, so concurrent jobs can never receive each other's replies.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "true")
+@EnableBatchIntegration
+public class ManagerConfiguration {
+
+    @Bean
+    Queue partitionQueue() {
+        return BrokerConfiguration.partitionQueue();
+    }
+
+    @Bean
+    DirectChannel partitionRequests() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory connectionFactory) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMessageConverter(BrokerConfiguration.converter());
+        return IntegrationFlow.from(partitionRequests)
+                .handle(Amqp.outboundAdapter(template).routingKey(BrokerConfiguration.PARTITION_QUEUE))
+                .get();
+    }
+
+    @Bean
+    StagePartitioning remotePartitioning(RemotePartitioningManagerStepBuilderFactory steps,
+                                         DirectChannel partitionRequests,
+                                         @Value("${skillmirror.partition.poll-interval:1s}") Duration pollInterval,
+                                         @Value("${skillmirror.partition.timeout:6h}") Duration timeout,
+                                         @Value("${skillmirror.partition.grid-size:4}") int gridSize) {
+        return (Stage stage, org.springframework.batch.core.partition.Partitioner partitioner,
+                org.springframework.batch.core.step.Step workerStep) -> steps.get(stage.stepName())
+                .partitioner(stage.workerStepName(), partitioner)
+                .gridSize(gridSize)
+                .outputChannel(partitionRequests)
+                .pollInterval(pollInterval.toMillis())
+                .timeout(timeout.toMillis())
+                .build();
+    }
+
+    // Progress from the workers, re-published here as Spring events (the portal's WebSocket and the CLI listen).
+
+    @Bean
+    FanoutExchange progressExchange() {
+        return BrokerConfiguration.progressExchange();
+    }
+
+    @Bean
+    Queue managerProgressQueue() {
+        return new AnonymousQueue();
+    }
+
+    @Bean
+    Binding managerProgressBinding(Queue managerProgressQueue, FanoutExchange progressExchange) {
+        return BrokerConfiguration.bind(managerProgressQueue, progressExchange);
+    }
+
+    @Bean
+    IntegrationFlow progressFromWorkers(ConnectionFactory connectionFactory, Queue managerProgressQueue,
+                                        ApplicationEventPublisher events) {
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, managerProgressQueue)
+                        .messageConverter(BrokerConfiguration.converter()))
+                .handle(ProgressEvent.class, (event, headers) -> {
+                    events.publishEvent(event);
+                    return null;
+                })
+                .get();
+    }
+}

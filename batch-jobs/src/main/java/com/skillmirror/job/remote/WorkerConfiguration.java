@@ -1,0 +1,72 @@
+package com.skillmirror.job.remote;
+
+import com.skillmirror.analysis.ProgressPublisher;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.amqp.dsl.Amqp;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+/**
+ * The worker side (skillmirror.worker.enabled=true): takes partition requests from the queue one at a time per
+ * consumer thread and runs the named worker step against the shared JDBC job repository.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "skillmirror.worker.enabled", havingValue = "true")
+public class WorkerConfiguration {
+
+    @Bean
+    Queue workerPartitionQueue() {
+        return BrokerConfiguration.partitionQueue();
+    }
+
+    @Bean
+    FanoutExchange workerProgressExchange() {
+        return BrokerConfiguration.progressExchange();
+    }
+
+    @Bean
+    ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMessageConverter(BrokerConfiguration.converter());
+        return new AmqpProgressPublisher(template);
+    }
+
+    @Bean
+    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, BeanFactory beanFactory) {
+        BeanFactoryStepLocator locator = new BeanFactoryStepLocator();
+        locator.setBeanFactory(beanFactory);
+        StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+        handler.setJobRepository(jobRepository);
+        handler.setStepLocator(locator);
+        return new PartitionRequestHandler(jobRepository, handler);
+    }
+
+    @Bean
+    IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory, Queue workerPartitionQueue,
+                                                PartitionRequestHandler handler,
+                                                @Value("${skillmirror.worker.concurrency:1}") int concurrency) {
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, workerPartitionQueue)
+                        .messageConverter(BrokerConfiguration.converter())
+                        .configureContainer(c -> c.acknowledgeMode(AcknowledgeMode.AUTO)
+                                .prefetchCount(1)
+                                .concurrentConsumers(concurrency)
+                                .defaultRequeueRejected(false)))
+                .handle(StepExecutionRequest.class, (request, headers) -> {
+                    handler.handle(request);
+                    return null;
+                })
+                .get();
+    }
+}

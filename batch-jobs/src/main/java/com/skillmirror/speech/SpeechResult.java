@@ -1,0 +1,28 @@
+package com.skillmirror.speech;
+
+import java.util.List;
+
+/**
+ * Everything the speech engine found for one recording; serializes to JSON with Jackson as is.
+ *
+ * @param provider           transcription provider used ("openai", "pocketsphinx", "none")
+ * @param approximate        true when the transcript is from an approximate (offline) recogniser
+ * @param noSpeechDetected   silence, noise, music or other non-speech: metrics are empty, no transcript
+ * @param transcript         null when there is none (provider none, no speech, or transcription failed)
+ * @param transcriptStats    words-based pace, fillers, repeats, per-sentence pace; null without transcript words
+ * @param transcriptionError the provider's error message when transcription failed (metrics are still given)
+ * @param feedbackSource     "rules" or "llm" (rule findings rewritten by a chat model)
+ */
+public record SpeechResult(
+        String provider,
+        boolean approximate,
+        boolean noSpeechDetected,
+        String noSpeechReason,
+        double durationSec,
+        SpeechMetrics metrics,
+        Transcript transcript,
+        TranscriptStats transcriptStats,
+        String transcriptionError,
+        List<Finding> findings,
+        String feedbackSource) {
+}

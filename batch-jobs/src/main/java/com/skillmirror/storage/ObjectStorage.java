@@ -1,0 +1,43 @@
+package com.skillmirror.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where uploads and stage outputs live: local disk in the embedded default, S3/MinIO when distributed.
+ * Keys are '/'-separated and built by the application only (see {@link StorageKeys}); never from user input.
+ */
+public interface ObjectStorage {
+
+    /** Stores the stream under the key, replacing what was there. The stream is read to its end, not buffered in memory. */
+    void put(String key, InputStream content, long size, String contentType) throws IOException;
+
+    default void put(String key, Path file, String contentType) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            put(key, in, java.nio.file.Files.size(file), contentType);
+        }
+    }
+
+    InputStream get(String key) throws IOException;
+
+    /** Copies the object to a local file (FFmpeg needs a seekable file). */
+    void download(String key, Path target) throws IOException;
+
+    boolean exists(String key) throws IOException;
+
+    long size(String key) throws IOException;
+
+    /** Keys under the prefix, sorted. */
+    List<String> list(String prefix) throws IOException;
+
+    void delete(String key) throws IOException;
+
+    /** Deletes every object under the prefix. */
+    default void deleteAll(String prefix) throws IOException {
+        for (String key : list(prefix)) {
+            delete(key);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package com.skillmirror.upload;
+
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Turns incoming files into an upload: each file streamed to storage under a key we build (never the user's
+ * name), one video row per file. Files over the size limit are refused before anything is stored.
+ */
+@Service
+public class UploadService {
+
+    private static final Pattern SKILL_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final ObjectStorage storage;
+    private final VideoRepository videos;
+    private final long maxFileBytes;
+    private final int maxFiles;
+
+    public UploadService(ObjectStorage storage, VideoRepository videos,
+                         @Value("${skillmirror.upload.max-file-size:4GB}") DataSize maxFileSize,
+                         @Value("${skillmirror.upload.max-files:500}") int maxFiles) {
+        this.storage = storage;
+        this.videos = videos;
+        this.maxFileBytes = maxFileSize.toBytes();
+        this.maxFiles = maxFiles;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    public record Created(UUID uploadId, List<Video> videos) {
+    }
+
+    public Created create(List<IncomingFile> files) throws IOException {
+        validate(files);
+        UUID uploadId = UUID.randomUUID();
+        List<Video> created = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                IncomingFile file = files.get(i);
+                UUID videoId = UUID.randomUUID();
+                String key = StorageKeys.original(uploadId, videoId, file.originalName());
+                long size;
+                try (InputStream in = new LimitedInputStream(file.content().open(), maxFileBytes, file.originalName())) {
+                    storage.put(key, in, file.size(), "application/octet-stream");
+                }
+                stored.add(key);
+                size = storage.size(key);
+                created.add(new Video(videoId, uploadId, i, displayName(file.originalName()), key, size,
+                        blankToNull(file.athleteName()), blankToNull(file.skillId()), VideoStatus.PENDING, null, null));
+            }
+            videos.insertUpload(uploadId);
+            created.forEach(videos::insert);
+            return new Created(uploadId, created);
+        } catch (IOException | RuntimeException e) {
+            for (String key : stored) {
+                storage.delete(key);
+            }
+            throw e;
+        }
+    }
+
+    private void validate(List<IncomingFile> files) {
+        if (files.isEmpty()) {
+            throw new UploadRejectedException("No files in the upload. Choose one or more video files.");
+        }
+        if (files.size() > maxFiles) {
+            throw new UploadRejectedException("Too many files: " + files.size() + " (at most " + maxFiles
+                    + " per upload). Split the session into several uploads.");
+        }
+        for (IncomingFile file : files) {
+            if (file.size() > maxFileBytes) {
+                throw new UploadRejectedException("File '" + displayName(file.originalName()) + "' is "
+                        + DataSize.ofBytes(file.size()).toMegabytes() + " MB, over the limit of "
+                        + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB. Trim or compress it; nothing was stored.");
+            }
+            String skill = blankToNull(file.skillId());
+            if (skill != null && !SKILL_ID.matcher(skill).matches()) {
+                throw new UploadRejectedException("Skill '" + displayName(skill) + "' is not a skill id (kebab-case,"
+                        + " like squat or golf-swing).");
+            }
+            if (file.athleteName() != null && file.athleteName().length() > 200) {
+                throw new UploadRejectedException("Athlete name over 200 characters for file '"
+                        + displayName(file.originalName()) + "'.");
+            }
+        }
+    }
+
+    /** The user's name for display only: control characters removed, bounded. Escaping is the view's job. */
+    static String displayName(String name) {
+        String n = name == null ? "" : name.replaceAll("\\p{Cntrl}", "");
+        return n.length() > 1000 ? n.substring(0, 1000) : n.isBlank() ? "unnamed" : n;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Guards against a client that announced a small size and then sends more. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long limit;
+        private final String name;
+        private long count;
+
+        LimitedInputStream(InputStream in, long limit, String name) {
+            super(in);
+            this.limit = limit;
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                check(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                check(n);
+            }
+            return n;
+        }
+
+        private void check(int n) {
+            count += n;
+            if (count > limit) {
+                throw new UploadRejectedException("File '" + displayName(name) + "' is over the limit of "
+                        + DataSize.ofBytes(limit).toMegabytes() + " MB; nothing was stored.");
+            }
+        }
+    }
+}

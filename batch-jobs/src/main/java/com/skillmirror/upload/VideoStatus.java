@@ -1,0 +1,5 @@
+package com.skillmirror.upload;
+
+public enum VideoStatus {
+    PENDING, PROCESSING, COMPLETED, FAILED
+}

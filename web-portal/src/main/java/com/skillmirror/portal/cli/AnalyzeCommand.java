@@ -1,0 +1,213 @@
+package com.skillmirror.portal.cli;
+
+import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadRejectedException;
+import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import com.skillmirror.upload.VideoStatus;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** `skillmirror analyze`: one upload of the given files, run on this machine, a report.json per video. */
+@Component
+class AnalyzeCommand {
+
+    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "mpg",
+            "mpeg", "wmv", "flv", "3gp", "ts", "mts", "ogv");
+
+    record Options(String skill, String athlete, Path out, List<Path> inputs) {
+        static Options parse(String[] args) {
+            String skill = null;
+            String athlete = null;
+            Path out = Path.of("skillmirror-out");
+            List<Path> inputs = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--skill" -> skill = value(args, ++i, a);
+                    case "--athlete" -> athlete = value(args, ++i, a);
+                    case "--out" -> out = Path.of(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("--")) {
+                            throw new Cli.UsageException("unknown option " + a);
+                        }
+                        inputs.add(Path.of(a));
+                    }
+                }
+            }
+            if (inputs.isEmpty()) {
+                throw new Cli.UsageException("give at least one video file or folder");
+            }
+            return new Options(skill, athlete, out, inputs);
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new Cli.UsageException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+
+    private final UploadService uploads;
+    private final AnalysisLauncher launcher;
+    private final VideoRepository videos;
+    private final AnalysisResults results;
+    private final JsonMapper json;
+    private final Map<UUID, String> names = new ConcurrentHashMap<>();
+    private final Map<String, Integer> shown = new ConcurrentHashMap<>();
+    private volatile PrintStream out = System.out;
+
+    AnalyzeCommand(UploadService uploads, AnalysisLauncher launcher, VideoRepository videos, AnalysisResults results,
+                   JsonMapper json) {
+        this.uploads = uploads;
+        this.launcher = launcher;
+        this.videos = videos;
+        this.results = results;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    int run(Options options, PrintStream out) {
+        this.out = out;
+        List<Path> files = expand(options.inputs());
+        if (files.isEmpty()) {
+            out.println("No video files found in " + options.inputs());
+            return 2;
+        }
+        List<IncomingFile> incoming = new ArrayList<>();
+        for (Path file : files) {
+            incoming.add(new IncomingFile(file.getFileName().toString(), sizeOf(file), () -> Files.newInputStream(file),
+                    options.athlete(), options.skill()));
+        }
+        UploadService.Created upload;
+        try {
+            upload = uploads.create(incoming);
+        } catch (UploadRejectedException e) {
+            out.println("Upload refused: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            out.println("Could not store the videos: " + e.getMessage());
+            return 1;
+        }
+        upload.videos().forEach(v -> names.put(v.id(), v.originalName()));
+        out.println("Analysing " + files.size() + " video(s), upload " + upload.uploadId());
+        try {
+            launcher.run(upload.uploadId());
+        } catch (Exception e) {
+            out.println("The analysis job could not run: " + e.getMessage());
+            return 1;
+        }
+        return writeReports(upload.uploadId(), options.out());
+    }
+
+    private int writeReports(UUID uploadId, Path outDir) {
+        int failed = 0;
+        Set<String> used = new HashSet<>();
+        out.println();
+        for (Video video : videos.findByUpload(uploadId)) {
+            Path dir = outDir.resolve(uniqueDirName(video.originalName(), used));
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("report.json"), json.writeValueAsString(results.video(video)));
+            } catch (IOException e) {
+                out.println("Could not write " + dir.resolve("report.json") + ": " + e.getMessage());
+                failed++;
+                continue;
+            }
+            if (video.status() == VideoStatus.FAILED) {
+                failed++;
+                out.println("FAILED  " + video.originalName() + " [" + video.failedStage() + "]: " + video.errorMessage());
+            } else {
+                out.println("OK      " + video.originalName() + " -> " + dir.resolve("report.json"));
+            }
+        }
+        out.println(failed == 0 ? "All videos analysed." : failed + " video(s) failed (see above).");
+        return failed == 0 ? 0 : 1;
+    }
+
+    @EventListener
+    void onProgress(ProgressEvent event) {
+        if (event.videoId() == null) {
+            return;
+        }
+        String name = names.getOrDefault(event.videoId(), event.videoId().toString());
+        String key = event.videoId() + "/" + event.stage();
+        int step = ProgressEvent.ERROR.equals(event.type()) ? 100 : event.percent() / 25 * 25;
+        Integer previous = shown.put(key, step);
+        if (previous != null && previous == step) {
+            return;
+        }
+        int bars = event.percent() / 5;
+        String line = String.format(Locale.ROOT, "  %-7s %-40.40s [%-20s] %3d%%%s", event.stage(), name,
+                "#".repeat(bars), event.percent(),
+                ProgressEvent.ERROR.equals(event.type()) ? "  error: " + event.message() : "");
+        synchronized (this) {
+            out.println(line);
+        }
+    }
+
+    static List<Path> expand(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).filter(AnalyzeCommand::looksLikeVideo).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new Cli.UsageException("cannot read folder " + input + ": " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new Cli.UsageException("no such file or folder: " + input);
+            }
+        }
+        return files;
+    }
+
+    private static boolean looksLikeVideo(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return !name.startsWith(".") && dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new Cli.UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String uniqueDirName(String originalName, Set<String> used) {
+        String base = StorageKeys.safeFileName(originalName);
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        String name = base;
+        for (int i = 2; !used.add(name); i++) {
+            name = base + "-" + i;
+        }
+        return name;
+    }
+}

@@ -1,0 +1,100 @@
+package com.skillmirror.portal.cli;
+
+import com.skillmirror.portal.SkillMirrorApplication;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The skillmirror command line: dispatches to a command; 'serve' keeps the portal running. */
+public final class Cli {
+
+    static final String USAGE = """
+            Usage: skillmirror COMMAND [OPTIONS]
+
+            Commands:
+              analyze [--skill S] [--athlete A] [--out DIR] FILE|DIR...
+                      Analyse videos on this machine (embedded database and storage, in-process workers).
+                      Writes DIR/<video>/report.json (default DIR: ./skillmirror-out); exits 1 if any video failed.
+              serve [--port N]
+                      Start the web portal (default port 8080) on the embedded default.
+              help    Show this help.
+
+            Configuration: see README.md (PostgreSQL, RabbitMQ, S3, workers).""";
+
+    private Cli() {
+    }
+
+    public static int run(String[] args) {
+        if (args.length == 0 || Arrays.asList("help", "--help", "-h").contains(args[0])) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String command = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        Map<String, Function<String[], Integer>> commands = Map.of(
+                "analyze", Cli::analyze,
+                "serve", Cli::serve);
+        Function<String[], Integer> handler = commands.get(command);
+        if (handler == null) {
+            System.err.println("Unknown command '" + command + "'.\n\n" + USAGE);
+            return 2;
+        }
+        try {
+            return handler.apply(rest);
+        } catch (UsageException e) {
+            System.err.println("skillmirror " + command + ": " + e.getMessage() + "\n\n" + USAGE);
+            return 2;
+        }
+    }
+
+    private static int analyze(String[] args) {
+        AnalyzeCommand.Options options = AnalyzeCommand.Options.parse(args);
+        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.com.skillmirror", "WARN",
+                "spring.main.banner-mode", "off"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            return context.getBean(AnalyzeCommand.class).run(options, System.out);
+        }
+    }
+
+    private static int serve(String[] args) {
+        String port = "8080";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length) {
+                port = args[++i];
+            } else {
+                throw new UsageException("unknown option " + args[i]);
+            }
+        }
+        if (!port.matches("\\d{1,5}")) {
+            throw new UsageException("--port needs a number, got " + port);
+        }
+        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
+        app.setDefaultProperties(Map.of("server.port", port));
+        ConfigurableApplicationContext context = app.run();
+        PrintStream out = System.out;
+        out.println("SkillMirror portal on http://localhost:" + port + "/ (Ctrl-C to stop)");
+        // Block until the context closes (Ctrl-C triggers the shutdown hook).
+        while (context.isActive()) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return 0;
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package com.skillmirror.portal.upload;
+
+class NotFoundException extends RuntimeException {
+    NotFoundException(String message) {
+        super(message);
+    }
+}
