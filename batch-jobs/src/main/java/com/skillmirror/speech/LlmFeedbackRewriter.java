@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
+import com.openai.core.JsonValue;
+import com.openai.models.ResponseFormatJsonSchema;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,20 @@ public final class LlmFeedbackRewriter {
     private static final Logger LOG = LoggerFactory.getLogger(LlmFeedbackRewriter.class);
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** JSON schema of {@link Rewrite} for structured output (strict mode: all fields required, no extras). */
+    private static final ResponseFormatJsonSchema.JsonSchema.Schema SCHEMA = ResponseFormatJsonSchema.JsonSchema.Schema
+            .builder()
+            .putAdditionalProperty("type", JsonValue.from("object"))
+            .putAdditionalProperty("additionalProperties", JsonValue.from(false))
+            .putAdditionalProperty("required", JsonValue.from(List.of("findings")))
+            .putAdditionalProperty("properties", JsonValue.from(Map.of("findings", Map.of("type", "array", "items",
+                    Map.of("type", "object", "additionalProperties", false,
+                            "required", List.of("code", "message", "advice"),
+                            "properties", Map.of("code", Map.of("type", "string"),
+                                    "message", Map.of("type", "string"),
+                                    "advice", Map.of("type", "string")))))))
+            .build();
 
     /** The structured answer: one item per input finding, same code. */
     public static class Rewrite {
@@ -46,14 +61,17 @@ public final class LlmFeedbackRewriter {
     /** The rewritten findings, or {@code findings} unchanged when the model fails or answers off-format. */
     public List<Finding> rewrite(SpeechMetrics metrics, TranscriptStats stats, List<Finding> findings) {
         try {
-            StructuredChatCompletionCreateParams<Rewrite> params = ChatCompletionCreateParams.builder().model(model)
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model)
                     .addSystemMessage("You are a friendly public-speaking coach. Rewrite each finding's message and "
                             + "advice in plain, encouraging English (max 2 sentences each). Keep every code, keep "
                             + "the numbers, invent nothing. Answer with the same number of findings.")
                     .addUserMessage(JSON.writeValueAsString(input(metrics, stats, findings)))
-                    .responseFormat(Rewrite.class).build();
-            var completion = client.chat().completions().create(params);
-            Rewrite r = completion.choices().get(0).message().content().orElseThrow();
+                    .responseFormat(ResponseFormatJsonSchema.builder().jsonSchema(ResponseFormatJsonSchema.JsonSchema
+                            .builder().name("speech_feedback").strict(true).schema(SCHEMA).build()).build())
+                    .build();
+            String content = client.chat().completions().create(params).choices().get(0).message().content()
+                    .orElseThrow(() -> new IllegalStateException("the model refused or sent no content"));
+            Rewrite r = JSON.readValue(content, Rewrite.class);
             List<Finding> out = new ArrayList<>();
             for (Finding f : findings) {
                 Item item = r.findings == null ? null : r.findings.stream()

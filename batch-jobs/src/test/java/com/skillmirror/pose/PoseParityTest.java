@@ -98,21 +98,21 @@ class PoseParityTest {
     void messiMatchesMediaPipe() throws Exception {
         double[] r = compare("opencv_messi5.jpg");
         assertThat(r[0]).isLessThanOrEqualTo(0.02);
-        assertThat(r[1]).isLessThan(0.05);
+        assertThat(r[1]).isLessThan(0.08);
     }
 
     @Test
     void basketball1MatchesMediaPipe() throws Exception {
         double[] r = compare("opencv_basketball1.png");
         assertThat(r[0]).isLessThanOrEqualTo(0.02);
-        assertThat(r[1]).isLessThan(0.05);
+        assertThat(r[1]).isLessThan(0.08);
     }
 
     @Test
     void basketball2MatchesMediaPipe() throws Exception {
         double[] r = compare("opencv_basketball2.png");
         assertThat(r[0]).isLessThanOrEqualTo(0.02);
-        assertThat(r[1]).isLessThan(0.05);
+        assertThat(r[1]).isLessThan(0.08);
     }
 
     @Test

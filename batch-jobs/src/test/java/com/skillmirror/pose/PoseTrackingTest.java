@@ -20,8 +20,9 @@ class PoseTrackingTest {
     @BeforeAll
     static void setUp() throws Exception {
         models = PoseModels.resolve();
-        walker = VideoClips.vtestWalker(TestMedia.file("opencv_vtest_pedestrians.avi"), 120);
-        assertThat(walker).hasSizeGreaterThanOrEqualTo(100);
+        // the walker enters at 60 s and leaves the crop after ~8.6 s (10 fps): 80 frames
+        walker = VideoClips.vtestWalker(TestMedia.file("opencv_vtest_pedestrians.avi"), 80);
+        assertThat(walker).hasSize(80);
         assertThat(walker.get(0).image().width()).isEqualTo(960);
         assertThat(walker.get(0).image().height()).isEqualTo(640);
     }
@@ -69,51 +70,63 @@ class PoseTrackingTest {
             for (TimedImage f : walker) {
                 tracker.next(f.image(), f.timeMs());
             }
-            assertThat(estimator.timings().detectorRuns()).isLessThan(walker.size() / 10);
+            assertThat(estimator.timings().detectorRuns()).isLessThanOrEqualTo(2);
             assertThat(estimator.timings().landmarkRuns()).isGreaterThanOrEqualTo(walker.size());
         }
     }
 
+    /**
+     * On a talking head (30 fps, a man in a webcam inset, barely moving) the landmark model's frame-to-frame noise
+     * dominates; MediaPipe's One-Euro smoothing must cut it without dragging the skeleton away.
+     */
     @Test
-    void smoothingReducesJitter() {
-        List<List<PersonPose>> raw = track(PoseOptions.defaults().withSmoothing(false), walker);
-        List<List<PersonPose>> smooth = track(PoseOptions.defaults().withSmoothing(true), walker);
-        double rawJitter = jitter(raw);
-        double smoothJitter = jitter(smooth);
-        System.out.printf(Locale.ROOT, "jitter (mean |2nd difference| of landmarks, px): raw %.3f, smoothed %.3f%n",
+    void smoothingReducesJitter() throws Exception {
+        List<TimedImage> head = VideoClips.read(TestMedia.file("forensics_movie-hello_talking_head.mp4"), 0, 150,
+                0, 0, 0, 0, 0, 0);
+        assertThat(head).hasSize(150);
+        int w = head.get(0).image().width();
+        int h = head.get(0).image().height();
+        List<List<PersonPose>> raw = track(PoseOptions.defaults().withSmoothing(false), head);
+        List<List<PersonPose>> smooth = track(PoseOptions.defaults().withSmoothing(true), head);
+        assertThat(raw.stream().filter(f -> !f.isEmpty()).count()).isGreaterThan(140);
+        double rawJitter = jitter(raw, w, h);
+        double smoothJitter = jitter(smooth, w, h);
+        System.out.printf(Locale.ROOT, "jitter (mean |2nd difference| of head/shoulder landmarks, px): raw %.3f, smoothed %.3f%n",
                 rawJitter, smoothJitter);
-        assertThat(smoothJitter).isLessThan(rawJitter * 0.8);
-        // smoothing must not drag the skeleton away from the person: mean offset below 3% of the frame height
+        assertThat(smoothJitter).isLessThan(rawJitter * 0.7);
         double offset = 0;
         int n = 0;
         for (int i = 0; i < raw.size(); i++) {
             if (raw.get(i).isEmpty() || smooth.get(i).isEmpty()) {
                 continue;
             }
-            for (int k = 0; k < 33; k++) {
+            for (int k : STEADY) {
                 Landmark a = raw.get(i).get(0).landmarks().get(k);
                 Landmark b = smooth.get(i).get(0).landmarks().get(k);
-                offset += Math.hypot((a.x() - b.x()) * 960, (a.y() - b.y()) * 640);
+                offset += Math.hypot((a.x() - b.x()) * w, (a.y() - b.y()) * h);
                 n++;
             }
         }
-        assertThat(offset / n).isLessThan(0.03 * 640);
+        assertThat(offset / n).as("mean offset smoothed vs raw, px").isLessThan(0.01 * h);
     }
 
-    /** Mean magnitude of the second difference of the 33 landmark positions over consecutive tracked frames. */
-    private static double jitter(List<List<PersonPose>> poses) {
+    /** Head and shoulder landmarks (nose, eyes, ears, shoulders): visible on a talking head. */
+    private static final int[] STEADY = {0, 2, 5, 7, 8, 11, 12};
+
+    /** Mean magnitude of the second difference of the steady landmarks over consecutive tracked frames. */
+    private static double jitter(List<List<PersonPose>> poses, int w, int h) {
         double sum = 0;
         int n = 0;
         for (int i = 2; i < poses.size(); i++) {
             if (poses.get(i).isEmpty() || poses.get(i - 1).isEmpty() || poses.get(i - 2).isEmpty()) {
                 continue;
             }
-            for (int k = 0; k < 33; k++) {
+            for (int k : STEADY) {
                 Landmark a = poses.get(i - 2).get(0).landmarks().get(k);
                 Landmark b = poses.get(i - 1).get(0).landmarks().get(k);
                 Landmark c = poses.get(i).get(0).landmarks().get(k);
-                double ddx = (c.x() - 2 * b.x() + a.x()) * 960;
-                double ddy = (c.y() - 2 * b.y() + a.y()) * 640;
+                double ddx = (c.x() - 2 * b.x() + a.x()) * w;
+                double ddy = (c.y() - 2 * b.y() + a.y()) * h;
                 sum += Math.hypot(ddx, ddy);
                 n++;
             }

@@ -1,0 +1,205 @@
+package com.skillmirror.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.skillmirror.TestAnalysisApplication;
+import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.testsupport.TestClips;
+import com.skillmirror.testsupport.TestDatabase;
+import com.skillmirror.testsupport.TestMedia;
+import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import com.skillmirror.upload.VideoStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole analysis job in-process on the machine's real PostgreSQL: real media and generated clips, including
+ * every kind of bad input; each bad file fails alone with a clear message, the others finish.
+ */
+@SpringBootTest(classes = {TestAnalysisApplication.class, AnalysisJobTest.Events.class})
+class AnalysisJobTest {
+
+    static TestDatabase database;
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void database() {
+        database = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("skillmirror.home", () -> home.toString());
+    }
+
+    @TestConfiguration
+    static class Events {
+        final List<ProgressEvent> received = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(ProgressEvent event) {
+            received.add(event);
+        }
+
+        @Bean
+        Events events() {
+            return this;
+        }
+    }
+
+    @Autowired
+    UploadService uploads;
+    @Autowired
+    AnalysisLauncher launcher;
+    @Autowired
+    VideoRepository videos;
+    @Autowired
+    AnalysisResults results;
+    @Autowired
+    ObjectStorage storage;
+    @Autowired
+    Events events;
+
+    @Test
+    void goodVideosFinishAndEachBadFileFailsAloneWithAClearMessage(@TempDir Path dir) throws Exception {
+        Path withAudio = TestClips.video(dir.resolve("with-audio.mp4"), 640, 360, 25, 2, true, 0);
+        Path noAudio = TestClips.video(dir.resolve("no-audio.mp4"), 320, 240, 30, 1.5, false, 0);
+        // a phone held upright: stored landscape, display matrix says turn 90° clockwise (FFmpeg: -90)
+        Path portrait = TestClips.video(dir.resolve("portrait-phone.mp4"), 640, 360, 30, 1, false, -90);
+        Path uhd = TestClips.video(dir.resolve("uhd.mp4"), 3840, 2160, 10, 0.5, false, 0);
+        Path empty = Files.createFile(dir.resolve("empty.mp4"));
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "this is a text file, not a video\n");
+        Path truncated = TestClips.truncated(withAudio, dir.resolve("truncated.mp4"), 0.5);
+        Path audioOnly = TestClips.audioOnly(dir.resolve("voice-memo.m4a"), 1.0);
+        Path still = TestMedia.file("opencv_messi5.jpg");
+        Path realTalk = TestMedia.file("forensics_movie-hello_talking_head.mp4");
+        Path realCyclist = TestMedia.file("mecavideo_g1_cyclist.avi");
+
+        List<IncomingFile> files = new ArrayList<>();
+        for (Path p : List.of(withAudio, noAudio, portrait, uhd, empty, text, truncated, audioOnly, still, realTalk,
+                realCyclist)) {
+            files.add(new IncomingFile(p.getFileName().toString(), Files.size(p), () -> Files.newInputStream(p),
+                    "Zoë", "squat"));
+        }
+        files.add(new IncomingFile("../../etc/passwd; rm -rf ~ `id` ünïcødé.mp4", Files.size(noAudio),
+                () -> Files.newInputStream(noAudio), "<b>Robert'); DROP TABLE video;--</b>", null));
+
+        UploadService.Created upload = uploads.create(files);
+        JobExecution execution = launcher.run(upload.uploadId());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(videos.uploadStatus(upload.uploadId())).contains("PARTIAL");
+        Map<String, Video> byName = new java.util.HashMap<>();
+        videos.findByUpload(upload.uploadId()).forEach(v -> byName.put(v.originalName(), v));
+
+        for (String ok : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4",
+                "forensics_movie-hello_talking_head.mp4", "mecavideo_g1_cyclist.avi",
+                "../../etc/passwd; rm -rf ~ `id` ünïcødé.mp4")) {
+            assertThat(byName.get(ok).status()).as(ok + ": " + byName.get(ok).errorMessage())
+                    .isEqualTo(VideoStatus.COMPLETED);
+        }
+        assertFailed(byName.get("empty.mp4"), "empty (0 bytes)");
+        assertFailed(byName.get("notes.mp4"), "Not a readable video");
+        assertFailed(byName.get("truncated.mp4"), "Not a readable video");
+        assertFailed(byName.get("voice-memo.m4a"), "audio only");
+        assertFailed(byName.get("opencv_messi5.jpg"), "still image");
+
+        Map<String, Object> decode = decode(byName.get("with-audio.mp4"));
+        assertThat(decode).containsEntry("hasAudio", true).containsEntry("width", 640).containsEntry("height", 360);
+        assertThat(((Number) decode.get("audioSeconds")).doubleValue()).isBetween(1.8, 2.2);
+        assertThat(proxy(decode)).containsEntry("width", 640).containsEntry("height", 360).containsEntry("frames", 50);
+
+        assertThat(decode(byName.get("no-audio.mp4"))).containsEntry("hasAudio", false);
+        assertThat(results.video(byName.get("no-audio.mp4")).get("artifacts").toString()).doesNotContain("audio");
+
+        Map<String, Object> portraitDecode = decode(byName.get("portrait-phone.mp4"));
+        assertThat(portraitDecode).containsEntry("rotation", 90);
+        assertThat(proxy(portraitDecode)).containsEntry("width", 360).containsEntry("height", 640);
+
+        assertThat(proxy(decode(byName.get("uhd.mp4")))).containsEntry("width", 1280).containsEntry("height", 720);
+
+        Map<String, Object> talk = decode(byName.get("forensics_movie-hello_talking_head.mp4"));
+        assertThat(talk).containsEntry("hasAudio", true).containsEntry("videoCodec", "h264");
+        assertThat(proxy(talk)).containsEntry("height", 720);
+        assertThat(((Number) proxy(talk).get("frames")).intValue()).isBetween(245, 252);
+
+        Video hostile = byName.get("../../etc/passwd; rm -rf ~ `id` ünïcødé.mp4");
+        assertThat(hostile.storageKey()).startsWith("uploads/" + upload.uploadId() + "/videos/" + hostile.id() + "/original/")
+                .doesNotContain("..").doesNotContain(" ").doesNotContain("`");
+        assertThat(hostile.athleteName()).isEqualTo("<b>Robert'); DROP TABLE video;--</b>");
+        assertThat(storage.exists(hostile.storageKey())).isTrue();
+        assertThat(storage.list("uploads/" + upload.uploadId() + "/")).allMatch(k -> k.startsWith("uploads/"));
+
+        List<ProgressEvent> mine = events.received.stream().filter(e -> upload.uploadId().equals(e.uploadId())).toList();
+        assertThat(mine).extracting(ProgressEvent::type).contains(ProgressEvent.STARTED, ProgressEvent.PROGRESS,
+                ProgressEvent.ERROR, ProgressEvent.COMPLETE);
+    }
+
+    @Test
+    void uploadsOverTheSizeLimitAreRefusedBeforeAnythingIsStored(@TempDir Path dir) throws Exception {
+        UploadService small = new UploadService(storage, videos, org.springframework.util.unit.DataSize.ofKilobytes(1), 10);
+        Path big = Files.write(dir.resolve("big.mp4"), new byte[4096]);
+        List<String> before = storage.list("uploads/");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.create(List.of(
+                        new IncomingFile("big.mp4", Files.size(big), () -> Files.newInputStream(big), null, null))))
+                .hasMessageContaining("over the limit");
+        // a client that lies about the size is cut off while streaming, and what was written is removed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.create(List.of(
+                        new IncomingFile("liar.mp4", 10, () -> Files.newInputStream(big), null, null))))
+                .hasMessageContaining("over the limit");
+        assertThat(storage.list("uploads/")).isEqualTo(before);
+    }
+
+    private static void assertFailed(Video video, String messagePart) {
+        assertThat(video.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(video.failedStage()).isEqualTo("decode");
+        assertThat(video.errorMessage()).contains(messagePart);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> decode(Video video) {
+        Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) results.video(
+                videos.find(video.id()).orElseThrow()).get("stages");
+        return (Map<String, Object>) stages.get("decode").get("result");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> proxy(Map<String, Object> decode) {
+        return (Map<String, Object>) decode.get("proxy");
+    }
+
+    static UUID id(Video v) {
+        return v.id();
+    }
+}

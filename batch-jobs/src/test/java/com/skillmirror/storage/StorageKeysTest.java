@@ -1,0 +1,30 @@
+package com.skillmirror.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StorageKeysTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "../../etc/passwd|passwd",
+            "..\\..\\windows\\system32\\cmd.exe|cmd.exe",
+            "my squat (take 2).mp4|my_squat__take_2_.mp4",
+            "Zoë Çelik – sprint.mov|Zoë_Çelik___sprint.mov",
+            "$(rm -rf ~);`id`.mp4|rm_-rf_____id_.mp4",
+            ".hidden.mp4|hidden.mp4",
+            "..|video",
+            "'<script>alert(1)</script>.mp4'|script_.mp4"})
+    void namesBecomeSafeSingleSegments(String input, String expected) {
+        String safe = StorageKeys.safeFileName(input);
+        assertThat(safe).isEqualTo(expected).doesNotContain("/").doesNotContain("..").doesNotStartWith(".");
+    }
+
+    @org.junit.jupiter.api.Test
+    void longNamesAreBoundedAndKeepTheirExtension() {
+        String safe = StorageKeys.safeFileName("a".repeat(500) + ".mp4");
+        assertThat(safe).hasSize(120).endsWith(".mp4");
+    }
+}
