@@ -12,7 +12,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +39,9 @@ public class AnalysisJobConfiguration {
         return new VideoPartitioner(videos, UUID.fromString(uploadId));
     }
 
+    /** A remote worker publishes to the broker instead (WorkerConfiguration). */
     @Bean
-    @ConditionalOnMissingBean(ProgressPublisher.class)
+    @ConditionalOnProperty(name = "skillmirror.worker.enabled", havingValue = "false", matchIfMissing = true)
     ProgressPublisher localProgressPublisher(ApplicationEventPublisher events) {
         return new LocalProgressPublisher(events);
     }

@@ -36,24 +36,28 @@ final class ImageOps {
             double sx = x00 + dxv * v;
             double sy = y00 + dyv * v;
             for (int u = 0; u < outW; u++, sx += dxu, sy += dyu, o += 3) {
-                int x0 = (int) Math.floor(sx);
-                int y0 = (int) Math.floor(sy);
+                // (int) truncates toward zero: equal to floor for x >= 0, the only case of the fast path
+                int x0 = sx >= 0 ? (int) sx : (int) Math.floor(sx);
+                int y0 = sy >= 0 ? (int) sy : (int) Math.floor(sy);
                 float fx = (float) (sx - x0);
                 float fy = (float) (sy - y0);
                 if (x0 >= 0 && y0 >= 0 && x0 + 1 < iw && y0 + 1 < ih) {
                     int i00 = (y0 * iw + x0) * 3;
-                    int i10 = i00 + 3;
                     int i01 = i00 + iw * 3;
-                    int i11 = i01 + 3;
-                    float w00 = (1 - fx) * (1 - fy);
-                    float w10 = fx * (1 - fy);
-                    float w01 = (1 - fx) * fy;
                     float w11 = fx * fy;
-                    for (int c = 0; c < 3; c++) {
-                        float val = w00 * (px[i00 + c] & 0xff) + w10 * (px[i10 + c] & 0xff)
-                                + w01 * (px[i01 + c] & 0xff) + w11 * (px[i11 + c] & 0xff);
-                        out[o + c] = val * scale + offset;
-                    }
+                    float w10 = fx - w11;
+                    float w01 = fy - w11;
+                    float w00 = 1 - fx - w01;
+                    float s00 = w00 * scale;
+                    float s10 = w10 * scale;
+                    float s01 = w01 * scale;
+                    float s11 = w11 * scale;
+                    out[o] = s00 * (px[i00] & 0xff) + s10 * (px[i00 + 3] & 0xff)
+                            + s01 * (px[i01] & 0xff) + s11 * (px[i01 + 3] & 0xff) + offset;
+                    out[o + 1] = s00 * (px[i00 + 1] & 0xff) + s10 * (px[i00 + 4] & 0xff)
+                            + s01 * (px[i01 + 1] & 0xff) + s11 * (px[i01 + 4] & 0xff) + offset;
+                    out[o + 2] = s00 * (px[i00 + 2] & 0xff) + s10 * (px[i00 + 5] & 0xff)
+                            + s01 * (px[i01 + 2] & 0xff) + s11 * (px[i01 + 5] & 0xff) + offset;
                 } else if (zeroBorder) {
                     if (x0 + 1 < 0 || y0 + 1 < 0 || x0 >= iw || y0 >= ih) {
                         out[o] = zero;

@@ -13,16 +13,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Offline transcription with CMU PocketSphinx (Debian packages {@code pocketsphinx} and {@code pocketsphinx-en-us}):
- * runs {@code pocketsphinx_continuous -infile clip.wav -time yes} on a temporary 16 kHz WAV and reads the word
- * lines ({@code word start end confidence}, seconds from the start of the file). About 30% word error rate on
- * real speech, so transcripts are marked approximate. English only (the packaged model).
+ * Offline transcription with CMU PocketSphinx (Debian packages {@code pocketsphinx} and {@code pocketsphinx-en-us},
+ * 0.8+5prealpha): the clip is cut at quiet points into parts of at most 20 s, written as 16 kHz WAVs into a temp
+ * folder, and decoded in one {@code pocketsphinx_batch -adcin yes -ctl LIST -ctm OUT} run (one model load; whole
+ * utterances decode better than {@code pocketsphinx_continuous}'s own voice-activity cuts). Word times come from the
+ * CTM file, shifted by each part's start. About 30% word error rate on real speech, so transcripts are marked
+ * approximate. English only (the packaged model).
  */
 public final class PocketsphinxProvider implements TranscriptionProvider {
 
     public static final String NAME = "pocketsphinx";
-    public static final String DEFAULT_BINARY = "pocketsphinx_continuous";
-    private static final Pattern WORD_LINE = Pattern.compile("^(\\S+) (\\d+\\.\\d+) (\\d+\\.\\d+) (\\d+\\.\\d+)$");
+    public static final String DEFAULT_BINARY = "pocketsphinx_batch";
+    private static final double PART_SEC = 20;
+    /** CTM line: utterance channel start duration word [confidence]. */
+    private static final Pattern CTM_LINE = Pattern.compile(
+            "^(\\S+)\\s+\\S+\\s+(\\d+(?:\\.\\d+)?)\\s+(\\d+(?:\\.\\d+)?)\\s+(\\S+)(?:\\s+\\S+)?$");
     private static final Pattern ALTERNATE = Pattern.compile("\\(\\d+\\)$");
 
     private final String binary;
@@ -34,7 +39,7 @@ public final class PocketsphinxProvider implements TranscriptionProvider {
     }
 
     /**
-     * @param binary    the pocketsphinx_continuous executable (name on PATH or absolute path)
+     * @param binary    the pocketsphinx_batch executable (name on PATH or absolute path)
      * @param extraArgs more arguments, e.g. {@code -hmm DIR -lm FILE -dict FILE} for another model
      */
     public PocketsphinxProvider(String binary, List<String> extraArgs) {
@@ -59,68 +64,99 @@ public final class PocketsphinxProvider implements TranscriptionProvider {
             throw new TranscriptionException("pocketsphinx has only an English model (pocketsphinx-en-us); language "
                     + opts.language() + " needs the openai provider");
         }
-        Path wav = null;
+        Path dir = null;
         try {
-            wav = Files.createTempFile("skillmirror-speech-", ".wav");
-            resample16k(clip).writeWav(wav);
-            List<String> cmd = new ArrayList<>(List.of(binary, "-infile", wav.toString(), "-time", "yes",
-                    "-logfn", "/dev/null"));
+            dir = Files.createTempDirectory("skillmirror-speech-");
+            AudioClip audio = resample16k(clip);
+            List<double[]> parts = AudioSplitter.split(audio, (long) (PART_SEC * AudioClip.SAMPLE_RATE));
+            StringBuilder ctl = new StringBuilder();
+            for (int i = 0; i < parts.size(); i++) {
+                AudioClip part = parts.size() == 1 ? audio : audio.slice(parts.get(i)[0], parts.get(i)[1]);
+                part.writeWav(dir.resolve("part" + i + ".wav"));
+                ctl.append("part").append(i).append('\n');
+            }
+            Files.writeString(dir.resolve("parts.ctl"), ctl);
+            Path ctm = dir.resolve("out.ctm");
+            List<String> cmd = new ArrayList<>(List.of(binary, "-adcin", "yes", "-cepdir", dir.toString(),
+                    "-cepext", ".wav", "-ctl", dir.resolve("parts.ctl").toString(), "-ctm", ctm.toString(),
+                    "-hyp", dir.resolve("out.hyp").toString(), "-logfn", dir.resolve("log.txt").toString()));
             cmd.addAll(extraArgs);
             Process process;
             try {
-                process = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+                process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             } catch (IOException e) {
                 throw new TranscriptionException("pocketsphinx is not installed (" + binary + " not found): install "
                         + "the Debian/Ubuntu packages pocketsphinx and pocketsphinx-en-us "
                         + "(apt-get install pocketsphinx pocketsphinx-en-us), or choose the openai or none provider", e);
             }
             process.getOutputStream().close();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            String out = readAll(process.getInputStream());
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             long timeoutMs = (long) (30_000 + clip.durationSec() * timeoutFactor * 1000);
             if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new TranscriptionException("pocketsphinx did not finish within " + timeoutMs / 1000 + " s");
             }
-            if (process.exitValue() != 0) {
-                String e = err.getNow("");
+            if (process.exitValue() != 0 || !Files.exists(ctm)) {
+                String log = Files.exists(dir.resolve("log.txt")) ? Files.readString(dir.resolve("log.txt")) : "";
                 throw new TranscriptionException("pocketsphinx failed (exit " + process.exitValue() + "): "
-                        + tail(e) + (e.contains("acoustic model") || e.contains("hmm")
+                        + tail(out.getNow("") + log) + (log.contains("mdef") || log.contains("hmm")
                                 ? " - is pocketsphinx-en-us installed?" : ""));
             }
-            return parse(out);
+            double[] offsets = parts.stream().mapToDouble(p -> p[0]).toArray();
+            return parseCtm(Files.readString(ctm), offsets);
         } catch (IOException e) {
             throw new TranscriptionException("pocketsphinx could not run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TranscriptionException("interrupted while waiting for pocketsphinx", e);
         } finally {
-            if (wav != null) {
-                try {
-                    Files.deleteIfExists(wav);
-                } catch (IOException ignored) {
-                    // temp file; the OS cleans up
-                }
-            }
+            deleteQuietly(dir);
         }
     }
 
-    /** Parses pocketsphinx_continuous -time yes output: hypothesis lines and "word start end conf" lines. */
-    static Transcript parse(String output) {
+    /**
+     * Parses a pocketsphinx CTM file ({@code partN 1 start duration word confidence}); times are shifted by
+     * {@code offsets[N]}. Silence, noise and filler markers and alternate-pronunciation suffixes are dropped.
+     */
+    static Transcript parseCtm(String ctm, double[] offsets) {
         List<TranscriptWord> words = new ArrayList<>();
-        for (String raw : output.split("\\R")) {
-            var m = WORD_LINE.matcher(raw.trim());
+        for (String raw : ctm.split("\\R")) {
+            var m = CTM_LINE.matcher(raw.trim());
             if (!m.matches()) {
                 continue;
             }
-            String w = ALTERNATE.matcher(m.group(1)).replaceAll("");
+            String w = ALTERNATE.matcher(m.group(4)).replaceAll("");
             if (w.startsWith("<") || w.startsWith("[") || w.startsWith("++")) {
                 continue; // <s>, </s>, <sil>, [NOISE], [SPEECH], ++FILLER++
             }
-            words.add(new TranscriptWord(w, Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))));
+            String utt = m.group(1);
+            int part = utt.startsWith("part") ? Integer.parseInt(utt.substring(4).replaceAll("\\D.*", "")) : 0;
+            double offset = part < offsets.length ? offsets[part] : 0;
+            double start = Double.parseDouble(m.group(2)) + offset;
+            double end = start + Double.parseDouble(m.group(3));
+            words.add(new TranscriptWord(w, round3(start), round3(end)));
         }
+        words.sort(java.util.Comparator.comparingDouble(TranscriptWord::startSec));
         String text = String.join(" ", words.stream().map(TranscriptWord::word).toList());
         return new Transcript(text, words, "en", NAME, true);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // temp folder; the OS cleans up
+        }
     }
 
     private static AudioClip resample16k(AudioClip clip) {

@@ -31,7 +31,7 @@ public record SpeechConfig(
         double timelineStepSec) {
 
     public static SpeechConfig defaults() {
-        return new SpeechConfig(0.25, 0.08, 0.02, 10, 6, 0.2, 12, 60, 450, 1.0, 25, 0.5);
+        return new SpeechConfig(0.25, 0.08, 0.02, 5, 6, 0.2, 12, 60, 450, 1.0, 25, 0.5);
     }
 
     public SpeechConfig withMinPauseSec(double sec) {

@@ -53,7 +53,7 @@ public final class SpeechMetricsAnalyzer {
             return noSpeech(duration, "recording shorter than 0.1 s");
         }
         double[] level = levels(x, hop, (int) Math.round(sr * LEVEL_WINDOW_SEC), n);
-        double floor = percentile(level, config.noiseFloorPercentile());
+        double floor = noiseFloor(level);
         double peak = percentile(level, 99);
         if (peak < SILENT_PEAK_DB) {
             return noSpeech(duration, String.format("silent: loudest level %.0f dBFS", peak));
@@ -157,6 +157,16 @@ public final class SpeechMetricsAnalyzer {
             }
         }
         return speech;
+    }
+
+    /**
+     * The background level: a low percentile of the frame levels, ignoring digital silence (exact zeros from
+     * editing or generated gaps) unless the recording is mostly that.
+     */
+    private double noiseFloor(double[] level) {
+        double[] real = Arrays.stream(level).filter(v -> v > MIN_LEVEL_DB + 20).toArray();
+        double[] use = real.length >= level.length / 4 ? real : level;
+        return percentile(use, config.noiseFloorPercentile());
     }
 
     /** [start, end) frame runs of true. */

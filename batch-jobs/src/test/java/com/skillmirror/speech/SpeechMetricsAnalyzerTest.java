@@ -88,6 +88,8 @@ class SpeechMetricsAnalyzerTest {
                 SpeechTestMedia.normalize(SpeechTestMedia.trim(SpeechTestMedia.goForward()), -24),
                 SpeechTestMedia.silence(0.4),
                 SpeechTestMedia.normalize(SpeechTestMedia.trim(SpeechTestMedia.tidigits()), -24))), -62, 3);
+        System.out.println("minpause default " + analyzer.analyze(joined).pauses() + " 0.6: "
+                + new SpeechMetricsAnalyzer(SpeechConfig.defaults().withMinPauseSec(0.6)).analyze(joined).pauses());
         assertThat(analyzer.analyze(joined).pauseCount()).isEqualTo(1);
         assertThat(new SpeechMetricsAnalyzer(SpeechConfig.defaults().withMinPauseSec(0.6)).analyze(joined).pauseCount())
                 .isZero();

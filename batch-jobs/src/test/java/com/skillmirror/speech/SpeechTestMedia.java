@@ -92,7 +92,8 @@ final class SpeechTestMedia {
 
     /**
      * Speech bounds by a simple reference rule independent of the analyzer: first and last 10 ms frame within
-     * 35 dB of the loudest frame.
+     * 35 dB of the loudest frame and 12 dB above the recording's own background (its 10th-percentile frame), so the
+     * source's room noise before and after the words is cut off.
      */
     static AudioClip trim(AudioClip clip) {
         float[] x = clip.samples();
@@ -108,12 +109,15 @@ final class SpeechTestMedia {
             db[f] = 10 * Math.log10(e / hop + 1e-12);
             max = Math.max(max, db[f]);
         }
+        double[] sorted = db.clone();
+        Arrays.sort(sorted);
+        double limit = Math.max(max - 35, sorted[n / 10] + 12);
         int a = 0;
-        while (db[a] < max - 35) {
+        while (db[a] < limit) {
             a++;
         }
         int b = n - 1;
-        while (db[b] < max - 35) {
+        while (db[b] < limit) {
             b--;
         }
         return new AudioClip(Arrays.copyOfRange(x, a * hop, (b + 1) * hop), clip.sampleRate());

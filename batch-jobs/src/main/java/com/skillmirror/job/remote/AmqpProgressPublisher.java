@@ -13,15 +13,17 @@ class AmqpProgressPublisher implements ProgressPublisher {
     private static final Logger log = LoggerFactory.getLogger(AmqpProgressPublisher.class);
 
     private final RabbitTemplate rabbit;
+    private final String exchange;
 
-    AmqpProgressPublisher(RabbitTemplate rabbit) {
+    AmqpProgressPublisher(RabbitTemplate rabbit, String exchange) {
         this.rabbit = rabbit;
+        this.exchange = exchange;
     }
 
     @Override
     public void publish(ProgressEvent event) {
         try {
-            rabbit.convertAndSend(BrokerConfiguration.PROGRESS_EXCHANGE, "", event);
+            rabbit.convertAndSend(exchange, "", event);
         } catch (AmqpException e) {
             log.warn("Progress event not sent ({}): {}", e.getMessage(), event);
         }

@@ -7,24 +7,25 @@ import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.support.converter.SimpleMessageConverter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Names and objects on the broker shared by the manager and the workers. */
-final class BrokerConfiguration {
+/**
+ * Names and objects on the broker shared by the manager and the workers (skillmirror.broker.*).
+ *
+ * @param partitionQueue durable queue of partition requests (StepExecutionRequest); any worker takes the next one
+ * @param progressExchange fan-out of progress events from workers to every manager/portal instance
+ */
+@ConfigurationProperties("skillmirror.broker")
+record BrokerConfiguration(@DefaultValue("skillmirror.partitions") String partitionQueue,
+                           @DefaultValue("skillmirror.progress") String progressExchange) {
 
-    /** Durable queue of partition requests (StepExecutionRequest); any worker takes the next one. */
-    static final String PARTITION_QUEUE = "skillmirror.partitions";
-    /** Fan-out of progress events from workers to every manager/portal instance. */
-    static final String PROGRESS_EXCHANGE = "skillmirror.progress";
-
-    private BrokerConfiguration() {
+    Queue durablePartitionQueue() {
+        return QueueBuilder.durable(partitionQueue).build();
     }
 
-    static Queue partitionQueue() {
-        return QueueBuilder.durable(PARTITION_QUEUE).build();
-    }
-
-    static FanoutExchange progressExchange() {
-        return new FanoutExchange(PROGRESS_EXCHANGE, true, false);
+    FanoutExchange fanoutProgressExchange() {
+        return new FanoutExchange(progressExchange, true, false);
     }
 
     static Binding bind(Queue queue, FanoutExchange exchange) {

@@ -4,7 +4,6 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.job.StagePartitioning;
 import java.time.Duration;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
@@ -14,6 +13,7 @@ import org.springframework.batch.integration.config.annotation.EnableBatchIntegr
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +29,12 @@ import org.springframework.integration.dsl.IntegrationFlow;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "true")
 @EnableBatchIntegration
+@EnableConfigurationProperties(BrokerConfiguration.class)
 public class ManagerConfiguration {
 
     @Bean
-    Queue partitionQueue() {
-        return BrokerConfiguration.partitionQueue();
+    Queue partitionQueue(BrokerConfiguration broker) {
+        return broker.durablePartitionQueue();
     }
 
     @Bean
@@ -42,11 +43,12 @@ public class ManagerConfiguration {
     }
 
     @Bean
-    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory connectionFactory) {
+    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory connectionFactory,
+                                              BrokerConfiguration broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(BrokerConfiguration.converter());
         return IntegrationFlow.from(partitionRequests)
-                .handle(Amqp.outboundAdapter(template).routingKey(BrokerConfiguration.PARTITION_QUEUE))
+                .handle(Amqp.outboundAdapter(template).routingKey(broker.partitionQueue()))
                 .get();
     }
 
@@ -69,13 +71,17 @@ public class ManagerConfiguration {
     // Progress from the workers, re-published here as Spring events (the portal's WebSocket and the CLI listen).
 
     @Bean
-    FanoutExchange progressExchange() {
-        return BrokerConfiguration.progressExchange();
+    FanoutExchange progressExchange(BrokerConfiguration broker) {
+        return broker.fanoutProgressExchange();
     }
 
+    /**
+     * This instance's own progress queue, removed when it disconnects. Not an AnonymousQueue: Spring AMQP 4 gives
+     * those an x-queue-leader-locator argument that RabbitMQ before 3.12 refuses.
+     */
     @Bean
-    Queue managerProgressQueue() {
-        return new AnonymousQueue();
+    Queue managerProgressQueue(BrokerConfiguration broker) {
+        return new Queue(broker.progressExchange() + "." + java.util.UUID.randomUUID(), false, true, true);
     }
 
     @Bean

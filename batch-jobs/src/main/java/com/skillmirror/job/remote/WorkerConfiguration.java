@@ -13,6 +13,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
@@ -24,23 +25,24 @@ import org.springframework.integration.dsl.IntegrationFlow;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillmirror.worker.enabled", havingValue = "true")
+@EnableConfigurationProperties(BrokerConfiguration.class)
 public class WorkerConfiguration {
 
     @Bean
-    Queue workerPartitionQueue() {
-        return BrokerConfiguration.partitionQueue();
+    Queue workerPartitionQueue(BrokerConfiguration broker) {
+        return broker.durablePartitionQueue();
     }
 
     @Bean
-    FanoutExchange workerProgressExchange() {
-        return BrokerConfiguration.progressExchange();
+    FanoutExchange workerProgressExchange(BrokerConfiguration broker) {
+        return broker.fanoutProgressExchange();
     }
 
     @Bean
-    ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory) {
+    ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory, BrokerConfiguration broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(BrokerConfiguration.converter());
-        return new AmqpProgressPublisher(template);
+        return new AmqpProgressPublisher(template, broker.progressExchange());
     }
 
     @Bean

@@ -1,0 +1,245 @@
+package com.skillmirror.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.skillmirror.TestAnalysisApplication;
+import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.testsupport.TestClips;
+import com.skillmirror.testsupport.TestDatabase;
+import com.skillmirror.testsupport.TestMedia;
+import com.skillmirror.testsupport.TestS3Server;
+import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Manager and two worker processes together over the machine's real RabbitMQ, sharing the real PostgreSQL job
+ * repository and a real S3-compatible store: the same results as the in-process run, and a job that survives a
+ * worker killed with SIGKILL in the middle of a partition.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributedAnalysisTest {
+
+    static Path temp;
+    static TestDatabase database;
+    static TestS3Server s3;
+    static Map<String, String> shared;
+    static ConfigurableApplicationContext manager;
+    static ConfigurableApplicationContext inProcess;
+    static final List<WorkerProcess> workers = new ArrayList<>();
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        temp = Files.createTempDirectory("skillmirror-distributed-");
+        database = TestDatabase.create();
+        s3 = new TestS3Server(Files.createDirectories(temp.resolve("s3")));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        shared = new LinkedHashMap<>();
+        shared.put("spring.datasource.url", database.url());
+        shared.put("spring.datasource.username", database.username());
+        shared.put("skillmirror.home", temp.resolve("home").toString());
+        shared.put("skillmirror.storage.type", "s3");
+        shared.put("skillmirror.storage.s3.endpoint", s3.endpoint());
+        shared.put("skillmirror.storage.s3.access-key", TestS3Server.ACCESS_KEY);
+        shared.put("skillmirror.storage.s3.secret-key", TestS3Server.SECRET_KEY);
+        shared.put("skillmirror.storage.s3.bucket", "distributed-test");
+        shared.put("spring.rabbitmq.host", "127.0.0.1");
+        shared.put("spring.rabbitmq.port", "5672");
+        // this run's own queue and exchange: nothing left over from another run can reach it
+        shared.put("skillmirror.broker.partition-queue", "skillmirror.partitions.test-" + run);
+        shared.put("skillmirror.broker.progress-exchange", "skillmirror.progress.test-" + run);
+
+        // this test JVM is no worker (the worker module's application.properties is on its classpath)
+        Map<String, String> managerProps = new HashMap<>(shared);
+        managerProps.put("skillmirror.worker.enabled", "false");
+        managerProps.put("skillmirror.distributed", "true");
+        managerProps.put("skillmirror.partition.poll-interval", "200ms");
+        managerProps.put("skillmirror.partition.timeout", "5m");
+        manager = context(managerProps);
+        Map<String, String> localProps = new HashMap<>(shared);
+        localProps.put("skillmirror.worker.enabled", "false");
+        localProps.put("skillmirror.distributed", "false");
+        inProcess = context(localProps);
+
+        for (int i = 1; i <= 2; i++) {
+            workers.add(WorkerProcess.start("worker-" + i, shared, temp));
+        }
+        for (WorkerProcess worker : workers) {
+            worker.awaitStarted(Duration.ofMinutes(2));
+        }
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (WorkerProcess worker : workers) {
+            worker.close();
+        }
+        if (manager != null) {
+            manager.close();
+        }
+        if (inProcess != null) {
+            inProcess.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoWorkersGiveTheSameResultsAsTheInProcessRun() throws Exception {
+        List<Path> files = mediaSet(Files.createDirectories(temp.resolve("set1")));
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        long partitionsBefore = partitionsRun();
+
+        UUID local = upload(inProcess, files);
+        JobExecution localRun = inProcess.getBean(AnalysisLauncher.class).run(local);
+        UUID remote = upload(manager, files);
+        JobExecution remoteRun = manager.getBean(AnalysisLauncher.class).run(remote);
+
+        assertThat(localRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(remoteRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> localResults = comparable(inProcess, local);
+        Map<String, Object> remoteResults = comparable(manager, remote);
+        assertThat(remoteResults).hasSize(files.size()).isEqualTo(localResults);
+        // the remote partitions really ran in the worker processes, each exactly once, spread over both
+        assertThat(partitionsRun() - partitionsBefore).isEqualTo(files.size());
+        for (WorkerProcess worker : workers) {
+            assertThat(worker.count("Running partition")).as(worker.tail()).isPositive();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerKilledMidPartitionDoesNotStopTheJobAndNothingIsDoubled() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("set2"));
+        List<Path> files = new ArrayList<>(mediaSet(dir));
+        // a long real clip, so a partition is surely running when the worker dies
+        files.add(0, TestMedia.file("opencv_vtest_pedestrians.avi"));
+        WorkerProcess victim = workers.get(0);
+        long before = victim.count("Running partition");
+
+        UUID uploadId = upload(manager, files);
+        CompletableFuture<JobExecution> job = CompletableFuture.supplyAsync(() -> {
+            try {
+                return manager.getBean(AnalysisLauncher.class).run(uploadId);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (victim.count("Running partition") == before) {
+            assertThat(System.nanoTime()).as("worker-1 never took a partition").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        victim.kill();
+        // an operator restarts the dead worker; the survivor and the new one finish the job
+        WorkerProcess replacement = WorkerProcess.start("worker-1-restarted", shared, temp);
+        workers.set(0, replacement);
+        replacement.awaitStarted(Duration.ofMinutes(2));
+
+        JobExecution execution = job.get(5, TimeUnit.MINUTES);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        VideoRepository videos = manager.getBean(VideoRepository.class);
+        JdbcClient jdbc = manager.getBean(JdbcClient.class);
+        ObjectStorage storage = manager.getBean(ObjectStorage.class);
+        for (Video video : videos.findByUpload(uploadId)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM stage_result WHERE video_id = ? AND stage = 'decode'")
+                    .param(video.id()).query(Integer.class).single()).isEqualTo(1);
+            String prefix = "uploads/" + uploadId + "/videos/" + video.id() + "/";
+            List<String> objects = storage.list(prefix);
+            assertThat(objects).doesNotHaveDuplicates()
+                    .allMatch(k -> k.startsWith(prefix + "original/") || List.of("proxy.mp4", "audio.wav",
+                            "thumbnail.jpg").contains(k.substring(prefix.length())));
+        }
+        // every partition's last execution completed; the interrupted one was run again, not skipped
+        List<Map<String, Object>> partitions = jdbc.sql("""
+                SELECT s.step_name, s.status FROM batch_step_execution s
+                WHERE s.job_execution_id = ? AND s.step_name LIKE 'decodeWorker:%'""")
+                .param(execution.getId()).query().listOfRows();
+        assertThat(partitions).hasSize(files.size()).allMatch(r -> "COMPLETED".equals(r.get("status")));
+        Video vtest = videos.findByUpload(uploadId).get(0);
+        assertThat(vtest.status().name()).isEqualTo("COMPLETED");
+    }
+
+    private static ConfigurableApplicationContext context(Map<String, String> properties) {
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(TestAnalysisApplication.class).web(WebApplicationType.NONE).run(args);
+    }
+
+    private static long partitionsRun() throws Exception {
+        long total = 0;
+        for (WorkerProcess worker : workers) {
+            total += worker.count("Running partition");
+        }
+        return total;
+    }
+
+    /** Six or more real and generated videos, one of them not a video at all. */
+    private static List<Path> mediaSet(Path dir) throws Exception {
+        List<Path> files = new ArrayList<>();
+        files.add(TestMedia.file("forensics_movie-hello_talking_head.mp4"));
+        files.add(TestMedia.file("mecavideo_g1_cyclist.avi"));
+        files.add(TestMedia.file("kphotoalbum_talking_head.avi"));
+        files.add(TestClips.video(dir.resolve("generated-with-audio.mp4"), 640, 360, 25, 2, true, 0));
+        files.add(TestClips.video(dir.resolve("generated-phone-portrait.mp4"), 640, 360, 30, 1.5, false, -90));
+        files.add(TestClips.video(dir.resolve("generated-silent.mp4"), 320, 240, 15, 2, false, 0));
+        files.add(Files.writeString(dir.resolve("not-a-video.mp4"), "plain text\n"));
+        return files;
+    }
+
+    private static UUID upload(ConfigurableApplicationContext context, List<Path> files) throws Exception {
+        List<IncomingFile> incoming = new ArrayList<>();
+        for (Path p : files) {
+            incoming.add(new IncomingFile(p.getFileName().toString(), Files.size(p), () -> Files.newInputStream(p),
+                    "athlete", null));
+        }
+        return context.getBean(UploadService.class).create(incoming).uploadId();
+    }
+
+    /** Per file name: status, error and every stage's result; ids and storage keys differ between runs by design. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> comparable(ConfigurableApplicationContext context, UUID uploadId) {
+        Map<String, Object> out = new HashMap<>();
+        for (Map<String, Object> video : (List<Map<String, Object>>) context.getBean(AnalysisResults.class)
+                .upload(uploadId).get("videos")) {
+            Map<String, Object> v = new LinkedHashMap<>(video);
+            v.remove("videoId");
+            v.remove("uploadId");
+            v.put("artifacts", ((Map<String, String>) v.get("artifacts")).keySet());
+            out.put((String) video.get("file"), v);
+        }
+        return out;
+    }
+}
