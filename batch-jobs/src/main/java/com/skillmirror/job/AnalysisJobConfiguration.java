@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The analysis job: decode, then pose, each partitioned per video. */
+/** The analysis job: decode (partitioned per video), then pose (per video segment) and its summary. */
 @Configuration(proxyBeanMethods = false)
 public class AnalysisJobConfiguration {
 
@@ -26,10 +27,15 @@ public class AnalysisJobConfiguration {
 
     @Bean
     Job analysisJob(JobRepository jobRepository, StagePartitioning partitioning, VideoPartitioner videoPartitioner,
-                    @Qualifier("decodeWorker") Step decodeWorker, VideoRepository videos, ProgressPublisher progress) {
+                    @Qualifier("decodeWorker") Step decodeWorker,
+                    @Qualifier("poseSegmentPartitioner") Partitioner poseSegmentPartitioner,
+                    @Qualifier("poseWorker") Step poseWorker, @Qualifier("poseSummary") Step poseSummary,
+                    VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
                 .start(partitioning.managerStep(Stage.DECODE, videoPartitioner, decodeWorker))
+                .next(partitioning.managerStep(Stage.POSE, poseSegmentPartitioner, poseWorker))
+                .next(poseSummary)
                 .build();
     }
 

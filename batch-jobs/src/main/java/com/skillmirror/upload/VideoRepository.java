@@ -93,6 +93,16 @@ public class VideoRepository {
                 .update();
     }
 
+    public int proxyFrames(UUID videoId) {
+        return jdbc.sql("SELECT COALESCE(proxy_frames, 0) FROM video WHERE id = ?").param(videoId)
+                .query(Integer.class).single();
+    }
+
+    public double proxyFps(UUID videoId) {
+        return jdbc.sql("SELECT COALESCE(proxy_fps, 0) FROM video WHERE id = ?").param(videoId)
+                .query(Double.class).single();
+    }
+
     private static Video map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Video(rs.getObject("id", UUID.class), rs.getObject("upload_id", UUID.class), rs.getInt("position"),
                 rs.getString("original_name"), rs.getString("storage_key"), rs.getLong("size_bytes"),

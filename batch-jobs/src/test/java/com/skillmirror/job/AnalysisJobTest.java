@@ -123,11 +123,24 @@ class AnalysisJobTest {
         Map<String, Video> byName = new java.util.HashMap<>();
         videos.findByUpload(upload.uploadId()).forEach(v -> byName.put(v.originalName(), v));
 
-        for (String ok : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4",
+        for (String decoded : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4",
                 "forensics_movie-hello_talking_head.mp4", "mecavideo_g1_cyclist.avi",
                 "../../etc/passwd; rm -rf ~ `id` ünïcødé.mp4")) {
-            assertThat(byName.get(ok).status()).as(ok + ": " + byName.get(ok).errorMessage())
-                    .isEqualTo(VideoStatus.COMPLETED);
+            assertThat(stageStatus(byName.get(decoded), "decode")).as(decoded).isEqualTo("COMPLETED");
+        }
+        // real people are found and tracked; generated clips of a moving square have nobody in them
+        for (String withPeople : List.of("forensics_movie-hello_talking_head.mp4", "mecavideo_g1_cyclist.avi")) {
+            Video video = byName.get(withPeople);
+            assertThat(video.status()).as(withPeople + ": " + video.errorMessage()).isEqualTo(VideoStatus.COMPLETED);
+            Map<String, Object> pose = stage(video, "pose");
+            assertThat(((Number) pose.get("framesWithPerson")).intValue()).isPositive();
+            assertThat(pose.get("framesAnalysed")).isEqualTo(proxy(decode(video)).get("frames"));
+        }
+        for (String nobody : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4")) {
+            Video video = byName.get(nobody);
+            assertThat(video.status()).as(nobody).isEqualTo(VideoStatus.FAILED);
+            assertThat(video.failedStage()).isEqualTo("pose");
+            assertThat(video.errorMessage()).startsWith("No athlete detected in any frame");
         }
         assertFailed(byName.get("empty.mp4"), "empty (0 bytes)");
         assertFailed(byName.get("notes.mp4"), "Not a readable video");
@@ -187,11 +200,21 @@ class AnalysisJobTest {
         assertThat(video.errorMessage()).contains(messagePart);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> decode(Video video) {
+        return stage(video, "decode");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> stage(Video video, String stage) {
         Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) results.video(
                 videos.find(video.id()).orElseThrow()).get("stages");
-        return (Map<String, Object>) stages.get("decode").get("result");
+        return (Map<String, Object>) stages.get(stage).get("result");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String stageStatus(Video video, String stage) {
+        Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) results.video(video).get("stages");
+        return (String) stages.get(stage).get("status");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,45 @@
+package com.skillmirror.pose.step;
+
+import com.skillmirror.pose.PoseFrame;
+import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Stores each committed chunk as one object named by its first frame: a re-run chunk overwrites, never duplicates. */
+class PoseChunkWriter implements ItemWriter<PoseFrame> {
+
+    static final String CHUNK_PREFIX = "pose/chunks/";
+
+    private final ObjectStorage storage;
+    private final PoseSegment segment;
+    private final ProxyFrameReader reader;
+    private final String model;
+
+    PoseChunkWriter(ObjectStorage storage, PoseSegment segment, ProxyFrameReader reader, String model) {
+        this.storage = storage;
+        this.segment = segment;
+        this.reader = reader;
+        this.model = model;
+    }
+
+    @Override
+    public void write(Chunk<? extends PoseFrame> chunk) throws Exception {
+        List<PoseFrame> frames = List.copyOf(chunk.getItems());
+        if (frames.isEmpty()) {
+            return;
+        }
+        PoseSeries series = new PoseSeries(model, reader.analysisFps(), reader.width(), reader.height(), frames);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        series.write(bytes);
+        String key = chunkKey(segment, frames.get(0).index());
+        storage.put(key, new java.io.ByteArrayInputStream(bytes.toByteArray()), bytes.size(), "application/octet-stream");
+    }
+
+    static String chunkKey(PoseSegment segment, int firstFrame) {
+        return StorageKeys.output(segment.uploadId(), segment.videoId(), CHUNK_PREFIX + String.format("%08d.bin", firstFrame));
+    }
+}

@@ -1,0 +1,93 @@
+package com.skillmirror.pose.step;
+
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.job.VideoPartitioner;
+import com.skillmirror.pose.PoseFrame;
+import com.skillmirror.pose.PoseOptions;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.upload.VideoRepository;
+import java.util.UUID;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The pose worker step (reader → BlazePose → chunk writer), its segment partitioner and the summary step. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PoseSettings.class)
+public class PoseStepConfiguration {
+
+    public static final String SUMMARY_STEP = "poseSummary";
+
+    @Bean
+    Step poseWorker(JobRepository jobRepository, PlatformTransactionManager tx, PoseSettings settings,
+                    ProxyFrameReader proxyFrameReader, PoseFrameProcessor poseFrameProcessor,
+                    PoseChunkWriter poseChunkWriter) {
+        return new StepBuilder(Stage.POSE.workerStepName(), jobRepository)
+                .<IndexedFrame, PoseFrame>chunk(settings.chunkFrames())
+                .transactionManager(tx)
+                .reader(proxyFrameReader)
+                .processor(poseFrameProcessor)
+                .writer(poseChunkWriter)
+                .stream(poseFrameProcessor)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PoseSegmentPartitioner poseSegmentPartitioner(VideoRepository videos, PoseSettings settings,
+                                                  @Value("#{jobParameters['uploadId']}") String uploadId) {
+        return new PoseSegmentPartitioner(videos, UUID.fromString(uploadId), settings.segmentFrames());
+    }
+
+    @Bean
+    @StepScope
+    ProxyFrameReader proxyFrameReader(ObjectStorage storage, StageResults results, VideoRepository videos,
+                                      PoseSettings settings,
+                                      @Value("#{stepExecution}") StepExecution stepExecution) {
+        PoseSegment poseSegment = PoseSegment.of(stepExecution);
+        String proxyKey = results.artifactKey(poseSegment.videoId(), "proxy").orElseThrow(() ->
+                new IllegalStateException("Video " + poseSegment.videoId() + " has no analysis proxy; run decode first"));
+        double proxyFps = videos.proxyFps(poseSegment.videoId());
+        int stride = (int) Math.ceil(proxyFps / settings.maxFps() - 1e-6);
+        return new ProxyFrameReader(storage, proxyKey, poseSegment, stride);
+    }
+
+    @Bean
+    @StepScope
+    PoseFrameProcessor poseFrameProcessor(PoseSettings settings, VideoRepository videos, ProgressPublisher progress,
+                                          @Value("#{stepExecution}") StepExecution stepExecution) {
+        PoseSegment poseSegment = PoseSegment.of(stepExecution);
+        PoseOptions options = PoseOptions.defaults().withModel(settings.model()).withNumThreads(settings.threads())
+                .withMaxPeople(settings.maxPeople());
+        return new PoseFrameProcessor(options, poseSegment, videos.proxyFrames(poseSegment.videoId()), progress);
+    }
+
+    @Bean
+    @StepScope
+    PoseChunkWriter poseChunkWriter(ObjectStorage storage, ProxyFrameReader proxyFrameReader, PoseSettings settings,
+                                    @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new PoseChunkWriter(storage, PoseSegment.of(stepExecution), proxyFrameReader, settings.model().name().toLowerCase());
+    }
+
+    @Bean
+    Step poseSummary(JobRepository jobRepository, PlatformTransactionManager tx, PoseSummaryTasklet poseSummaryTasklet) {
+        return new StepBuilder(SUMMARY_STEP, jobRepository).tasklet(poseSummaryTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    PoseSummaryTasklet poseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
+                                          ProgressPublisher progress,
+                                          @Value("#{jobParameters['" + VideoPartitioner.UPLOAD_ID + "']}") String uploadId) {
+        return new PoseSummaryTasklet(videos, results, storage, progress, UUID.fromString(uploadId));
+    }
+}

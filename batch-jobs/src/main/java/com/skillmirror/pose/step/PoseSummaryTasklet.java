@@ -1,0 +1,141 @@
+package com.skillmirror.pose.step;
+
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.pose.PersonPose;
+import com.skillmirror.pose.PoseFrame;
+import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * After every segment of every video: joins each video's chunks into pose/series.bin, checks that every analysed
+ * frame is there exactly once, and records who was found. Nobody in any frame fails that video, clearly.
+ */
+class PoseSummaryTasklet implements Tasklet {
+
+    static final String NO_ATHLETE = "No athlete detected in any frame. Film the whole body, large enough (at least"
+            + " a quarter of the frame height), in good light, and upload the video again.";
+
+    private final VideoRepository videos;
+    private final StageResults results;
+    private final ObjectStorage storage;
+    private final ProgressPublisher progress;
+    private final UUID uploadId;
+
+    PoseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
+                       UUID uploadId) {
+        this.videos = videos;
+        this.results = results;
+        this.storage = storage;
+        this.progress = progress;
+        this.uploadId = uploadId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        for (Video video : videos.findActiveByUpload(uploadId)) {
+            summarise(video);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void summarise(Video video) throws IOException {
+        PoseSeries series = join(video);
+        String seriesKey = StorageKeys.output(uploadId, video.id(), "pose/series.bin");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        series.write(bytes);
+        storage.put(seriesKey, new java.io.ByteArrayInputStream(bytes.toByteArray()), bytes.size(),
+                "application/octet-stream");
+        results.artifact(video.id(), "pose-series", seriesKey, "application/octet-stream", bytes.size());
+
+        int withPerson = (int) series.frames().stream().filter(f -> !f.people().isEmpty()).count();
+        List<Integer> ids = series.personIds();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", series.model());
+        summary.put("fps", Math.round(series.fps() * 1000) / 1000.0);
+        summary.put("framesAnalysed", series.frames().size());
+        summary.put("framesWithPerson", withPerson);
+        summary.put("people", ids.size());
+        if (withPerson == 0) {
+            results.failed(video.id(), Stage.POSE, NO_ATHLETE);
+            videos.markFailed(video.id(), Stage.POSE.stepName(), NO_ATHLETE);
+            progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, video.id(), Stage.POSE, 100, NO_ATHLETE));
+            return;
+        }
+        int main = series.mainPersonId();
+        summary.put("mainPersonId", main);
+        summary.put("mainPersonFrames", (int) series.track(main).stream().filter(p -> p != null).count());
+        summary.put("meanPoseScore", Math.round(meanScore(series, main) * 1000) / 1000.0);
+        if (ids.size() > 1) {
+            summary.put("note", ids.size() + " people were tracked; person " + main
+                    + " (the largest and most central over time) is taken as the athlete"
+                    + (video.athleteName() == null ? "" : " " + video.athleteName()) + ".");
+        }
+        summary.put("gaps", gaps(series, main));
+        results.completed(video.id(), Stage.POSE, summary);
+        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.POSE, 100,
+                withPerson + " of " + series.frames().size() + " frames with the athlete"));
+    }
+
+    private PoseSeries join(Video video) throws IOException {
+        String prefix = StorageKeys.output(uploadId, video.id(), PoseChunkWriter.CHUNK_PREFIX);
+        List<PoseSeries> parts = new ArrayList<>();
+        for (String key : storage.list(prefix)) {
+            try (InputStream in = storage.get(key)) {
+                parts.add(PoseSeries.read(in));
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("The pose step stored no landmarks for video " + video.id()
+                    + "; restart the job to run the pose step again");
+        }
+        PoseSeries series = PoseSeries.concat(parts);
+        int total = parts.stream().mapToInt(p -> p.frames().size()).sum();
+        if (total != series.frames().size()) {
+            throw new IllegalStateException("Pose chunks of video " + video.id() + " overlap (" + total + " frames in "
+                    + parts.size() + " chunks, " + series.frames().size() + " distinct)");
+        }
+        return series;
+    }
+
+    private static double meanScore(PoseSeries series, int id) {
+        return series.track(id).stream().filter(p -> p != null).mapToDouble(PersonPose::score).average().orElse(0);
+    }
+
+    /** Runs of frames where the athlete was not found, as [firstIndex, lastIndex]. */
+    private static List<int[]> gaps(PoseSeries series, int id) {
+        List<int[]> gaps = new ArrayList<>();
+        int start = -1;
+        List<PoseFrame> frames = series.frames();
+        for (int i = 0; i < frames.size(); i++) {
+            boolean missing = frames.get(i).person(id) == null;
+            if (missing && start < 0) {
+                start = frames.get(i).index();
+            } else if (!missing && start >= 0) {
+                gaps.add(new int[] {start, frames.get(i - 1).index()});
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            gaps.add(new int[] {start, frames.get(frames.size() - 1).index()});
+        }
+        return gaps;
+    }
+}

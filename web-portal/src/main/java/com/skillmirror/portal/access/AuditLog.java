@@ -1,0 +1,33 @@
+package com.skillmirror.portal.access;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Rows of audit_log: logins, failed logins, denied access, exports, deletions, account changes. */
+@Component
+public class AuditLog {
+
+    public static final String LOGIN = "LOGIN";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String ACCESS_DENIED = "ACCESS_DENIED";
+    public static final String EXPORT = "EXPORT";
+    public static final String DELETE = "DELETE";
+    public static final String USER_CREATED = "USER_CREATED";
+    public static final String TOKEN_REUSE = "TOKEN_REUSE";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+
+    private final JdbcClient jdbc;
+
+    public AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String actor, String action, String target, String detail) {
+        jdbc.sql("INSERT INTO audit_log (actor, action, target, detail) VALUES (?, ?, ?, ?)")
+                .params(cut(actor, 100), action, cut(target, 200), detail).update();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,78 @@
+package com.skillmirror.portal.access;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * In-memory token buckets per key (an IP for logins, a user id for uploads): each bucket holds up to N permits and
+ * refills N per minute. One process is the scope; with several portal replicas each limits on its own.
+ */
+@Component
+public class RateLimiter {
+
+    /** Past this many keys the table is cleared; a burst of spoofed keys must not grow memory without bound. */
+    private static final int MAX_KEYS = 100_000;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int loginsPerMinute;
+    private final int uploadsPerMinute;
+    private final Clock clock;
+
+    public RateLimiter(@Value("${skillmirror.security.login-per-minute:10}") int loginsPerMinute,
+                       @Value("${skillmirror.security.uploads-per-minute:30}") int uploadsPerMinute) {
+        this(loginsPerMinute, uploadsPerMinute, Clock.systemUTC());
+    }
+
+    RateLimiter(int loginsPerMinute, int uploadsPerMinute, Clock clock) {
+        this.loginsPerMinute = loginsPerMinute;
+        this.uploadsPerMinute = uploadsPerMinute;
+        this.clock = clock;
+    }
+
+    /** Takes a login attempt for the client address, or throws 429. */
+    public void login(String clientAddress) {
+        take("login:" + clientAddress, loginsPerMinute, "Too many sign-in attempts from your address");
+    }
+
+    public void upload(Actor actor) {
+        take("upload:" + actor.id(), uploadsPerMinute, "Too many uploads");
+    }
+
+    private void take(String key, int perMinute, String what) {
+        if (buckets.size() > MAX_KEYS) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, clock.millis()));
+        long waitMs = bucket.tryTake(perMinute, clock.millis());
+        if (waitMs > 0) {
+            long seconds = Math.max(1, (waitMs + 999) / 1000);
+            throw new TooManyRequestsException(what + " (limit " + perMinute + " per minute). Try again in "
+                    + seconds + " s.", seconds);
+        }
+    }
+
+    private static final class Bucket {
+        private double permits;
+        private long lastMs;
+
+        Bucket(int capacity, long nowMs) {
+            this.permits = capacity;
+            this.lastMs = nowMs;
+        }
+
+        /** 0 when a permit was taken, else milliseconds until one is available. */
+        synchronized long tryTake(int perMinute, long nowMs) {
+            double refill = (nowMs - lastMs) * perMinute / 60_000.0;
+            permits = Math.min(perMinute, permits + refill);
+            lastMs = nowMs;
+            if (permits >= 1) {
+                permits -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - permits) * 60_000.0 / perMinute);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.skillmirror.portal.security;
+
+import com.skillmirror.portal.access.Actor;
+import java.util.UUID;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Gives controllers an {@link Actor} parameter: the account behind the session (form login) or the bearer JWT
+ * (subject = user id), reloaded from the database so a deleted account or changed role takes effect at once.
+ */
+@Component
+class ActorResolver implements HandlerMethodArgumentResolver {
+
+    private final AccountRepository accounts;
+
+    ActorResolver(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                 WebDataBinderFactory binders) {
+        return current(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    Actor current(Authentication authentication) {
+        UUID id = null;
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            id = principal.id();
+        } else if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            id = UUID.fromString(jwt.getSubject());
+        }
+        if (id == null) {
+            throw new InsufficientAuthenticationException("Sign in first.");
+        }
+        return accounts.find(id).map(a -> new Actor(a.id(), a.username(), a.role()))
+                .orElseThrow(() -> new InsufficientAuthenticationException("This account no longer exists."));
+    }
+}

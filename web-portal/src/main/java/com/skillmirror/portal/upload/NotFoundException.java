@@ -1,7 +1,0 @@
-package com.skillmirror.portal.upload;
-
-class NotFoundException extends RuntimeException {
-    NotFoundException(String message) {
-        super(message);
-    }
-}
