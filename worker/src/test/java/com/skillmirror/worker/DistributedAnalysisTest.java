@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.pose.PoseFrame;
+import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestDatabase;
@@ -119,7 +121,7 @@ class DistributedAnalysisTest {
     void twoWorkersGiveTheSameResultsAsTheInProcessRun() throws Exception {
         List<Path> files = mediaSet(Files.createDirectories(temp.resolve("set1")));
         assertThat(files).hasSizeGreaterThanOrEqualTo(6);
-        long partitionsBefore = partitionsRun();
+        long partitionsBefore = decodePartitionsRun();
 
         UUID local = upload(inProcess, files);
         JobExecution localRun = inProcess.getBean(AnalysisLauncher.class).run(local);
@@ -132,7 +134,7 @@ class DistributedAnalysisTest {
         Map<String, Object> remoteResults = comparable(manager, remote);
         assertThat(remoteResults).hasSize(files.size()).isEqualTo(localResults);
         // the remote partitions really ran in the worker processes, each exactly once, spread over both
-        assertThat(partitionsRun() - partitionsBefore).isEqualTo(files.size());
+        assertThat(decodePartitionsRun() - partitionsBefore).isEqualTo(files.size());
         for (WorkerProcess worker : workers) {
             assertThat(worker.count("Running partition")).as(worker.tail()).isPositive();
         }
@@ -140,15 +142,15 @@ class DistributedAnalysisTest {
 
     @Test
     @Order(2)
-    void aWorkerKilledMidPartitionDoesNotStopTheJobAndNothingIsDoubled() throws Exception {
+    void aWorkerKilledDuringThePoseStepIsResumedFromItsLastChunkAndEveryFrameIsStoredOnce() throws Exception {
         Path dir = Files.createDirectories(temp.resolve("set2"));
         List<Path> files = new ArrayList<>(mediaSet(dir));
-        // a long real clip, so a partition is surely running when the worker dies
+        // a long real clip (80 s of pedestrians), so its pose partition is surely running when the worker dies
         files.add(0, TestMedia.file("opencv_vtest_pedestrians.avi"));
-        WorkerProcess victim = workers.get(0);
-        long before = victim.count("Running partition");
-
         UUID uploadId = upload(manager, files);
+        VideoRepository videos = manager.getBean(VideoRepository.class);
+        JdbcClient jdbc = manager.getBean(JdbcClient.class);
+        Video vtest = videos.findByUpload(uploadId).get(0);
         CompletableFuture<JobExecution> job = CompletableFuture.supplyAsync(() -> {
             try {
                 return manager.getBean(AnalysisLauncher.class).run(uploadId);
@@ -156,40 +158,62 @@ class DistributedAnalysisTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (victim.count("Running partition") == before) {
-            assertThat(System.nanoTime()).as("worker-1 never took a partition").isLessThan(deadline);
-            Thread.sleep(20);
+
+        // wait until the long clip's pose partition has committed a few chunks, then SIGKILL the worker running it
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        Long stepExecutionId = null;
+        while (stepExecutionId == null) {
+            assertThat(System.nanoTime()).as("the pose partition never got going").isLessThan(deadline);
+            stepExecutionId = jdbc.sql("""
+                    SELECT step_execution_id FROM batch_step_execution
+                    WHERE step_name LIKE ? AND status = 'STARTED' AND commit_count >= 3""")
+                    .param("poseWorker:%" + vtest.id() + "%").query(Long.class).optional().orElse(null);
+            Thread.sleep(50);
         }
-        victim.kill();
-        // an operator restarts the dead worker; the survivor and the new one finish the job
-        WorkerProcess replacement = WorkerProcess.start("worker-1-restarted", shared, temp);
-        workers.set(0, replacement);
+        int victimIndex = -1;
+        for (int i = 0; i < workers.size(); i++) {
+            if (workers.get(i).count("stepExecutionId=" + stepExecutionId + ",") > 0) {
+                victimIndex = i;
+            }
+        }
+        assertThat(victimIndex).as("no worker logged partition " + stepExecutionId).isNotNegative();
+        workers.get(victimIndex).kill();
+        // the operator restarts the dead worker; it (or the survivor) takes the redelivered partition
+        WorkerProcess replacement = WorkerProcess.start("worker-" + (victimIndex + 1) + "-restarted", shared, temp);
+        workers.set(victimIndex, replacement);
         replacement.awaitStarted(Duration.ofMinutes(2));
 
         JobExecution execution = job.get(5, TimeUnit.MINUTES);
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long resumed = 0;
+        for (WorkerProcess worker : workers) {
+            resumed += worker.count("Resuming pose of video " + vtest.id() + " at frame ");
+        }
+        assertThat(resumed).as("the interrupted partition resumed from its last chunk").isEqualTo(1);
 
-        VideoRepository videos = manager.getBean(VideoRepository.class);
-        JdbcClient jdbc = manager.getBean(JdbcClient.class);
+        // every analysed frame of the long clip is in the landmark series exactly once
         ObjectStorage storage = manager.getBean(ObjectStorage.class);
+        PoseSeries series;
+        try (var in = storage.get("uploads/" + uploadId + "/videos/" + vtest.id() + "/pose/series.bin")) {
+            series = PoseSeries.read(in);
+        }
+        int frames = videos.proxyFrames(vtest.id());
+        assertThat(series.frames()).extracting(PoseFrame::index)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, frames).boxed().toList());
+        assertThat(videos.find(vtest.id()).orElseThrow().status().name()).isEqualTo("COMPLETED");
+
         for (Video video : videos.findByUpload(uploadId)) {
             assertThat(jdbc.sql("SELECT count(*) FROM stage_result WHERE video_id = ? AND stage = 'decode'")
                     .param(video.id()).query(Integer.class).single()).isEqualTo(1);
             String prefix = "uploads/" + uploadId + "/videos/" + video.id() + "/";
-            List<String> objects = storage.list(prefix);
-            assertThat(objects).doesNotHaveDuplicates()
-                    .allMatch(k -> k.startsWith(prefix + "original/") || List.of("proxy.mp4", "audio.wav",
-                            "thumbnail.jpg").contains(k.substring(prefix.length())));
+            assertThat(storage.list(prefix)).doesNotHaveDuplicates().noneMatch(k -> k.endsWith(".part"));
         }
         // every partition's last execution completed; the interrupted one was run again, not skipped
         List<Map<String, Object>> partitions = jdbc.sql("""
-                SELECT s.step_name, s.status FROM batch_step_execution s
-                WHERE s.job_execution_id = ? AND s.step_name LIKE 'decodeWorker:%'""")
+                SELECT step_name, status FROM batch_step_execution
+                WHERE job_execution_id = ? AND (step_name LIKE 'decodeWorker:%' OR step_name LIKE 'poseWorker:%')""")
                 .param(execution.getId()).query().listOfRows();
-        assertThat(partitions).hasSize(files.size()).allMatch(r -> "COMPLETED".equals(r.get("status")));
-        Video vtest = videos.findByUpload(uploadId).get(0);
-        assertThat(vtest.status().name()).isEqualTo("COMPLETED");
+        assertThat(partitions).isNotEmpty().allMatch(r -> "COMPLETED".equals(r.get("status")));
     }
 
     private static ConfigurableApplicationContext context(Map<String, String> properties) {
@@ -198,10 +222,10 @@ class DistributedAnalysisTest {
         return new SpringApplicationBuilder(TestAnalysisApplication.class).web(WebApplicationType.NONE).run(args);
     }
 
-    private static long partitionsRun() throws Exception {
+    private static long decodePartitionsRun() throws Exception {
         long total = 0;
         for (WorkerProcess worker : workers) {
-            total += worker.count("Running partition");
+            total += worker.count("stepName=decodeWorker]");
         }
         return total;
     }

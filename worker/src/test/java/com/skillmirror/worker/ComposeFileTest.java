@@ -1,0 +1,165 @@
+package com.skillmirror.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.skillmirror.testsupport.TestMedia;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Docker cannot run here, so docker-compose.yml is checked against the code: every service it builds has a module
+ * and a Dockerfile, every host it names is a service, every SKILLMIRROR_/SPRING_ variable binds to a property the
+ * code or Spring Boot really reads, every dependency is a service.
+ */
+class ComposeFileTest {
+
+    static Path root;
+    static Map<String, Map<String, Object>> services;
+    static Set<String> knownProperties;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void load() throws Exception {
+        root = TestMedia.repoRoot();
+        try (InputStream in = Files.newInputStream(root.resolve("docker-compose.yml"))) {
+            services = (Map<String, Map<String, Object>>) ((Map<String, Object>) new Yaml().load(in)).get("services");
+        }
+        knownProperties = new HashSet<>();
+        knownProperties.addAll(springBootMetadataProperties());
+        knownProperties.addAll(ourProperties());
+    }
+
+    @Test
+    void runsTheWholeSystem() {
+        assertThat(services).containsKeys("postgres", "rabbitmq", "minio", "web-portal", "worker", "expert-ingest");
+        assertThat(services.get("web-portal").get("ports")).asList().contains("8080:8080");
+        assertThat((Map<String, Object>) services.get("worker").get("deploy")).containsEntry("replicas", 3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyBuiltServiceHasItsModuleAndDockerfile() throws IOException {
+        for (var entry : services.entrySet()) {
+            Map<String, Object> build = (Map<String, Object>) entry.getValue().get("build");
+            if (build == null) {
+                continue;
+            }
+            Path dockerfile = root.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"));
+            assertThat(dockerfile).as(entry.getKey()).exists();
+            String module = dockerfile.getParent().getFileName().toString();
+            assertThat(root.resolve(module).resolve("pom.xml")).exists();
+            String text = Files.readString(dockerfile);
+            assertThat(text).contains("-pl " + module + " ").contains("/src/" + module + "/target/" + module + "-");
+            assertThat(Files.readString(root.resolve(module).resolve("pom.xml"))).contains("<classifier>exec</classifier>");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVariableHostAndDependencyExists() {
+        Pattern host = Pattern.compile("(?:jdbc:postgresql|https?)://([a-z0-9-]+):(\\d+)");
+        for (var entry : services.entrySet()) {
+            Object environment = entry.getValue().get("environment");
+            if (environment instanceof Map<?, ?> env) {
+                for (var variable : ((Map<String, Object>) env).entrySet()) {
+                    String name = variable.getKey();
+                    if (name.startsWith("SKILLMIRROR_") || name.startsWith("SPRING_")) {
+                        assertThat(knownProperties).as(entry.getKey() + ": " + name + " binds to no property")
+                                .contains(normalise(name));
+                    }
+                    Matcher m = host.matcher(String.valueOf(variable.getValue()));
+                    while (m.find()) {
+                        assertThat(services).as(name + " names host " + m.group(1)).containsKey(m.group(1));
+                    }
+                    if (name.equals("SPRING_RABBITMQ_HOST")) {
+                        assertThat(services).containsKey(String.valueOf(variable.getValue()));
+                    }
+                }
+            }
+            Object dependsOn = entry.getValue().get("depends_on");
+            if (dependsOn instanceof Map<?, ?> deps) {
+                assertThat(services.keySet()).as(entry.getKey() + " depends_on").containsAll((Set<String>) deps.keySet());
+            }
+        }
+    }
+
+    /** Relaxed binding: SKILLMIRROR_STORAGE_S3_ACCESS_KEY and skillmirror.storage.s3.access-key are the same. */
+    static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[-._]", "");
+    }
+
+    private static List<String> springBootMetadataProperties() throws IOException {
+        List<String> names = new ArrayList<>();
+        Pattern property = Pattern.compile("\"name\"\\s*:\\s*\"([a-z0-9.\\-\\[\\]]+)\"");
+        Enumeration<URL> resources = ComposeFileTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        while (resources.hasMoreElements()) {
+            try (InputStream in = resources.nextElement().openStream()) {
+                Matcher m = property.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                while (m.find()) {
+                    names.add(normalise(m.group(1)));
+                }
+            }
+        }
+        assertThat(names).as("Spring Boot's configuration metadata").contains(normalise("spring.datasource.url"));
+        return names;
+    }
+
+    /** Our @ConfigurationProperties records' properties and every ${skillmirror...} placeholder in the sources. */
+    private static List<String> ourProperties() throws Exception {
+        List<String> names = new ArrayList<>();
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        for (BeanDefinition candidate : scanner.findCandidateComponents("com.skillmirror")) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    names.add(normalise(prefix + "." + component.getName()));
+                }
+            }
+        }
+        Pattern placeholder = Pattern.compile("\\$\\{(skillmirror\\.[a-z0-9.\\-]+)");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(p -> p.toString().contains("/src/main/"))
+                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".properties")).toList()) {
+                Matcher m = placeholder.matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(normalise(m.group(1)));
+                }
+            }
+        }
+        // skillmirror.distributed and skillmirror.worker.enabled are read by @ConditionalOnProperty
+        try (Stream<Path> files = Files.walk(root)) {
+            Pattern conditional = Pattern.compile("name = \"(skillmirror\\.[a-z0-9.\\-]+)\"");
+            for (Path file : files.filter(p -> p.toString().contains("/src/main/") && p.toString().endsWith(".java")).toList()) {
+                Matcher m = conditional.matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(normalise(m.group(1)));
+                }
+            }
+        }
+        return names;
+    }
+}
