@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The analysis job: decode (partitioned per video), then pose (per video segment) and its summary. */
+/** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio). */
 @Configuration(proxyBeanMethods = false)
 public class AnalysisJobConfiguration {
 
@@ -30,12 +30,16 @@ public class AnalysisJobConfiguration {
                     @Qualifier("decodeWorker") Step decodeWorker,
                     @Qualifier("poseSegmentPartitioner") Partitioner poseSegmentPartitioner,
                     @Qualifier("poseWorker") Step poseWorker, @Qualifier("poseSummary") Step poseSummary,
+                    @Qualifier("speechPartitioner") Partitioner speechPartitioner,
+                    @Qualifier("speechWorker") Step speechWorker, @Qualifier("speechSummary") Step speechSummary,
                     VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
                 .start(partitioning.managerStep(Stage.DECODE, videoPartitioner, decodeWorker))
                 .next(partitioning.managerStep(Stage.POSE, poseSegmentPartitioner, poseWorker))
                 .next(poseSummary)
+                .next(partitioning.managerStep(Stage.SPEECH, speechPartitioner, speechWorker))
+                .next(speechSummary)
                 .build();
     }
 

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Cuts long audio into parts of at most N samples, each cut at the quietest 10 ms within the last fifth of a part. */
-final class AudioSplitter {
+public final class AudioSplitter {
 
     private AudioSplitter() {
     }
 
     /** [startSec, endSec] parts covering the clip. */
-    static List<double[]> split(AudioClip clip, long maxSamples) {
+    public static List<double[]> split(AudioClip clip, long maxSamples) {
         float[] x = clip.samples();
         int sr = clip.sampleRate();
         List<double[]> out = new ArrayList<>();

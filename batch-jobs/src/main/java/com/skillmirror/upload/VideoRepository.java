@@ -103,6 +103,14 @@ public class VideoRepository {
                 .query(Double.class).single();
     }
 
+    /** Videos whose decode stage completed, whatever later stages made of them (speech still applies). */
+    public List<Video> findDecodedByUpload(UUID uploadId) {
+        return jdbc.sql("""
+                SELECT v.* FROM video v JOIN stage_result s ON s.video_id = v.id AND s.stage = 'decode'
+                WHERE v.upload_id = ? AND s.status = 'COMPLETED' ORDER BY v.position""")
+                .param(uploadId).query(VideoRepository::map).list();
+    }
+
     private static Video map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Video(rs.getObject("id", UUID.class), rs.getObject("upload_id", UUID.class), rs.getInt("position"),
                 rs.getString("original_name"), rs.getString("storage_key"), rs.getLong("size_bytes"),

@@ -154,6 +154,14 @@ class AnalysisJobTest {
         assertThat(proxy(decode)).containsEntry("width", 640).containsEntry("height", 360).containsEntry("frames", 50);
 
         assertThat(decode(byName.get("no-audio.mp4"))).containsEntry("hasAudio", false);
+        assertThat(stageStatus(byName.get("no-audio.mp4"), "speech")).isEqualTo("SKIPPED");
+        Map<String, Object> speech = stage(byName.get("forensics_movie-hello_talking_head.mp4"), "speech");
+        assertThat(speech).containsEntry("noSpeechDetected", false).containsEntry("provider", "pocketsphinx")
+                .containsEntry("approximate", true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> words = (List<Map<String, Object>>) ((Map<String, Object>) speech.get("transcript")).get("words");
+        assertThat(words).hasSizeGreaterThan(3);
+        assertThat(((Number) words.get(words.size() - 1).get("endSec")).doubleValue()).isBetween(1.0, 8.4);
         assertThat(results.video(byName.get("no-audio.mp4")).get("artifacts").toString()).doesNotContain("audio");
 
         Map<String, Object> portraitDecode = decode(byName.get("portrait-phone.mp4"));
