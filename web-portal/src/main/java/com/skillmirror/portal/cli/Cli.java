@@ -21,6 +21,13 @@ public final class Cli {
                       Writes DIR/<video>/report.json (default DIR: ./skillmirror-out); exits 1 if any video failed.
               serve [--port N]
                       Start the web portal (default port 8080) on the embedded default.
+              pose [--model lite|full|heavy] [--fps N] [--people N] IMAGE|VIDEO
+                      Landmarks as JSON on stdout (normalised like MediaPipe's; world landmarks in metres).
+              speech [--provider openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO
+                      Speech metrics, transcript, fillers and feedback as JSON (openai: key in OPENAI_API_KEY).
+              bench pose VIDEO [--model M] [--threads N] [--people N] [--frames N]
+              bench speech FILE [REPEAT]
+                      Benchmarks: analysed frames/s with the time per part; real-time factors.
               help    Show this help.
 
             Configuration: see README.md (PostgreSQL, RabbitMQ, S3, workers).""";
@@ -37,7 +44,10 @@ public final class Cli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Map<String, Function<String[], Integer>> commands = Map.of(
                 "analyze", Cli::analyze,
-                "serve", Cli::serve);
+                "serve", Cli::serve,
+                "pose", a -> unchecked(() -> PoseCommand.run(a, System.out, System.err)),
+                "speech", a -> SpeechCommand.run(a, System.out, System.err),
+                "bench", Cli::bench);
         Function<String[], Integer> handler = commands.get(command);
         if (handler == null) {
             System.err.println("Unknown command '" + command + "'.\n\n" + USAGE);
@@ -90,6 +100,39 @@ public final class Cli {
             }
         }
         return 0;
+    }
+
+    private static int bench(String[] args) {
+        if (args.length < 2) {
+            throw new UsageException("bench needs a target and a file: bench pose VIDEO, bench speech FILE");
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "pose" -> unchecked(() -> {
+                com.skillmirror.pose.PoseBenchmark.main(rest);
+                return 0;
+            });
+            case "speech" -> unchecked(() -> {
+                com.skillmirror.speech.SpeechBenchmark.main(rest);
+                return 0;
+            });
+            default -> throw new UsageException("unknown benchmark " + args[0] + " (pose or speech)");
+        };
+    }
+
+    private interface Action {
+        int run() throws Exception;
+    }
+
+    private static int unchecked(Action action) {
+        try {
+            return action.run();
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("skillmirror: " + e.getMessage());
+            return 1;
+        }
     }
 
     static final class UsageException extends RuntimeException {
