@@ -27,7 +27,9 @@ public final class Cli {
                       Speech metrics, transcript, fillers and feedback as JSON (openai: key in OPENAI_API_KEY).
               bench pose VIDEO [--model M] [--threads N] [--people N] [--frames N]
               bench speech FILE [REPEAT]
-                      Benchmarks: analysed frames/s with the time per part; real-time factors.
+              bench job [--loop N] VIDEO...
+                      Benchmarks: analysed frames/s with the time per part; real-time factors; the whole job's
+                      step times and peak heap (run with SKILLMIRROR_JAVA_OPTS=-Xmx512m for the worker budget).
               help    Show this help.
 
             Configuration: see README.md (PostgreSQL, RabbitMQ, S3, workers).""";
@@ -63,14 +65,19 @@ public final class Cli {
 
     private static int analyze(String[] args) {
         AnalyzeCommand.Options options = AnalyzeCommand.Options.parse(args);
+        try (ConfigurableApplicationContext context = embeddedContext()) {
+            return context.getBean(AnalyzeCommand.class).run(options, System.out);
+        }
+    }
+
+    /** The application without its web server, quiet: for commands that run the job and exit. */
+    private static ConfigurableApplicationContext embeddedContext() {
         SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.com.skillmirror", "WARN",
                 "spring.main.banner-mode", "off"));
-        try (ConfigurableApplicationContext context = app.run()) {
-            return context.getBean(AnalyzeCommand.class).run(options, System.out);
-        }
+        return app.run();
     }
 
     private static int serve(String[] args) {
@@ -116,6 +123,11 @@ public final class Cli {
                 com.skillmirror.speech.SpeechBenchmark.main(rest);
                 return 0;
             });
+            case "job" -> {
+                try (ConfigurableApplicationContext context = embeddedContext()) {
+                    yield unchecked(() -> JobBenchmark.run(rest, context, System.out));
+                }
+            }
             default -> throw new UsageException("unknown benchmark " + args[0] + " (pose or speech)");
         };
     }
