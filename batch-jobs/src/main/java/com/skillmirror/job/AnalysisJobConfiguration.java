@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio). */
+/** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video). */
 @Configuration(proxyBeanMethods = false)
 public class AnalysisJobConfiguration {
 
@@ -32,6 +32,7 @@ public class AnalysisJobConfiguration {
                     @Qualifier("poseWorker") Step poseWorker, @Qualifier("poseSummary") Step poseSummary,
                     @Qualifier("speechPartitioner") Partitioner speechPartitioner,
                     @Qualifier("speechWorker") Step speechWorker, @Qualifier("speechSummary") Step speechSummary,
+                    @Qualifier("compareWorker") Step compareWorker,
                     VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
@@ -40,6 +41,7 @@ public class AnalysisJobConfiguration {
                 .next(poseSummary)
                 .next(partitioning.managerStep(Stage.SPEECH, speechPartitioner, speechWorker))
                 .next(speechSummary)
+                .next(partitioning.managerStep(Stage.COMPARE, videoPartitioner, compareWorker))
                 .build();
     }
 

@@ -131,7 +131,7 @@ class AnalysisJobTest {
         // real people are found and tracked; generated clips of a moving square have nobody in them
         for (String withPeople : List.of("forensics_movie-hello_talking_head.mp4", "mecavideo_g1_cyclist.avi")) {
             Video video = byName.get(withPeople);
-            assertThat(video.status()).as(withPeople + ": " + video.errorMessage()).isEqualTo(VideoStatus.COMPLETED);
+            assertThat(stageStatus(video, "pose")).as(withPeople).isEqualTo("COMPLETED");
             Map<String, Object> pose = stage(video, "pose");
             assertThat(((Number) pose.get("framesWithPerson")).intValue()).isPositive();
             assertThat(pose.get("framesAnalysed")).isEqualTo(proxy(decode(video)).get("frames"));
@@ -153,6 +153,22 @@ class AnalysisJobTest {
         assertThat(((Number) decode.get("audioSeconds")).doubleValue()).isBetween(1.8, 2.2);
         assertThat(proxy(decode)).containsEntry("width", 640).containsEntry("height", 360).containsEntry("frames", 50);
 
+        // tagged squat, compared with the squat pattern seeded from its published norm: either a (low) score, or,
+        // when the legs are not in view, a failed comparison that says why
+        for (String tagged : List.of("forensics_movie-hello_talking_head.mp4", "mecavideo_g1_cyclist.avi")) {
+            Video video = byName.get(tagged);
+            if ("COMPLETED".equals(stageStatus(video, "compare"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> comparison = (Map<String, Object>) stage(video, "compare").get("comparison");
+                assertThat(((Number) comparison.get("score")).doubleValue()).as(tagged).isBetween(0.0, 60.0);
+                assertThat(comparison.get("pattern").toString()).contains("PUBLISHED_NORM");
+                assertThat(video.status()).isEqualTo(VideoStatus.COMPLETED);
+            } else {
+                assertThat(stageStatus(video, "compare")).isEqualTo("FAILED");
+                assertThat(video.status()).isEqualTo(VideoStatus.FAILED);
+                assertThat(video.errorMessage()).startsWith("Could not compare with the Squat pattern");
+            }
+        }
         assertThat(decode(byName.get("no-audio.mp4"))).containsEntry("hasAudio", false);
         assertThat(stageStatus(byName.get("no-audio.mp4"), "speech")).isEqualTo("SKIPPED");
         Map<String, Object> speech = stage(byName.get("forensics_movie-hello_talking_head.mp4"), "speech");

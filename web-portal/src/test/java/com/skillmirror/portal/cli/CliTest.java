@@ -38,8 +38,13 @@ class CliTest {
             assertThat(good).containsEntry("status", "COMPLETED").containsEntry("athlete", "Sam")
                     .containsEntry("skill", "public-speaking");
             Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) good.get("stages");
-            assertThat(stages).containsKeys("decode", "pose", "speech");
-            assertThat(stages.values()).allMatch(s -> "COMPLETED".equals(s.get("status")));
+            assertThat(stages).containsKeys("decode", "pose", "speech", "compare");
+            for (String stage : List.of("decode", "pose", "speech")) {
+                assertThat(stages.get(stage)).containsEntry("status", "COMPLETED");
+            }
+            // nobody has ingested an expert pattern for public speaking: said, not failed
+            assertThat(stages.get("compare")).containsEntry("status", "SKIPPED");
+            assertThat((String) stages.get("compare").get("error")).contains("no expert pattern for Public speaking");
 
             Map<String, Object> bad = json.readValue(out.resolve("broken/report.json").toFile(), Map.class);
             assertThat(bad).containsEntry("status", "FAILED");

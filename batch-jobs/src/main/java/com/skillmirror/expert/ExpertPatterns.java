@@ -1,0 +1,136 @@
+package com.skillmirror.expert;
+
+import com.skillmirror.compare.ExpertPattern;
+import com.skillmirror.compare.ExpertProfile;
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.compare.PatternSource;
+import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.ObjectStorage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Experts and versioned, content-hashed patterns. Saving a pattern whose hash is already stored changes nothing. */
+@Repository
+public class ExpertPatterns {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpertPatterns.class);
+
+    private final JdbcClient jdbc;
+    private final ObjectStorage storage;
+
+    public ExpertPatterns(JdbcClient jdbc, ObjectStorage storage, SkillRegistry skills) {
+        this.jdbc = jdbc;
+        this.storage = storage;
+        seedPublishedNorms(skills);
+    }
+
+    /** Finds the expert by name or creates it; the profile is updated from the latest manifest. */
+    @Transactional
+    public UUID expert(ExpertProfile profile) {
+        Optional<UUID> existing = jdbc.sql("SELECT id FROM expert WHERE name = ?").param(profile.name())
+                .query(UUID.class).optional();
+        if (existing.isPresent()) {
+            jdbc.sql("UPDATE expert SET achievements = ?, credits = ?, footage_licence = ? WHERE id = ?")
+                    .params(profile.achievements(), profile.credits(), profile.footageLicence(), existing.get()).update();
+            return existing.get();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO expert (id, name, achievements, credits, footage_licence) VALUES (?, ?, ?, ?, ?)")
+                .params(id, profile.name(), profile.achievements(), profile.credits(), profile.footageLicence()).update();
+        return id;
+    }
+
+    /** Stores the pattern as the next version for its skill and expert, unless the same content is stored already. */
+    @Transactional
+    public StoredPattern save(ExpertPattern pattern, UUID expertId) throws IOException {
+        Optional<StoredPattern> same = byHash(pattern.contentHash());
+        if (same.isPresent()) {
+            return same.get();
+        }
+        String key = "patterns/" + pattern.skillId() + "/" + pattern.contentHash() + ".json";
+        byte[] bytes = pattern.toJson().getBytes(StandardCharsets.UTF_8);
+        storage.put(key, new ByteArrayInputStream(bytes), bytes.length, "application/json");
+        int version = jdbc.sql("""
+                SELECT COALESCE(MAX(version), 0) + 1 FROM expert_pattern
+                WHERE skill_id = ? AND expert_id IS NOT DISTINCT FROM ?""")
+                .params(pattern.skillId(), expertId).query(Integer.class).single();
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                INSERT INTO expert_pattern (id, expert_id, skill_id, version, content_hash, source, storage_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING""")
+                .params(id, expertId, pattern.skillId(), version, pattern.contentHash(),
+                        pattern.source() == PatternSource.PUBLISHED_NORM ? "PUBLISHED_NORM" : "VIDEO", key)
+                .update();
+        return inserted == 1 ? new StoredPattern(id, expertId, version, pattern) : byHash(pattern.contentHash()).orElseThrow();
+    }
+
+    public Optional<StoredPattern> find(UUID id) {
+        return rows("SELECT id, expert_id, version, storage_key FROM expert_pattern WHERE id = ?", id).stream().findFirst();
+    }
+
+    public Optional<StoredPattern> byHash(String hash) {
+        return rows("SELECT id, expert_id, version, storage_key FROM expert_pattern WHERE content_hash = ?", hash)
+                .stream().findFirst();
+    }
+
+    /** The pattern an athlete is compared with by default: the newest from expert videos, else a published norm. */
+    public Optional<StoredPattern> defaultFor(String skillId) {
+        return rows("""
+                SELECT id, expert_id, version, storage_key FROM expert_pattern WHERE skill_id = ?
+                ORDER BY (source = 'VIDEO') DESC, created_at DESC LIMIT 1""", skillId).stream().findFirst();
+    }
+
+    public List<Map<String, Object>> experts() {
+        return jdbc.sql("""
+                SELECT e.id, e.name, e.achievements, e.credits, e.footage_licence AS "footageLicence",
+                       (SELECT count(*) FROM expert_pattern p WHERE p.expert_id = e.id) AS patterns
+                FROM expert e ORDER BY e.name""").query().listOfRows();
+    }
+
+    public Optional<Map<String, Object>> expertWithPatterns(UUID id) {
+        Optional<Map<String, Object>> expert = jdbc.sql("""
+                SELECT id, name, achievements, credits, footage_licence AS "footageLicence" FROM expert WHERE id = ?""")
+                .param(id).query().listOfRows().stream().findFirst();
+        expert.ifPresent(e -> e.put("patterns", jdbc.sql("""
+                SELECT id, skill_id AS "skillId", version, content_hash AS "contentHash", source, created_at AS "createdAt"
+                FROM expert_pattern WHERE expert_id = ? ORDER BY skill_id, version""").param(id).query().listOfRows()));
+        return expert;
+    }
+
+    private List<StoredPattern> rows(String sql, Object param) {
+        return jdbc.sql(sql).param(param).query((rs, i) -> {
+            try (InputStream in = storage.get(rs.getString("storage_key"))) {
+                return new StoredPattern(rs.getObject("id", UUID.class), rs.getObject("expert_id", UUID.class),
+                        rs.getInt("version"), ExpertPattern.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException("Pattern " + rs.getString("id") + " is missing from storage ("
+                        + rs.getString("storage_key") + "): " + e.getMessage(), e);
+            }
+        }).list();
+    }
+
+    /** Skills with key positions from a published norm get a pattern labelled PUBLISHED_NORM, with its citation. */
+    private void seedPublishedNorms(SkillRegistry skills) {
+        for (SkillDefinition skill : skills.all()) {
+            if (skill.reference() == null) {
+                continue;
+            }
+            try {
+                save(PatternBuilder.fromPublishedNorm(skill), null);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Published-norm pattern for skill {} not seeded: {}", skill.id(), e.getMessage());
+            }
+        }
+    }
+}
