@@ -20,7 +20,9 @@ import java.util.Locale;
  * segments, positive when the segment's far end lies towards the picture's right edge (+x); for line tilts
  * (pelvis, shoulders, ears; the line runs from the right-side landmark to the left-side one), positive when the
  * left-side landmark is higher in the picture. Mirroring a clip therefore negates every segment angle (and swaps
- * left and right ones), while joint angles only swap sides.</li>
+ * left and right ones), while joint angles only swap sides. In {@link Space#WORLD} the line tilts are the line's
+ * elevation above the horizontal plane in 3D, in [-90°, 90°] (a line across the body often points at the camera,
+ * where its x-y projection would be a noisy stub); vertical-referenced segments are measured on the x-y plane.</li>
  * </ul>
  */
 public enum Angle {
@@ -49,7 +51,7 @@ public enum Angle {
     /** Elbow → wrist vs down. */
     LEFT_FOREARM_ORIENTATION(segment(Reference.DOWN, List.of(LEFT_ELBOW), List.of(LEFT_WRIST))),
     RIGHT_FOREARM_ORIENTATION(segment(Reference.DOWN, List.of(RIGHT_ELBOW), List.of(RIGHT_WRIST))),
-    /** Right hip → left hip vs horizontal: ~0 facing the camera, ~±180 facing away, ~±90 would be impossible. */
+    /** Right hip → left hip vs horizontal: in IMAGE ~0 facing the camera, ~±180 facing away, noisy side-on. */
     PELVIS_TILT(segment(Reference.HORIZONTAL, List.of(RIGHT_HIP), List.of(LEFT_HIP))),
     /** Right shoulder → left shoulder vs horizontal. */
     SHOULDER_TILT(segment(Reference.HORIZONTAL, List.of(RIGHT_SHOULDER), List.of(LEFT_SHOULDER))),
@@ -57,7 +59,8 @@ public enum Angle {
     HEAD_TILT(segment(Reference.HORIZONTAL, List.of(RIGHT_EAR), List.of(LEFT_EAR))),
     /**
      * Ear centre → nose vs up: where the face points. Seen from the side ~±90 looking ahead, smaller looking up,
-     * larger looking down; seen from the front the vector is short and the value noisy.
+     * larger looking down. Seen from the front or the back the vector is a few pixels long and the value is noise:
+     * use it only for side views.
      */
     HEAD_DIRECTION(segment(Reference.UP, List.of(LEFT_EAR, RIGHT_EAR), List.of(NOSE)));
 

@@ -101,7 +101,8 @@ public final class KinematicSeries {
     /**
      * Whole-body centre of mass per frame as {x, y, z} (see {@link SegmentMassModel}): for {@link Space#IMAGE} in
      * normalised image coordinates like the landmarks (z = the model's relative depth), for {@link Space#WORLD} in
-     * metres, hip-centred. All NaN where any landmark of the 14-segment model is less visible than the threshold.
+     * metres, hip-centred. All NaN where a landmark of the 14-segment model is less visible than the threshold (a hidden
+     * fingertip or toe only moves that hand's or foot's CoM to the wrist or ankle).
      */
     public double[][] centreOfMass() {
         double[][] out = new double[centreOfMass.length][];

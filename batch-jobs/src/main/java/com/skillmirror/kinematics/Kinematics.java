@@ -83,7 +83,9 @@ public final class Kinematics {
         double radians = switch (d.reference()) {
             case DOWN -> Math.atan2(dx, dy);
             case UP -> Math.atan2(dx, -dy);
-            case HORIZONTAL -> Math.atan2(-dy, dx);
+            // in 3D a line across the body often points at the camera, where its x-y projection is a noisy stub:
+            // use its true elevation above the horizontal plane instead
+            case HORIZONTAL -> points.threeD() ? Math.atan2(-dy, Math.hypot(dx, q[2] - p[2])) : Math.atan2(-dy, dx);
         };
         return Math.toDegrees(radians);
     }
@@ -125,8 +127,14 @@ public final class Kinematics {
         double[] prox = new double[3];
         double[] dist = new double[3];
         for (SegmentMassModel.Segment s : SegmentMassModel.SEGMENTS) {
-            if (!mean(lms, vis, s.proximal(), minVisibility, prox) || !mean(lms, vis, s.distal(), minVisibility, dist)) {
+            if (!mean(lms, vis, s.proximal(), minVisibility, prox)) {
                 return nan3();
+            }
+            if (!mean(lms, vis, s.distal(), minVisibility, dist)) {
+                if (!s.distalOptional()) {
+                    return nan3();
+                }
+                System.arraycopy(prox, 0, dist, 0, 3);
             }
             for (int k = 0; k < 3; k++) {
                 sum[k] += s.massFraction() * (prox[k] + s.comFromProximal() * (dist[k] - prox[k]));
@@ -180,6 +188,10 @@ public final class Kinematics {
                 sy = height;
                 useZ = false;
             }
+        }
+
+        boolean threeD() {
+            return useZ;
         }
 
         /** Mean position of the landmarks into out; false when one of them is not visible enough. */

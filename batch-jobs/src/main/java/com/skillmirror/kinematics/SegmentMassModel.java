@@ -13,9 +13,19 @@ import java.util.List;
  */
 final class SegmentMassModel {
 
-    /** One segment: mass fraction, proximal and distal end (each the mean of its landmarks), CoM fraction from proximal. */
+    /**
+     * One segment: mass fraction, proximal and distal end (each the mean of its landmarks), CoM fraction from
+     * proximal. For hands and feet ({@code distalOptional}) a hidden fingertip/toe lets the segment's CoM fall back
+     * to the wrist/ankle: BlazePose often marks hand and toe landmarks of a clearly seen person as barely visible, and
+     * the error (a few centimetres on 0.6-1.5 % of the mass) moves the whole-body CoM by well under a millimetre.
+     */
     record Segment(String name, double massFraction, List<BodyLandmark> proximal, List<BodyLandmark> distal,
-            double comFromProximal) {
+            double comFromProximal, boolean distalOptional) {
+
+        Segment(String name, double massFraction, List<BodyLandmark> proximal, List<BodyLandmark> distal,
+                double comFromProximal) {
+            this(name, massFraction, proximal, distal, comFromProximal, false);
+        }
     }
 
     static final List<Segment> SEGMENTS = List.of(
@@ -27,14 +37,14 @@ final class SegmentMassModel {
             new Segment("right_upper_arm", 0.028, List.of(RIGHT_SHOULDER), List.of(RIGHT_ELBOW), 0.436),
             new Segment("left_forearm", 0.016, List.of(LEFT_ELBOW), List.of(LEFT_WRIST), 0.430),
             new Segment("right_forearm", 0.016, List.of(RIGHT_ELBOW), List.of(RIGHT_WRIST), 0.430),
-            new Segment("left_hand", 0.006, List.of(LEFT_WRIST), List.of(LEFT_INDEX), 0.506),
-            new Segment("right_hand", 0.006, List.of(RIGHT_WRIST), List.of(RIGHT_INDEX), 0.506),
+            new Segment("left_hand", 0.006, List.of(LEFT_WRIST), List.of(LEFT_INDEX), 0.506, true),
+            new Segment("right_hand", 0.006, List.of(RIGHT_WRIST), List.of(RIGHT_INDEX), 0.506, true),
             new Segment("left_thigh", 0.100, List.of(LEFT_HIP), List.of(LEFT_KNEE), 0.433),
             new Segment("right_thigh", 0.100, List.of(RIGHT_HIP), List.of(RIGHT_KNEE), 0.433),
             new Segment("left_shank", 0.0465, List.of(LEFT_KNEE), List.of(LEFT_ANKLE), 0.433),
             new Segment("right_shank", 0.0465, List.of(RIGHT_KNEE), List.of(RIGHT_ANKLE), 0.433),
-            new Segment("left_foot", 0.0145, List.of(LEFT_ANKLE), List.of(LEFT_FOOT_INDEX), 0.5),
-            new Segment("right_foot", 0.0145, List.of(RIGHT_ANKLE), List.of(RIGHT_FOOT_INDEX), 0.5));
+            new Segment("left_foot", 0.0145, List.of(LEFT_ANKLE), List.of(LEFT_FOOT_INDEX), 0.5, true),
+            new Segment("right_foot", 0.0145, List.of(RIGHT_ANKLE), List.of(RIGHT_FOOT_INDEX), 0.5, true));
 
     private SegmentMassModel() {
     }

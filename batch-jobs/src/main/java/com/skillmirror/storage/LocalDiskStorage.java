@@ -67,7 +67,7 @@ public final class LocalDiskStorage implements ObjectStorage {
 
     @Override
     public List<String> list(String prefix) throws IOException {
-        Path dir = prefix.endsWith("/") ? resolve(prefix) : resolve(prefix).getParent();
+        Path dir = prefix.isEmpty() ? root : prefix.endsWith("/") ? resolve(prefix) : resolve(prefix).getParent();
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

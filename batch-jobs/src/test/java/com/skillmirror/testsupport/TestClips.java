@@ -92,6 +92,54 @@ public final class TestClips {
         return target;
     }
 
+    /**
+     * A part of a real video through an FFmpeg filter (e.g. "crop=480:320:150:256,scale=960:640"), as H.264 MP4:
+     * how the tests turn a wide shot with small people into a clip of one athlete.
+     */
+    public static Path excerpt(Path source, Path target, double startSec, double seconds, String filter) throws IOException {
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(source.toFile())) {
+            grabber.start();
+            grabber.setTimestamp(Math.round(startSec * 1_000_000));
+            double fps = grabber.getFrameRate();
+            try (org.bytedeco.javacv.FFmpegFrameFilter ff = new org.bytedeco.javacv.FFmpegFrameFilter(filter,
+                    grabber.getImageWidth(), grabber.getImageHeight())) {
+                ff.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+                ff.start();
+                FFmpegFrameRecorder recorder = null;
+                try {
+                    int frames = (int) Math.round(seconds * fps);
+                    Frame frame;
+                    for (int i = 0; i < frames && (frame = grabber.grabImage()) != null; i++) {
+                        ff.push(frame);
+                        Frame out;
+                        while ((out = ff.pull()) != null) {
+                            if (recorder == null) {
+                                recorder = new FFmpegFrameRecorder(target.toFile(), out.imageWidth, out.imageHeight, 0);
+                                recorder.setFormat("mp4");
+                                recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+                                recorder.setVideoCodecName("libopenh264");
+                                recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+                                recorder.setFrameRate(fps);
+                                recorder.setVideoBitrate(out.imageWidth * out.imageHeight * 4);
+                                recorder.start();
+                            }
+                            out.timestamp = Math.round(i * 1_000_000 / fps);
+                            recorder.record(out);
+                        }
+                    }
+                } finally {
+                    if (recorder != null) {
+                        recorder.close();
+                    }
+                }
+            }
+        } catch (org.bytedeco.javacv.FrameGrabber.Exception | org.bytedeco.javacv.FrameFilter.Exception
+                 | FFmpegFrameRecorder.Exception e) {
+            throw new IOException("Could not cut " + source + ": " + e.getMessage(), e);
+        }
+        return target;
+    }
+
     /** The first part of a file, as a copy that stopped half-way. */
     public static Path truncated(Path source, Path target, double keepFraction) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
