@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkFrames frames per committed chunk (the restart granularity)
  * @param segmentFrames frames per partition: long videos are split into segments analysed in parallel
  * @param threads interpreter threads per partition (1 is best on small machines: parallelism comes from partitions)
+ * @param overlayVideo also render the skeleton-overlay video (key frames and exports are always written)
  */
 @ConfigurationProperties("skillmirror.pose")
 public record PoseSettings(@DefaultValue("FULL") PoseModel model, @DefaultValue("4") int maxPeople,
                            @DefaultValue("30") double maxFps, @DefaultValue("30") int chunkFrames,
-                           @DefaultValue("900") int segmentFrames, @DefaultValue("1") int threads) {
+                           @DefaultValue("900") int segmentFrames, @DefaultValue("1") int threads,
+                           @DefaultValue("true") boolean overlayVideo) {
 }

@@ -86,8 +86,9 @@ public class PoseStepConfiguration {
     @Bean
     @StepScope
     PoseSummaryTasklet poseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
-                                          ProgressPublisher progress,
+                                          ProgressPublisher progress, PoseSettings settings,
                                           @Value("#{jobParameters['" + VideoPartitioner.UPLOAD_ID + "']}") String uploadId) {
-        return new PoseSummaryTasklet(videos, results, storage, progress, UUID.fromString(uploadId));
+        return new PoseSummaryTasklet(videos, results, storage, progress,
+                new PoseOutputs(storage, results, settings.overlayVideo()), UUID.fromString(uploadId));
     }
 }

@@ -37,14 +37,16 @@ class PoseSummaryTasklet implements Tasklet {
     private final StageResults results;
     private final ObjectStorage storage;
     private final ProgressPublisher progress;
+    private final PoseOutputs outputs;
     private final UUID uploadId;
 
     PoseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
-                       UUID uploadId) {
+                       PoseOutputs outputs, UUID uploadId) {
         this.videos = videos;
         this.results = results;
         this.storage = storage;
         this.progress = progress;
+        this.outputs = outputs;
         this.uploadId = uploadId;
     }
 
@@ -89,6 +91,7 @@ class PoseSummaryTasklet implements Tasklet {
                     + (video.athleteName() == null ? "" : " " + video.athleteName()) + ".");
         }
         summary.put("gaps", gaps(series, main));
+        summary.put("keyFrames", outputs.write(video, series, main));
         results.completed(video.id(), Stage.POSE, summary);
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.POSE, 100,
                 withPerson + " of " + series.frames().size() + " frames with the athlete"));

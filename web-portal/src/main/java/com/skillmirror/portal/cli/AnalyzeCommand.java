@@ -2,7 +2,9 @@ package com.skillmirror.portal.cli;
 
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadRejectedException;
@@ -73,17 +75,21 @@ class AnalyzeCommand {
     private final AnalysisLauncher launcher;
     private final VideoRepository videos;
     private final AnalysisResults results;
+    private final StageResults stages;
+    private final ObjectStorage storage;
     private final JsonMapper json;
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
     private final Map<String, Integer> shown = new ConcurrentHashMap<>();
     private volatile PrintStream out = System.out;
 
     AnalyzeCommand(UploadService uploads, AnalysisLauncher launcher, VideoRepository videos, AnalysisResults results,
-                   JsonMapper json) {
+                   StageResults stages, ObjectStorage storage, JsonMapper json) {
         this.uploads = uploads;
         this.launcher = launcher;
         this.videos = videos;
         this.results = results;
+        this.stages = stages;
+        this.storage = storage;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
@@ -129,6 +135,7 @@ class AnalyzeCommand {
             try {
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve("report.json"), json.writeValueAsString(results.video(video)));
+                copyExports(video, dir);
             } catch (IOException e) {
                 out.println("Could not write " + dir.resolve("report.json") + ": " + e.getMessage());
                 failed++;
@@ -143,6 +150,20 @@ class AnalyzeCommand {
         }
         out.println(failed == 0 ? "All videos analysed." : failed + " video(s) failed (see above).");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Exports, key frames and the overlay video beside report.json, named as in storage (pose/landmarks.csv ...). */
+    private void copyExports(Video video, Path dir) throws IOException {
+        String prefix = StorageKeys.videoPrefix(video.uploadId(), video.id());
+        for (Map.Entry<String, String> artifact : stages.artifacts(video.id()).entrySet()) {
+            String kind = artifact.getKey();
+            if (kind.startsWith("pose-csv") || kind.startsWith("pose-json") || kind.startsWith("pose-trc")
+                    || kind.startsWith("keyframe") || kind.equals("overlay") || kind.equals("speech")) {
+                Path target = dir.resolve(artifact.getValue().substring(prefix.length()));
+                Files.createDirectories(target.getParent());
+                storage.download(artifact.getValue(), target);
+            }
+        }
     }
 
     @EventListener

@@ -46,6 +46,16 @@ class CliTest {
             assertThat(stages.get("compare")).containsEntry("status", "SKIPPED");
             assertThat((String) stages.get("compare").get("error")).contains("no expert pattern for Public speaking");
 
+            Path exports = out.resolve("forensics_movie-hello_talking_head");
+            for (String file : List.of("pose/landmarks.csv", "pose/landmarks.json", "pose/athlete.trc", "pose/overlay.mp4",
+                    "speech/result.json")) {
+                assertThat(exports.resolve(file)).as(file).isNotEmptyFile();
+            }
+            assertThat(Files.readString(exports.resolve("pose/athlete.trc"))).startsWith("PathFileType");
+            try (var keyFrames = Files.list(exports.resolve("pose"))) {
+                assertThat(keyFrames.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("keyframe-"));
+            }
+
             Map<String, Object> bad = json.readValue(out.resolve("broken/report.json").toFile(), Map.class);
             assertThat(bad).containsEntry("status", "FAILED");
             assertThat(((Map<String, String>) bad.get("error")).get("message")).contains("Not a readable video");
