@@ -58,6 +58,10 @@ public class AnalysisJobConfiguration {
         return new LocalProgressPublisher(events);
     }
 
+    /**
+     * In-process partitions on their own thread pool, kept out of the context's executors (a TaskExecutor bean would
+     * replace Boot's applicationTaskExecutor); LocalPartitioning stops it when the application closes.
+     */
     @Bean
     @ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "false", matchIfMissing = true)
     StagePartitioning localPartitioning(JobRepository jobRepository,

@@ -7,17 +7,16 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /** Starts the analysis job for an upload: synchronously (CLI) or in the background (portal). */
 @Service
-public class AnalysisLauncher {
+public class AnalysisLauncher implements org.springframework.beans.factory.DisposableBean {
 
     private final JobOperator jobOperator;
     private final Job analysisJob;
-    private final TaskExecutor background;
+    private final ThreadPoolTaskExecutor background;
 
     public AnalysisLauncher(JobOperator jobOperator, @Qualifier("analysisJob") Job analysisJob) {
         this.jobOperator = jobOperator;
@@ -27,6 +26,12 @@ public class AnalysisLauncher {
         executor.setThreadNamePrefix("analysis-job-");
         executor.initialize();
         this.background = executor;
+    }
+
+    /** Lets a closing application (a CLI command, a test) exit instead of waiting on idle job threads. */
+    @Override
+    public void destroy() {
+        background.shutdown();
     }
 
     public JobExecution run(UUID uploadId) throws Exception {

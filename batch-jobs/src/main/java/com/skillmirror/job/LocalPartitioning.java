@@ -6,19 +6,25 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The embedded default: partitions run on a bounded thread pool in this JVM. */
-public class LocalPartitioning implements StagePartitioning {
+public class LocalPartitioning implements StagePartitioning, DisposableBean {
 
     private final JobRepository jobRepository;
-    private final TaskExecutor executor;
+    private final ThreadPoolTaskExecutor executor;
     private final int threads;
 
-    public LocalPartitioning(JobRepository jobRepository, TaskExecutor executor, int threads) {
+    public LocalPartitioning(JobRepository jobRepository, ThreadPoolTaskExecutor executor, int threads) {
         this.jobRepository = jobRepository;
         this.executor = executor;
         this.threads = threads;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown();
     }
 
     @Override

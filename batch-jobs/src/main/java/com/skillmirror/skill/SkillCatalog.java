@@ -56,14 +56,14 @@ public final class SkillCatalog {
             sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
             for (Resource r : sorted) {
                 try (InputStream in = r.getInputStream()) {
-                    add(all, parse("skills/" + r.getFilename(), in));
+                    add(all, parseLoaded("skills/" + r.getFilename(), in));
                 }
             }
             if (extraDir != null) {
                 try (Stream<Path> files = Files.list(extraDir)) {
                     for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
                         try (InputStream in = Files.newInputStream(p)) {
-                            add(all, parse(p.toString(), in));
+                            add(all, parseLoaded(p.toString(), in));
                         }
                     }
                 }
@@ -122,10 +122,6 @@ public final class SkillCatalog {
             }
         }
         return sb.toString();
-    }
-
-    private static Loaded parse(String file, InputStream in) {
-        return parseLoaded(file, in);
     }
 
     public Optional<SkillDefinition> find(String id) {

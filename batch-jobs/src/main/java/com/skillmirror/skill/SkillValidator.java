@@ -48,6 +48,9 @@ final class SkillValidator {
             require(!e.id().equals("start") && !e.id().equals("end"), f + ".id", "'start' and 'end' are reserved");
             require(e.rule() != null, f + ".rule", "is required (MIN, MAX, MAX_VELOCITY, MIN_VELOCITY)");
             signals(e.signal(), f + ".signal");
+            // events are located on the pattern, which holds only the compared joints
+            require(s.jointNames().containsAll(e.signal()), f + ".signal",
+                    "events can only use the skill's joints " + s.jointNames());
             require(e.after() == null || events.contains(e.after()), f + ".after",
                     "names no earlier event: '" + e.after() + "'");
             require(events.add(e.id()), f + ".id", "duplicate '" + e.id() + "'");
@@ -78,8 +81,15 @@ final class SkillValidator {
                     signals(m.signal(), f + ".signal");
                     require(m.signal().size() == 2, f + ".signal", "SYMMETRY needs two angles: [left, right]");
                 }
+                case DEVIATION -> {
+                    signals(m.signal(), f + ".signal");
+                    require(s.jointNames().containsAll(m.signal()), f + ".signal",
+                            "DEVIATION compares with the pattern, which holds only the joints " + s.jointNames());
+                }
                 default -> signals(m.signal(), f + ".signal");
             }
+            require(s.joints().isEmpty() ? m.kind() == MetricKind.SPEECH : true, f + ".kind",
+                    "a skill without joints can only have SPEECH metrics");
             require(m.phase() == null || phases.contains(m.phase()), f + ".phase",
                     "names no phase: '" + m.phase() + "'");
             require(m.phase() == null || m.kind() == MetricKind.MIN || m.kind() == MetricKind.MAX

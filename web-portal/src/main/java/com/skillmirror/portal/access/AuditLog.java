@@ -15,6 +15,7 @@ public class AuditLog {
     public static final String USER_CREATED = "USER_CREATED";
     public static final String TOKEN_REUSE = "TOKEN_REUSE";
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
 
     private final JdbcClient jdbc;
 

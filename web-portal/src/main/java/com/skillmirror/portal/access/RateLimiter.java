@@ -3,6 +3,7 @@ package com.skillmirror.portal.access;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class RateLimiter {
     private final int uploadsPerMinute;
     private final Clock clock;
 
+    @Autowired
     public RateLimiter(@Value("${skillmirror.security.login-per-minute:10}") int loginsPerMinute,
                        @Value("${skillmirror.security.uploads-per-minute:30}") int uploadsPerMinute) {
         this(loginsPerMinute, uploadsPerMinute, Clock.systemUTC());

@@ -80,7 +80,8 @@ class AnalyzeCommand {
     private final JsonMapper json;
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
     private final Map<String, Integer> shown = new ConcurrentHashMap<>();
-    private volatile PrintStream out = System.out;
+    /** Set while `analyze` runs: other commands sharing the context print JSON, not progress bars. */
+    private volatile PrintStream out;
 
     AnalyzeCommand(UploadService uploads, AnalysisLauncher launcher, VideoRepository videos, AnalysisResults results,
                    StageResults stages, ObjectStorage storage, JsonMapper json) {
@@ -123,7 +124,11 @@ class AnalyzeCommand {
             out.println("The analysis job could not run: " + e.getMessage());
             return 1;
         }
-        return writeReports(upload.uploadId(), options.out());
+        try {
+            return writeReports(upload.uploadId(), options.out());
+        } finally {
+            this.out = null;
+        }
     }
 
     private int writeReports(UUID uploadId, Path outDir) {
@@ -168,7 +173,8 @@ class AnalyzeCommand {
 
     @EventListener
     void onProgress(ProgressEvent event) {
-        if (event.videoId() == null) {
+        PrintStream out = this.out;
+        if (out == null || event.videoId() == null) {
             return;
         }
         String name = names.getOrDefault(event.videoId(), event.videoId().toString());

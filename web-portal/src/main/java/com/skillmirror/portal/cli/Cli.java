@@ -25,6 +25,11 @@ public final class Cli {
                       Landmarks as JSON on stdout (normalised like MediaPipe's; world landmarks in metres).
               speech [--provider openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO
                       Speech metrics, transcript, fillers and feedback as JSON (openai: key in OPENAI_API_KEY).
+              compare [--skill ID] ATHLETE_VIDEO (EXPERT_VIDEO | --pattern ID)
+                      Compare an athlete with an expert video or a stored pattern: JSON with the 0-100 "score".
+              ingest [FOLDER]
+                      Ingest expert drops now (folders with manifest.yaml and takes) from FOLDER or the configured
+                      drop location; prints the ingest report.
               bench pose VIDEO [--model M] [--threads N] [--people N] [--frames N]
               bench speech FILE [REPEAT]
               bench job [--loop N] VIDEO...
@@ -49,7 +54,9 @@ public final class Cli {
                 "serve", Cli::serve,
                 "pose", a -> unchecked(() -> PoseCommand.run(a, System.out, System.err)),
                 "speech", a -> SpeechCommand.run(a, System.out, System.err),
-                "bench", Cli::bench);
+                "bench", Cli::bench,
+                "compare", a -> withContext(c -> CompareCommand.run(a, c, System.out, System.err)),
+                "ingest", a -> withContext(c -> IngestCommand.run(a, c, System.out)));
         Function<String[], Integer> handler = commands.get(command);
         if (handler == null) {
             System.err.println("Unknown command '" + command + "'.\n\n" + USAGE);
@@ -75,8 +82,10 @@ public final class Cli {
         SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
+        // a command runs and exits: no nightly schedule in it
         app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.com.skillmirror", "WARN",
-                "spring.main.banner-mode", "off"));
+                "spring.main.banner-mode", "off", "skillmirror.ingest.schedule.enabled", "false",
+                "spring.quartz.auto-startup", "false"));
         return app.run();
     }
 
@@ -130,6 +139,16 @@ public final class Cli {
             }
             default -> throw new UsageException("unknown benchmark " + args[0] + " (pose or speech)");
         };
+    }
+
+    private interface ContextAction {
+        int run(ConfigurableApplicationContext context) throws Exception;
+    }
+
+    private static int withContext(ContextAction action) {
+        try (ConfigurableApplicationContext context = embeddedContext()) {
+            return unchecked(() -> action.run(context));
+        }
     }
 
     private interface Action {

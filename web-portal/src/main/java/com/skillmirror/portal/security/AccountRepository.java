@@ -39,6 +39,12 @@ public class AccountRepository {
         return new Account(id, username, passwordHash, role);
     }
 
+    /** Sets a new hash and revokes the account's refresh tokens. */
+    public void updatePassword(UUID id, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+        jdbc.sql("UPDATE refresh_token SET revoked_at = COALESCE(revoked_at, now()) WHERE user_id = ?").param(id).update();
+    }
+
     private static Account map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
                 Role.valueOf(rs.getString("role")));

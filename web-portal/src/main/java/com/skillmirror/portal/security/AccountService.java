@@ -21,6 +21,21 @@ public class AccountService {
         this.encoder = encoder;
     }
 
+    /**
+     * Changes a password after checking the current one (the bootstrap admin's printed one-time password is changed
+     * this way), and revokes every refresh token of the account so other sessions must sign in again.
+     */
+    public void changePassword(java.util.UUID userId, String current, String next) {
+        Account account = accounts.find(userId).orElseThrow(() -> new IllegalArgumentException("No such account."));
+        if (current == null || account.passwordHash() == null || !encoder.matches(current, account.passwordHash())) {
+            throw new IllegalArgumentException("The current password is wrong.");
+        }
+        if (next == null || next.length() < MIN_PASSWORD || next.length() > 200) {
+            throw new IllegalArgumentException("A password has " + MIN_PASSWORD + " to 200 characters.");
+        }
+        accounts.updatePassword(userId, encoder.encode(next));
+    }
+
     public Account create(String username, String password, Role role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("A username is 3 to 100 letters, digits or . _ @ -");

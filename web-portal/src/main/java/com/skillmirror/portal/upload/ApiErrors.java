@@ -1,10 +1,15 @@
 package com.skillmirror.portal.upload;
 
+import com.skillmirror.portal.access.ForbiddenException;
+import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.portal.access.TooManyRequestsException;
 import com.skillmirror.upload.UploadRejectedException;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -36,5 +41,37 @@ class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Map<String, String>> forbidden(ForbiddenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Map<String, String>> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(PortalUploads.UnsupportedTypeException.class)
+    ResponseEntity<Map<String, String>> unsupportedPart(PortalUploads.UnsupportedTypeException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, String>> unsupported(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("error",
+                "Content type " + e.getContentType() + " is not accepted here; supported: " + e.getSupportedMediaTypes()));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Map<String, String>> duplicate(DuplicateKeyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "That name is already taken here."));
     }
 }

@@ -25,6 +25,13 @@ class ProgressStreams {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        // A first comment makes the response (headers included) go out now rather than with the first event, so
+        // clients see the stream open at once (EventSource.onopen, where the page fetches the current status).
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
+        } catch (IOException e) {
+            remove.run();
+        }
         return emitter;
     }
 

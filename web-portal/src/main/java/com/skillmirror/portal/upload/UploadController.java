@@ -1,13 +1,11 @@
 package com.skillmirror.portal.upload;
 
 import com.skillmirror.analysis.AnalysisResults;
-import com.skillmirror.job.AnalysisLauncher;
-import com.skillmirror.upload.IncomingFile;
-import com.skillmirror.upload.UploadService;
-import com.skillmirror.upload.VideoRepository;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.portal.access.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,73 +24,47 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Bulk upload and status. Files arrive as multipart parts that the container spools to disk (never held in memory)
  * and are streamed on to storage; athlete and skill tags are given per file (same order) or once for all.
+ * /api/uploads takes bearer tokens; /web/uploads is the same for the portal pages (session cookie + CSRF token).
  */
 @RestController
-@RequestMapping("/api/uploads")
+@RequestMapping({"/api/uploads", "/web/uploads"})
+@Tag(name = "uploads", description = "Bulk video upload, status and live progress (server-sent events)")
 class UploadController {
 
-    private final UploadService uploads;
-    private final AnalysisLauncher launcher;
+    private final PortalUploads uploads;
     private final AnalysisResults results;
-    private final VideoRepository videos;
+    private final AccessPolicy access;
     private final ProgressStreams streams;
 
-    UploadController(UploadService uploads, AnalysisLauncher launcher, AnalysisResults results, VideoRepository videos,
-                     ProgressStreams streams) {
+    UploadController(PortalUploads uploads, AnalysisResults results, AccessPolicy access, ProgressStreams streams) {
         this.uploads = uploads;
-        this.launcher = launcher;
         this.results = results;
-        this.videos = videos;
+        this.access = access;
         this.streams = streams;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload videos (files[]), optionally into a team (teamId) with athlete and skill per file or once")
     ResponseEntity<Map<String, Object>> upload(@RequestParam("files") List<MultipartFile> files,
+                                               @RequestParam(name = "teamId", required = false) UUID teamId,
                                                @RequestParam(name = "athlete", required = false) List<String> athletes,
-                                               @RequestParam(name = "skill", required = false) List<String> skills)
-            throws IOException {
-        List<IncomingFile> incoming = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            MultipartFile file = files.get(i);
-            incoming.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream,
-                    tag(athletes, i, files.size()), tag(skills, i, files.size())));
-        }
-        UploadService.Created created = uploads.create(incoming);
-        launcher.runInBackground(created.uploadId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("uploadId", created.uploadId());
-        body.put("status", "RECEIVED");
-        body.put("videos", created.videos().stream()
-                .map(v -> Map.of("videoId", v.id(), "file", v.originalName(), "sizeBytes", v.sizeBytes())).toList());
-        body.put("statusUrl", "/api/uploads/" + created.uploadId());
-        body.put("eventsUrl", "/api/uploads/" + created.uploadId() + "/events");
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+                                               @RequestParam(name = "skill", required = false) List<String> skills,
+                                               Actor actor, HttpServletRequest request) {
+        String base = request.getRequestURI().startsWith(request.getContextPath() + "/web/") ? "/web/uploads" : "/api/uploads";
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(uploads.upload(actor, teamId, files, athletes, skills, base));
     }
 
     @GetMapping("/{uploadId}")
-    Map<String, Object> status(@PathVariable UUID uploadId) {
-        videos.uploadStatus(uploadId).orElseThrow(() -> new NotFoundException("No upload " + uploadId));
+    @Operation(summary = "Status of an upload and of every video and stage")
+    Map<String, Object> status(@PathVariable UUID uploadId, Actor actor) {
+        access.requireUpload(actor, uploadId);
         return results.upload(uploadId);
     }
 
     @GetMapping(path = "/{uploadId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable UUID uploadId) {
-        videos.uploadStatus(uploadId).orElseThrow(() -> new NotFoundException("No upload " + uploadId));
+    @Operation(summary = "Live progress: analysis_started, analysis_progress, real_time_feedback, analysis_complete, analysis_error")
+    SseEmitter events(@PathVariable UUID uploadId, Actor actor) {
+        access.requireUpload(actor, uploadId);
         return streams.open(uploadId);
-    }
-
-    /** A tag list holds one value for all files, or one per file in upload order. */
-    private static String tag(List<String> values, int index, int files) {
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() == 1) {
-            return values.get(0);
-        }
-        if (values.size() != files) {
-            throw new com.skillmirror.upload.UploadRejectedException("Give one athlete/skill per file (" + files
-                    + " files, " + values.size() + " tags) or one for all.");
-        }
-        return values.get(index);
     }
 }

@@ -1,0 +1,107 @@
+package com.skillmirror.compare;
+
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The result of comparing one person's take with a skill's pattern. Angles in degrees, numbers rounded for
+ * display; {@code null} where a value could not be computed (never NaN). {@link #toJson()} is the stored form.
+ *
+ * @param score       0-100, see {@link #scoreFormula}
+ * @param mirrored    the take was compared mirrored (left/right swapped, segment angles negated) because that
+ *                    matched better: e.g. a left-handed athlete against a right-handed pattern
+ * @param joints      per compared angle, deviation after time alignment
+ * @param phases      per phase of the skill, deviation and timing
+ * @param rom         range of motion vs the pattern
+ * @param symmetry    left/right pairs
+ * @param metrics     the skill's metrics measured on the take
+ * @param findings    fired findings, most impact first
+ * @param learningPath the drills to do next, in order
+ */
+public record Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
+        String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
+        List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
+        List<LearningStep> learningPath, DataQuality data) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** Which pattern the take was compared with, exactly (the hash identifies its content). */
+    public record PatternRef(String id, String skillId, int skillVersion, String contentHash, PatternSource source,
+            String expertName, String citation) {
+        static PatternRef of(ExpertPattern p) {
+            return new PatternRef(p.id(), p.skillId(), p.skillVersion(), p.contentHash(), p.source(),
+                    p.expert() == null ? null : p.expert().name(), p.citation());
+        }
+    }
+
+    /**
+     * @param rmsDeg      RMS difference from the pattern along the warping path
+     * @param maxDeg      largest absolute difference along the path
+     * @param spreadDeg   the pattern's own mean spread for this angle (expert variability), for scale
+     */
+    public record JointResult(String angle, double weight, Double rmsDeg, Double maxDeg, Double spreadDeg,
+            Double score) {
+    }
+
+    /**
+     * @param patternShare     the phase's share of the pattern's duration
+     * @param athleteShare     the share of the take's duration aligned to it
+     * @param relativeDuration athleteShare / patternShare: above 1 the athlete spends relatively longer here
+     */
+    public record PhaseResult(String id, Double rmsDeg, Double score, Double patternShare, Double athleteShare,
+            Double relativeDuration) {
+    }
+
+    /**
+     * @param athleteMs         duration of the take (frames with the person visible), or of its mean cycle
+     * @param durationRatio     take (or mean cycle) duration / pattern duration
+     * @param timingRmsPercent  RMS distance of the warping path from the diagonal, percent of the movement: 0 when
+     *                          the take's timing is the pattern's scaled uniformly
+     * @param slopeMin          the warping path's smallest local slope (take time per pattern time) over windows of
+     *                          a tenth of the movement: below 1 = that part was rushed relative to the rest
+     * @param slopeMax          the largest local slope: above 1 = that part was slow
+     */
+    public record Tempo(Double athleteMs, Double patternMs, Double durationRatio, Double timingRmsPercent,
+            Double slopeMin, Double slopeMax) {
+    }
+
+    public record RangeOfMotion(String angle, Double athleteDeg, Double patternDeg, Double ratio) {
+    }
+
+    /** Symmetry index of the ranges of motion, |L - R| / ((L + R) / 2) * 100 (Robinson et al. 1987). */
+    public record Symmetry(String joint, Double leftRomDeg, Double rightRomDeg, Double symmetryIndexPercent,
+            Double patternSymmetryIndexPercent) {
+    }
+
+    public record MetricResult(String id, String name, String unit, Double value, Double targetMin, Double targetMax,
+            Boolean withinTarget, String source) {
+    }
+
+    /**
+     * @param impact severity weight x (1 + relative exceedance of the threshold, capped at 1): the ranking key
+     */
+    public record RankedFinding(String id, String metric, Double value, String severity, double impact,
+            String message, String drill) {
+    }
+
+    public record LearningStep(int order, String drill, String name, String description, int level,
+            List<String> forFindings) {
+    }
+
+    /**
+     * @param frames             frames in the take
+     * @param usedFrames         frames kept: the angles present carry at least half of the weight
+     * @param interpolatedValues angle values bridged by interpolation
+     * @param excludedAngles     pattern angles left out: visible in under half of the frames
+     * @param cycles             stretches aligned separately: 1, or the cycles found in a cyclic skill's take
+     * @param alignedSamples     samples per sequence in the (longest) alignment
+     */
+    public record DataQuality(int frames, int usedFrames, int droppedFrames, int interpolatedValues,
+            List<String> excludedAngles, int cycles, int alignedSamples) {
+    }
+
+    public String toJson() {
+        return JSON.writeValueAsString(this);
+    }
+}

@@ -1,0 +1,9 @@
+package com.skillmirror.compare;
+
+/** Where a pattern's curves come from. */
+public enum PatternSource {
+    /** Averaged from real footage of a named expert. */
+    VIDEO,
+    /** A smooth curve through key positions described in a cited published norm: no person's movement. */
+    PUBLISHED_NORM
+}

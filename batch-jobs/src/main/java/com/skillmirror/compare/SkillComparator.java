@@ -1,0 +1,422 @@
+package com.skillmirror.compare;
+
+import com.skillmirror.compare.Comparison.DataQuality;
+import com.skillmirror.compare.Comparison.JointResult;
+import com.skillmirror.compare.Comparison.MetricResult;
+import com.skillmirror.compare.Comparison.PatternRef;
+import com.skillmirror.compare.Comparison.PhaseResult;
+import com.skillmirror.compare.Comparison.RangeOfMotion;
+import com.skillmirror.compare.Comparison.RankedFinding;
+import com.skillmirror.compare.Comparison.Symmetry;
+import com.skillmirror.compare.Comparison.Tempo;
+import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.skill.SkillDefinition.Metric;
+import com.skillmirror.skill.SkillDefinition.Phase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares one person's take of a skill with the skill's {@link ExpertPattern}. Thread-safe and stateless apart
+ * from its skill and options: build one per skill and call it from a batch step or a command line.
+ *
+ * <p>How: the compared angles are taken from the take (short gaps bridged, frames in long gaps dropped); take and
+ * pattern are resampled to one length L (the longer of the two, at most {@code maxSamples}), which removes the
+ * overall tempo difference; then DTW with a Sakoe-Chiba band aligns them on the angle values plus their
+ * derivatives (derivative DTW, Keogh &amp; Pazzani 2001: matching on shape as well as value avoids aligning a
+ * rising part with a falling one). The take is aligned as it is and mirrored; the better alignment is kept and
+ * reported. Deviations are then measured on the values along the warping path. For a cyclic skill (running,
+ * jumping jacks) the pattern is one cycle: the take is cut into cycles at the skill's first event and every cycle
+ * is aligned on its own; deviations pool all cycles.
+ *
+ * <p>{@value #SCORE_FORMULA}
+ */
+public final class SkillComparator {
+
+    /** The documented score formula (also written into every result). */
+    public static final String SCORE_FORMULA = "score = 100 * exp(-D / S) with S = 25 degrees and"
+            + " D = sqrt(sum_j w_j * rms_j^2 / sum_j w_j): rms_j is the RMS difference in degrees between the take's"
+            + " angle j and the pattern's mean along the DTW warping path, w_j the skill's weight for angle j"
+            + " (angles visible in under half of the take's frames are left out and listed in data.excludedAngles)."
+            + " D = 0 gives 100, 5 deg gives 82, 10 deg gives 67, 25 deg gives 37, 50 deg gives 14.";
+
+    /**
+     * @param maxGapMs         gaps up to this long are interpolated, longer ones dropped
+     * @param bandFraction     Sakoe-Chiba band radius as a share of the aligned length
+     * @param derivativeWeight weight of the derivative features (per 1 % of the movement) relative to the values
+     * @param scoreScaleDeg    S in the score formula
+     * @param maxSamples       cap on the aligned length (cost grows with L x band)
+     */
+    public record Options(double maxGapMs, double bandFraction, double derivativeWeight, double scoreScaleDeg,
+            int maxSamples) {
+        public static Options defaults() {
+            return new Options(250, 0.15, 1.0, 25, 2400);
+        }
+    }
+
+    private final SkillDefinition skill;
+    private final Options options;
+    private final MetricCalculator metrics;
+
+    public SkillComparator(SkillDefinition skill) {
+        this(skill, Options.defaults());
+    }
+
+    public SkillComparator(SkillDefinition skill, Options options) {
+        this.skill = skill;
+        this.options = options;
+        this.metrics = new MetricCalculator(options.maxGapMs());
+    }
+
+    public Comparison compare(KinematicSeries take, ExpertPattern pattern, Map<String, Double> speechMetrics) {
+        return compare(FeatureSeries.of(take), pattern, speechMetrics);
+    }
+
+    public Comparison compare(FeatureSeries take, ExpertPattern pattern) {
+        return compare(take, pattern, Map.of());
+    }
+
+    /**
+     * @param take          one person's angles (pass that person's series: comparison is per person); should hold
+     *                      every angle of the pattern, may hold more (metrics may use them)
+     * @param speechMetrics values for the skill's SPEECH metrics (see SkillCatalog.SPEECH_FIELDS); may be empty
+     */
+    public Comparison compare(FeatureSeries take, ExpertPattern pattern, Map<String, Double> speechMetrics) {
+        if (!pattern.skillId().equals(skill.id())) {
+            throw new IllegalArgumentException("Pattern " + pattern.id() + " is for " + pattern.skillId() + ", not "
+                    + skill.id());
+        }
+        List<String> features = pattern.features();
+        double[] weightsAll = weights(features);
+        // the whole take is mirrored before the angles are chosen: a left-handed arm lives in left_* angles the
+        // pattern may not list
+        Orientation direct = orient(take, pattern, features, weightsAll);
+        Orientation flipped = orient(take.mirrored(), pattern, features, weightsAll);
+        if (direct == null && flipped == null) {
+            Gaps.Prepared prep = Gaps.prepare(take.select(features), options.maxGapMs(), weightsAll);
+            throw new IllegalArgumentException("The take has " + prep.series().length() + " frames with the angles of "
+                    + skill.id() + " visible (after bridging gaps up to " + options.maxGapMs()
+                    + " ms): too few to compare");
+        }
+        // a symmetric movement matches about equally both ways: only call it mirrored when clearly better
+        boolean useMirror = direct == null
+                || (flipped != null && flipped.costPerWeight() < direct.costPerWeight() * 0.98);
+        Orientation best = useMirror ? flipped : direct;
+        Gaps.Prepared prep = best.prep();
+        List<String> kept = prep.series().names();
+        double[] w = prep.weights();
+        FeatureSeries oriented = useMirror ? take.mirrored() : take;
+
+        // per joint, over the path points (of every cycle) where the take has the angle
+        double[] sq = new double[kept.size()];
+        double[] max = new double[kept.size()];
+        int[] count = new int[kept.size()];
+        for (Segment seg : best.segments()) {
+            for (int k = 0; k < seg.path().length(); k++) {
+                double[] ai = seg.a()[seg.path().x()[k]];
+                double[] pj = seg.p()[seg.path().y()[k]];
+                for (int f = 0; f < sq.length; f++) {
+                    double d = ai[f] - pj[f];
+                    if (d == d) {
+                        sq[f] += d * d;
+                        max[f] = Math.max(max[f], Math.abs(d));
+                        count[f]++;
+                    }
+                }
+            }
+        }
+        List<JointResult> joints = new ArrayList<>();
+        Map<String, Double> rmsByFeature = new LinkedHashMap<>();
+        double weighted = 0;
+        double weightSum = 0;
+        for (int i = 0; i < features.size(); i++) {
+            String name = features.get(i);
+            int f = kept.indexOf(name);
+            double spread = Signals.mean(pattern.curve(name).spread());
+            if (f < 0 || count[f] == 0) {
+                joints.add(new JointResult(name, weightsAll[i], null, null, Signals.rounded(spread, 1), null));
+                continue;
+            }
+            double rms = Math.sqrt(sq[f] / count[f]);
+            rmsByFeature.put(name, rms);
+            weighted += w[f] * rms * rms;
+            weightSum += w[f];
+            joints.add(new JointResult(name, w[f], Signals.rounded(rms, 1), Signals.rounded(max[f], 1),
+                    Signals.rounded(spread, 1), Signals.rounded(score(rms), 1)));
+        }
+        double deviation = Math.sqrt(weighted / weightSum);
+        double score = Signals.round(score(deviation), 1);
+
+        // phases: the pattern's events mapped through each cycle's warping path
+        List<PhaseResult> phases = new ArrayList<>();
+        Map<String, List<int[]>> phaseFrames = new LinkedHashMap<>();
+        for (Phase ph : skill.phases()) {
+            double sum = 0;
+            double present = 0;
+            double patternShare = Double.NaN;
+            double athleteShares = 0;
+            int measured = 0;
+            List<int[]> spans = new ArrayList<>();
+            for (Segment seg : best.segments()) {
+                int len = seg.a().length;
+                Integer from = eventIndex(ph.from(), pattern, len, 0);
+                Integer to = eventIndex(ph.to(), pattern, len, len - 1);
+                if (from == null || to == null || to < from) {
+                    continue;
+                }
+                int aMin = Integer.MAX_VALUE;
+                int aMax = -1;
+                for (int k = 0; k < seg.path().length(); k++) {
+                    int j = seg.path().y()[k];
+                    if (j < from || j > to) {
+                        continue;
+                    }
+                    int i = seg.path().x()[k];
+                    aMin = Math.min(aMin, i);
+                    aMax = Math.max(aMax, i);
+                    for (int f = 0; f < kept.size(); f++) {
+                        double d = seg.a()[i][f] - seg.p()[j][f];
+                        if (d == d) {
+                            sum += w[f] * d * d;
+                            present += w[f];
+                        }
+                    }
+                }
+                patternShare = (to - from) / (len - 1.0);
+                athleteShares += (aMax - aMin) / (len - 1.0);
+                measured++;
+                spans.add(new int[] {seg.frame(aMin), seg.frame(aMax)});
+            }
+            if (measured == 0) {
+                phases.add(new PhaseResult(ph.id(), null, null, null, null, null));
+                continue;
+            }
+            double rms = present > 0 ? Math.sqrt(sum / present) : Double.NaN;
+            double athleteShare = athleteShares / measured;
+            phases.add(new PhaseResult(ph.id(), Signals.rounded(rms, 1), Signals.rounded(score(rms), 1),
+                    Signals.rounded(patternShare, 3), Signals.rounded(athleteShare, 3),
+                    patternShare > 0 ? Signals.rounded(athleteShare / patternShare, 2) : null));
+            phaseFrames.put(ph.id(), spans);
+        }
+
+        double takeMs = best.meanSegmentMs();
+        Tempo tempo = tempo(best.segments(), takeMs, pattern.durationMs());
+        List<RangeOfMotion> rom = new ArrayList<>();
+        Map<String, Double> athleteRom = new HashMap<>();
+        Map<String, Double> patternRom = new HashMap<>();
+        for (String name : kept) {
+            double[] col = prep.series().column(name);
+            double ar = Signals.max(col) - Signals.min(col);
+            double[] pm = pattern.curve(name).mean();
+            double pr = Signals.max(pm) - Signals.min(pm);
+            athleteRom.put(name, ar);
+            patternRom.put(name, pr);
+            rom.add(new RangeOfMotion(name, Signals.rounded(ar, 1), Signals.rounded(pr, 1),
+                    pr > 1e-6 ? Signals.rounded(ar / pr, 2) : null));
+        }
+        List<Symmetry> symmetry = new ArrayList<>();
+        for (String name : kept) {
+            String right = FeatureSeries.Sides.mirrorName(name);
+            if (name.startsWith("left_") && athleteRom.containsKey(right)) {
+                double l = athleteRom.get(name);
+                double r = athleteRom.get(right);
+                symmetry.add(new Symmetry(name.substring(5), Signals.rounded(l, 1), Signals.rounded(r, 1),
+                        Signals.rounded(MetricCalculator.symmetryIndex(l, r), 1),
+                        Signals.rounded(MetricCalculator.symmetryIndex(patternRom.get(name), patternRom.get(right)), 1)));
+            }
+        }
+
+        MetricCalculator.AlignmentFacts facts = new MetricCalculator.AlignmentFacts(rmsByFeature,
+                takeMs / pattern.durationMs(), phaseFrames);
+        Map<String, Double> values = metrics.measure(skill, oriented, facts, speechMetrics);
+        List<MetricResult> metricResults = metricResults(values);
+        List<RankedFinding> findings = Findings.evaluate(skill, values);
+
+        String note = useMirror
+                ? "Compared mirrored (left and right swapped): it matched the pattern better than as filmed"
+                        + " (alignment cost " + cost(flipped) + " vs " + cost(direct)
+                        + "); 'left'/'right' in this result are the pattern's sides."
+                : "Compared as filmed (alignment cost " + cost(direct) + "; mirrored " + cost(flipped) + ").";
+        return new Comparison(score, SCORE_FORMULA, useMirror, note, PatternRef.of(pattern), skill.id(),
+                skill.version(), joints, phases, tempo, rom, symmetry, metricResults, findings,
+                Findings.learningPath(skill, findings),
+                new DataQuality(take.length(), take.length() - prep.droppedFrames(), prep.droppedFrames(),
+                        prep.filledValues(), prep.excluded(), best.segments().size(),
+                        best.segments().stream().mapToInt(sg -> sg.a().length).max().orElse(0)));
+    }
+
+    private static Integer eventIndex(String event, ExpertPattern pattern, int len, int fallback) {
+        if (event.equals("start") || event.equals("end")) {
+            return fallback;
+        }
+        Double t = pattern.events().get(event);
+        return t == null ? null : (int) Math.round(t * (len - 1));
+    }
+
+    private static String cost(Orientation o) {
+        return o == null ? "n/a (too few frames)" : String.valueOf(Signals.round(o.costPerWeight(), 2));
+    }
+
+    /**
+     * One aligned stretch of the take: the whole take, or one cycle of a cyclic skill.
+     *
+     * @param frames per row of the stretch, the take's frame
+     */
+    private record Segment(double[][] a, double[][] p, Dtw.Alignment path, int[] frames) {
+        /** The take's frame of an aligned sample. */
+        int frame(int alignedIndex) {
+            int rows = frames.length;
+            int row = (int) Math.round(alignedIndex * (rows - 1.0) / (a.length - 1.0));
+            return frames[Math.max(0, Math.min(rows - 1, row))];
+        }
+    }
+
+    /** One orientation of the take, prepared and aligned (per cycle for cyclic skills). */
+    private record Orientation(Gaps.Prepared prep, List<Segment> segments, double costPerWeight,
+            double meanSegmentMs) {
+    }
+
+    /**
+     * Prepares and aligns one orientation; null when too little of it is visible. A cyclic skill's pattern is one
+     * cycle, so the take is cut into cycles (at its first event) and each cycle is aligned on its own.
+     */
+    private Orientation orient(FeatureSeries oriented, ExpertPattern pattern, List<String> features,
+            double[] weights) {
+        Gaps.Prepared prep = Gaps.prepare(oriented.select(features), options.maxGapMs(), weights);
+        int n = prep.series().length();
+        if (n < 4 || prep.series().width() == 0) {
+            return null;
+        }
+        List<int[]> ranges = skill.cyclic() ? Cycles.split(prep.series(), skill) : List.of();
+        if (ranges.isEmpty()) {
+            ranges = List.of(new int[] {0, n - 1});
+        }
+        double[][] patternValues = patternMatrix(pattern, prep.series().names());
+        double[] wAug = augmentedWeights(prep.weights());
+        double total = 0;
+        for (double v : wAug) {
+            total += v;
+        }
+        double[][] rows = prep.series().values();
+        List<Segment> segments = new ArrayList<>();
+        double cost = 0;
+        double ms = 0;
+        for (int[] r : ranges) {
+            int rowsIn = r[1] - r[0] + 1;
+            int len = Math.max(16, Math.min(options.maxSamples(), Math.max(rowsIn, pattern.samples())));
+            int radius = Math.max(1, (int) Math.round(options.bandFraction() * len));
+            double[][] p = Signals.resampleRows(patternValues, len);
+            double[][] a = Signals.resampleRows(java.util.Arrays.copyOfRange(rows, r[0], r[1] + 1), len);
+            Dtw.Alignment path = Dtw.align(augment(a), augment(p), wAug, radius);
+            segments.add(new Segment(a, p, path,
+                    java.util.Arrays.copyOfRange(prep.sourceFrames(), r[0], r[1] + 1)));
+            // per step and per unit of weight: comparable when the two orientations keep different angles
+            cost += path.meanCost() / total;
+            ms += (ranges.size() == 1 ? rowsIn : rowsIn - 1) * 1000.0 / prep.series().fps();
+        }
+        return new Orientation(prep, segments, cost / segments.size(), ms / segments.size());
+    }
+
+    private static Tempo tempo(List<Segment> segments, double takeMs, double patternMs) {
+        double sq = 0;
+        int steps = 0;
+        double slopeMin = Double.POSITIVE_INFINITY;
+        double slopeMax = 0;
+        for (Segment seg : segments) {
+            Dtw.Alignment path = seg.path();
+            int len = seg.a().length;
+            for (int k = 0; k < path.length(); k++) {
+                double d = (path.x()[k] - path.y()[k]) / (len - 1.0) * 100;
+                sq += d * d;
+            }
+            steps += path.length();
+            // first and last take index aligned to each pattern index
+            int[] firstA = new int[len];
+            int[] lastA = new int[len];
+            java.util.Arrays.fill(firstA, Integer.MAX_VALUE);
+            for (int k = 0; k < path.length(); k++) {
+                int j = path.y()[k];
+                firstA[j] = Math.min(firstA[j], path.x()[k]);
+                lastA[j] = Math.max(lastA[j], path.x()[k]);
+            }
+            int window = Math.max(2, len / 10);
+            for (int j0 = 0; j0 + window < len; j0 += Math.max(1, window / 2)) {
+                double slope = (lastA[j0 + window] - firstA[j0]) / (double) window;
+                slopeMin = Math.min(slopeMin, slope);
+                slopeMax = Math.max(slopeMax, slope);
+            }
+        }
+        double timing = Math.sqrt(sq / steps);
+        if (Double.isInfinite(slopeMin)) {
+            slopeMin = Double.NaN;
+            slopeMax = Double.NaN;
+        }
+        return new Tempo(Signals.rounded(takeMs, 0), Signals.rounded(patternMs, 0),
+                Signals.rounded(takeMs / patternMs, 2), Signals.rounded(timing, 2), Signals.rounded(slopeMin, 2),
+                Signals.rounded(slopeMax, 2));
+    }
+
+    private double score(double rmsDeg) {
+        return 100 * Math.exp(-rmsDeg / options.scoreScaleDeg());
+    }
+
+    private List<MetricResult> metricResults(Map<String, Double> values) {
+        List<MetricResult> out = new ArrayList<>();
+        for (Metric m : skill.metrics()) {
+            double v = values.get(m.id());
+            Double min = m.target() == null ? null : m.target().min();
+            Double max = m.target() == null ? null : m.target().max();
+            Boolean within = m.target() == null || Double.isNaN(v) ? null : m.target().contains(v);
+            out.add(new MetricResult(m.id(), m.name(), m.unit(), Signals.rounded(v, 2), min, max, within,
+                    m.source() == null ? null : m.source().citation()));
+        }
+        return out;
+    }
+
+    private double[] weights(List<String> features) {
+        Map<String, Double> byName = new HashMap<>();
+        skill.joints().forEach(j -> byName.put(j.angle(), j.weight()));
+        return features.stream().mapToDouble(f -> byName.getOrDefault(f, 1.0)).toArray();
+    }
+
+    private double[] augmentedWeights(double[] w) {
+        double[] out = new double[w.length * 2];
+        for (int f = 0; f < w.length; f++) {
+            out[f] = w[f];
+            out[w.length + f] = w[f] * options.derivativeWeight();
+        }
+        return out;
+    }
+
+    /** Values followed by their derivatives per 1 % of the movement (so the scale does not depend on L). */
+    private static double[][] augment(double[][] x) {
+        double[][] d = Signals.derivative(x);
+        int n = x.length;
+        int w = n == 0 ? 0 : x[0].length;
+        double perPercent = (n - 1) / 100.0;
+        double[][] out = new double[n][2 * w];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x[i], 0, out[i], 0, w);
+            for (int f = 0; f < w; f++) {
+                out[i][w + f] = d[i][f] * perPercent;
+            }
+        }
+        return out;
+    }
+
+    private static double[][] patternMatrix(ExpertPattern pattern, List<String> names) {
+        int n = pattern.samples();
+        int w = names.size();
+        double[][] m = new double[n][w];
+        for (int f = 0; f < w; f++) {
+            double[] c = pattern.curve(names.get(f)).mean();
+            for (int i = 0; i < n; i++) {
+                m[i][f] = c[i];
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,75 @@
+package com.skillmirror.portal.security;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Accounts and tokens; not tied to the servlet stack so the CLI (no web server) still starts the same context.
+ * Passwords: the delegating encoder, bcrypt for new hashes ({bcrypt} prefix, so the algorithm can change later).
+ */
+@Configuration(proxyBeanMethods = false)
+class AccountConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService accountDetails(AccountRepository accounts) {
+        return username -> accounts.findByUsername(username).filter(a -> a.passwordHash() != null)
+                .map(AccountPrincipal::new)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService details, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    SecretKey jwtSigningKey(@Value("${skillmirror.security.jwt-secret:}") String secret,
+                            @Value("${skillmirror.home}") Path home) throws IOException {
+        return JwtKeys.load(secret, home);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+        return NimbusJwtEncoder.withSecretKey(jwtSigningKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    TokenService tokenService(JwtEncoder encoder, JdbcClient jdbc, AccountRepository accounts,
+                              @Value("${skillmirror.security.access-token-ttl:15m}") Duration accessTtl,
+                              @Value("${skillmirror.security.refresh-token-ttl:14d}") Duration refreshTtl) {
+        return new TokenService(encoder, jdbc, accounts, accessTtl, refreshTtl);
+    }
+}

@@ -1,0 +1,59 @@
+package com.skillmirror.portal.security;
+
+import com.skillmirror.portal.access.AuditLog;
+import com.skillmirror.portal.access.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first admin, created when the portal starts and no ADMIN account exists. With skillmirror.admin.username and
+ * skillmirror.admin.password set, that account; otherwise user 'admin' with a random one-time password printed once
+ * to the console. There is no built-in default password.
+ */
+@Component
+@ConditionalOnWebApplication
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final AccountRepository accounts;
+    private final AccountService service;
+    private final AuditLog audit;
+    private final String username;
+    private final String password;
+
+    AdminBootstrap(AccountRepository accounts, AccountService service, AuditLog audit,
+                   @Value("${skillmirror.admin.username:admin}") String username,
+                   @Value("${skillmirror.admin.password:}") String password) {
+        this.accounts = accounts;
+        this.service = service;
+        this.audit = audit;
+        this.username = username;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.anyAdmin()) {
+            return;
+        }
+        boolean generated = password.isBlank();
+        String pw = generated ? Hashes.newToken().substring(0, 20) : password;
+        service.create(username, pw, Role.ADMIN);
+        audit.record("system", AuditLog.USER_CREATED, "user:" + username, "first admin" + (generated ? ", one-time password printed" : ", from configuration"));
+        if (generated) {
+            String banner = "\n================ SkillMirror first start ================\n"
+                    + "Admin account created: user '" + username + "', password '" + pw + "'\n"
+                    + "It is shown only this once. Sign in and create your own accounts.\n"
+                    + "=========================================================\n";
+            System.out.println(banner);
+        } else {
+            log.info("Created the first admin '{}' from skillmirror.admin.username/password", username);
+        }
+    }
+}

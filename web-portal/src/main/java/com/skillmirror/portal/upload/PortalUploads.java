@@ -1,0 +1,180 @@
+package com.skillmirror.portal.upload;
+
+import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.portal.access.Actor;
+import com.skillmirror.portal.access.ForbiddenException;
+import com.skillmirror.portal.access.RateLimiter;
+import com.skillmirror.portal.team.Athlete;
+import com.skillmirror.portal.team.TeamRepository;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadRejectedException;
+import com.skillmirror.upload.UploadService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * An upload as the portal takes it: who may upload where, athletes resolved against the team's roster, the upload
+ * owned by its team and creator, then the analysis started. Everything is checked before anything is stored.
+ */
+@Service
+public class PortalUploads {
+
+    /** Declared part types we accept; browsers send video/* for clips and octet-stream when they do not know. */
+    private static final Set<String> ACCEPTED_TYPES = Set.of("application/octet-stream", "application/mp4");
+
+    private final UploadService uploads;
+    private final AnalysisLauncher launcher;
+    private final AccessPolicy access;
+    private final TeamRepository teams;
+    private final RateLimiter limiter;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectStorage storage;
+
+    public PortalUploads(UploadService uploads, AnalysisLauncher launcher, AccessPolicy access, TeamRepository teams,
+                         RateLimiter limiter, JdbcClient jdbc, TransactionTemplate transactions,
+                         ObjectStorage storage) {
+        this.storage = storage;
+        this.uploads = uploads;
+        this.launcher = launcher;
+        this.access = access;
+        this.teams = teams;
+        this.limiter = limiter;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Thrown for a part whose declared type is clearly not a video. */
+    public static final class UnsupportedTypeException extends RuntimeException {
+        UnsupportedTypeException(String message) {
+            super(message);
+        }
+    }
+
+    public Map<String, Object> upload(Actor actor, UUID teamId, List<MultipartFile> files, List<String> athletes,
+                                      List<String> skills, String basePath) {
+        if (!actor.canManageTeams()) {
+            throw new ForbiddenException("Only coaches and admins upload videos.");
+        }
+        if (teamId != null) {
+            access.requireManageTeam(actor, teamId);
+        }
+        limiter.upload(actor);
+        List<IncomingFile> incoming = new ArrayList<>();
+        List<UUID> athleteIds = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            MultipartFile file = files.get(i);
+            checkType(file);
+            String athlete = tag(athletes, i, files.size());
+            Optional<Athlete> onRoster = teamId == null ? Optional.empty() : rosterAthlete(teamId, athlete);
+            athleteIds.add(onRoster.map(Athlete::id).orElse(null));
+            incoming.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream,
+                    onRoster.map(Athlete::name).orElse(athlete), tag(skills, i, files.size())));
+        }
+        // Files are streamed to storage outside any transaction (uploads can take minutes); ownership and athlete
+        // tags follow in a short one. Should that fail, the upload is removed again so no unowned upload remains.
+        UploadService.Created created;
+        try {
+            created = uploads.create(incoming);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("UPDATE upload SET team_id = ?, created_by = ? WHERE id = ?")
+                        .params(teamId, actor.id(), created.uploadId()).update();
+                for (var video : created.videos()) {
+                    UUID athleteId = athleteIds.get(video.position());
+                    if (athleteId != null) {
+                        jdbc.sql("UPDATE video SET athlete_id = ? WHERE id = ?").params(athleteId, video.id()).update();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            jdbc.sql("DELETE FROM upload WHERE id = ?").param(created.uploadId()).update();
+            try {
+                storage.deleteAll("uploads/" + created.uploadId() + "/");
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        launcher.runInBackground(created.uploadId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uploadId", created.uploadId());
+        body.put("teamId", teamId);
+        body.put("status", "RECEIVED");
+        body.put("videos", created.videos().stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("videoId", v.id());
+            m.put("file", v.originalName());
+            m.put("sizeBytes", v.sizeBytes());
+            m.put("athlete", v.athleteName());
+            m.put("athleteId", athleteIds.get(v.position()));
+            m.put("skill", v.skillId());
+            return m;
+        }).toList());
+        body.put("statusUrl", basePath + "/" + created.uploadId());
+        body.put("eventsUrl", basePath + "/" + created.uploadId() + "/events");
+        return body;
+    }
+
+    /** With a team, an athlete tag is a roster entry, by id or by exact name; anything else is refused. */
+    private Optional<Athlete> rosterAthlete(UUID teamId, String athlete) {
+        if (athlete == null || athlete.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Athlete> found;
+        try {
+            UUID id = UUID.fromString(athlete.strip());
+            found = teams.athlete(id).filter(a -> teamId.equals(a.teamId()));
+        } catch (IllegalArgumentException notAnId) {
+            found = teams.athleteByName(teamId, athlete.strip());
+        }
+        if (found.isEmpty()) {
+            throw new UploadRejectedException("Athlete '" + athlete.strip().replaceAll("\\p{Cntrl}", "")
+                    + "' is not on this team's roster. Add them first; nothing was stored.");
+        }
+        return found;
+    }
+
+    private static void checkType(MultipartFile file) {
+        String type = file.getContentType();
+        if (type == null || type.isBlank()) {
+            return;
+        }
+        String base = type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!base.startsWith("video/") && !ACCEPTED_TYPES.contains(base)) {
+            throw new UnsupportedTypeException("File '" + String.valueOf(file.getOriginalFilename()).replaceAll("\\p{Cntrl}", "")
+                    + "' is " + base + ", not a video. Upload video files (MP4, MOV, AVI, MKV, WebM); nothing was stored.");
+        }
+    }
+
+    /** A tag list holds one value for all files, or one per file in upload order. */
+    private static String tag(List<String> values, int index, int files) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() == 1) {
+            return values.get(0);
+        }
+        if (values.size() != files) {
+            throw new UploadRejectedException("Give one athlete/skill per file (" + files
+                    + " files, " + values.size() + " tags) or one for all.");
+        }
+        return values.get(index);
+    }
+}

@@ -1,0 +1,202 @@
+package com.skillmirror.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.skillmirror.portal.access.Role;
+import com.skillmirror.portal.security.Account;
+import com.skillmirror.portal.team.Athlete;
+import com.skillmirror.portal.team.Team;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every endpoint × every role × own/other team → the expected status. Everything lives in team A; "athlete" is the
+ * athlete of team A whose data it is, "athleteB"/"coachB" belong to team B only. Other teams' resources are 404
+ * (existence not leaked), visible-but-not-allowed is 403, no credentials 401. All mismatches are reported at once.
+ */
+class AccessMatrixTest extends PortalTestSupport {
+
+    private static final List<String> WHO = List.of("anonymous", "athlete", "athleteB", "coachA", "coachB", "expertA", "admin");
+
+    private static final Map<String, Account> accountsByName = new LinkedHashMap<>();
+    private static final Map<String, String> tokensByName = new LinkedHashMap<>();
+    private static Team teamA;
+    private static Athlete ownAthlete;
+    private static UUID uploadA;
+    private static UUID videoA;
+
+    /** Built once per class (JUnit makes a new instance per test; the Spring context and database stay). */
+    @BeforeEach
+    void world() throws Exception {
+        if (teamA != null && teams.find(teamA.id()).isPresent()) {
+            return;
+        }
+        accountsByName.clear();
+        tokensByName.clear();
+        Account coachA = user(Role.COACH);
+        Account coachB = user(Role.COACH);
+        Account expertA = user(Role.EXPERT);
+        Account athlete = user(Role.ATHLETE);
+        Account athleteB = user(Role.ATHLETE);
+        teamA = team(coachA);
+        Team teamB = team(coachB);
+        teams.addMember(teamA.id(), expertA.id());
+        ownAthlete = athlete(teamA, "Own Athlete");
+        teams.linkUser(ownAthlete.id(), athlete.id());
+        teams.linkUser(athlete(teamB, "Other Athlete").id(), athleteB.id());
+        UUID[] ids = uploadWithVideo(teamA, coachA, ownAthlete);
+        uploadA = ids[0];
+        videoA = ids[1];
+        accountsByName.put("athlete", athlete);
+        accountsByName.put("athleteB", athleteB);
+        accountsByName.put("coachA", coachA);
+        accountsByName.put("coachB", coachB);
+        accountsByName.put("expertA", expertA);
+        for (var e : accountsByName.entrySet()) {
+            tokensByName.put(e.getKey(), token(e.getValue()));
+        }
+        tokensByName.put("admin", tokens("root-admin", "bootstrap password 1").get("accessToken").toString());
+    }
+
+    private record Case(String name, Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request, int... expected) {
+    }
+
+    private static final int OK = 200, CREATED = 201, ACCEPTED = 202, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+
+    @Test
+    void apiAccessMatrix() throws Exception {
+        String a = "/api/teams/" + teamA.id();
+        List<Case> cases = List.of(
+                //                                                   anon    athlete    athleteB   coachA    coachB     expertA    admin
+                new Case("GET team", () -> get(a), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET roster", () -> get(a + "/athletes"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("POST athlete", () -> json(post(a + "/athletes"), "{\"name\":\"N " + UUID.randomUUID() + "\"}"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, CREATED, NOT_FOUND, FORBIDDEN, CREATED),
+                new Case("POST roster csv", () -> multipart(a + "/athletes/csv").file(new MockMultipartFile("file", "r.csv",
+                                "text/csv", ("name\nCsv " + UUID.randomUUID() + "\n").getBytes())),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
+                new Case("POST invite", () -> json(post(a + "/invites"), "{\"role\":\"COACH\"}"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, CREATED, NOT_FOUND, FORBIDDEN, CREATED),
+                new Case("GET athlete", () -> get("/api/athletes/" + ownAthlete.id()),
+                        UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET athlete export", () -> get("/api/athletes/" + ownAthlete.id() + "/export"),
+                        UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
+                new Case("DELETE another athlete", () -> request(HttpMethod.DELETE, "/api/athletes/" + athlete(teamA, "Del " + UUID.randomUUID()).id()),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
+                new Case("GET upload", () -> get("/api/uploads/" + uploadA), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET upload events", () -> get("/api/uploads/" + uploadA + "/events"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET video", () -> get("/api/videos/" + videoA), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET /analysis", () -> get("/analysis/" + videoA), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("POST /analyze-video", () -> post("/analyze-video/" + videoA),
+                        UNAUTH, FORBIDDEN, NOT_FOUND, ACCEPTED, NOT_FOUND, FORBIDDEN, ACCEPTED),
+                new Case("POST upload into team A", () -> multipart("/api/uploads").file(clip()).param("teamId", teamA.id().toString()),
+                        UNAUTH, FORBIDDEN, FORBIDDEN, ACCEPTED, NOT_FOUND, FORBIDDEN, ACCEPTED),
+                new Case("POST /upload-video/ into team A", () -> multipart("/upload-video/").file(new MockMultipartFile("file",
+                                "c.mp4", "video/mp4", new byte[] {0, 0, 0, 24})).param("teamId", teamA.id().toString()),
+                        UNAUTH, FORBIDDEN, FORBIDDEN, ACCEPTED, NOT_FOUND, FORBIDDEN, ACCEPTED),
+                new Case("GET users", () -> get("/api/users"), UNAUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                new Case("GET /users/", () -> get("/users/"), UNAUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                new Case("POST users", () -> json(post("/api/users"), "{\"username\":\"u" + UUID.randomUUID().toString().substring(0, 8)
+                                + "\",\"password\":\"long enough 1\",\"role\":\"ADMIN\"}"),
+                        UNAUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED),
+                new Case("GET teams", () -> get("/api/teams"), UNAUTH, OK, OK, OK, OK, OK, OK),
+                new Case("GET /skills/", () -> get("/skills/"), UNAUTH, OK, OK, OK, OK, OK, OK),
+                new Case("GET /health", () -> get("/health"), OK, OK, OK, OK, OK, OK, OK));
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Case c : cases) {
+            for (int i = 0; i < WHO.size(); i++) {
+                String who = WHO.get(i);
+                AbstractMockHttpServletRequestBuilder<?> builder = c.request().get();
+                if (!who.equals("anonymous")) {
+                    builder.header("Authorization", bearer(tokensByName.get(who)));
+                }
+                int actual = mvc.perform(builder).andReturn().getResponse().getStatus();
+                checked++;
+                if (actual != c.expected()[i]) {
+                    mismatches.add(c.name() + " as " + who + ": expected " + c.expected()[i] + ", got " + actual);
+                }
+            }
+        }
+        assertThat(mismatches).as("access matrix (%d checks)", checked).isEmpty();
+        assertThat(checked).isEqualTo(cases.size() * WHO.size());
+    }
+
+    @Test
+    void otherTeamsAreNotListedAndProbingIsAudited() throws Exception {
+        String body = mvc.perform(get("/api/teams").header("Authorization", bearer(tokensByName.get("coachB"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain(teamA.id().toString());
+        long before = audits("ACCESS_DENIED");
+        mvc.perform(get("/api/uploads/" + uploadA).header("Authorization", bearer(tokensByName.get("coachB"))))
+                .andExpect(status().isNotFound());
+        assertThat(audits("ACCESS_DENIED")).isEqualTo(before + 1);
+        // a made-up id answers the same 404 (no audit row: nothing was there to protect)
+        mvc.perform(get("/api/uploads/" + UUID.randomUUID()).header("Authorization", bearer(tokensByName.get("coachB"))))
+                .andExpect(status().isNotFound());
+        assertThat(audits("ACCESS_DENIED")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theActorCannotBeSmuggledInThroughRequestParameters() throws Exception {
+        mvc.perform(get("/api/me").param("role", "ADMIN").param("id", UUID.randomUUID().toString())
+                        .header("Authorization", bearer(tokensByName.get("coachB"))))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.role").value("COACH"));
+    }
+
+    @Test
+    void pagesAndTheirJsonEndpointsFollowTheSameRules() throws Exception {
+        MockHttpSession coachA = signIn(accountsByName.get("coachA"));
+        MockHttpSession coachB = signIn(accountsByName.get("coachB"));
+        MockHttpSession athlete = signIn(accountsByName.get("athlete"));
+        for (String page : List.of("/teams/" + teamA.id(), "/uploads/" + uploadA, "/web/uploads/" + uploadA,
+                "/web/teams/" + teamA.id() + "/athletes", "/web/athletes/" + ownAthlete.id() + "/export")) {
+            mvc.perform(get(page).session(coachA)).andExpect(status().isOk());
+            mvc.perform(get(page).session(coachB)).andExpect(status().isNotFound());
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(get("/web/athletes/" + ownAthlete.id() + "/export").session(athlete)).andExpect(status().isOk());
+        mvc.perform(get("/uploads/" + uploadA).session(athlete)).andExpect(status().isNotFound());
+        mvc.perform(post("/athletes/" + ownAthlete.id() + "/delete").param("teamId", teamA.id().toString())
+                .session(coachB).with(csrf())).andExpect(status().isNotFound());
+        assertThat(teams.athlete(ownAthlete.id())).isPresent();
+    }
+
+    private MockHttpSession signIn(Account account) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", account.username()).param("password", PASSWORD)
+                        .with(csrf()).with(r -> { r.setRemoteAddr("10.2.0." + (int) (Math.random() * 250)); return r; }))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+    }
+
+    private long audits(String action) {
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ?").param(action).query(Long.class).single();
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder builder, String body) {
+        return builder.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static MockMultipartFile clip() {
+        return new MockMultipartFile("files", "clip.mp4", "video/mp4", new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+    }
+}
