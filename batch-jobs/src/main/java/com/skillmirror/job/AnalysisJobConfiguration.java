@@ -3,6 +3,7 @@ package com.skillmirror.job;
 import com.skillmirror.analysis.LocalProgressPublisher;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
+import com.skillmirror.pose.step.PoseStepConfiguration;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -29,19 +30,19 @@ public class AnalysisJobConfiguration {
     Job analysisJob(JobRepository jobRepository, StagePartitioning partitioning, VideoPartitioner videoPartitioner,
                     @Qualifier("decodeWorker") Step decodeWorker,
                     @Qualifier("poseSegmentPartitioner") Partitioner poseSegmentPartitioner,
-                    @Qualifier("poseWorker") Step poseWorker, @Qualifier("poseSummary") Step poseSummary,
+                    @Qualifier("poseWorker") Step poseWorker, @Qualifier("poseSummaryWorker") Step poseSummaryWorker,
                     @Qualifier("speechPartitioner") Partitioner speechPartitioner,
                     @Qualifier("speechWorker") Step speechWorker, @Qualifier("speechSummary") Step speechSummary,
                     @Qualifier("compareWorker") Step compareWorker,
                     VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
-                .start(partitioning.managerStep(Stage.DECODE, videoPartitioner, decodeWorker))
-                .next(partitioning.managerStep(Stage.POSE, poseSegmentPartitioner, poseWorker))
-                .next(poseSummary)
-                .next(partitioning.managerStep(Stage.SPEECH, speechPartitioner, speechWorker))
+                .start(partitioning.managerStep(Stage.DECODE.stepName(), videoPartitioner, decodeWorker))
+                .next(partitioning.managerStep(Stage.POSE.stepName(), poseSegmentPartitioner, poseWorker))
+                .next(partitioning.managerStep(PoseStepConfiguration.SUMMARY_STEP, videoPartitioner, poseSummaryWorker))
+                .next(partitioning.managerStep(Stage.SPEECH.stepName(), speechPartitioner, speechWorker))
                 .next(speechSummary)
-                .next(partitioning.managerStep(Stage.COMPARE, videoPartitioner, compareWorker))
+                .next(partitioning.managerStep(Stage.COMPARE.stepName(), videoPartitioner, compareWorker))
                 .build();
     }
 

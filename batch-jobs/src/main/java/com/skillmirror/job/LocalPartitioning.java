@@ -1,6 +1,5 @@
 package com.skillmirror.job;
 
-import com.skillmirror.analysis.Stage;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,12 +27,12 @@ public class LocalPartitioning implements StagePartitioning, DisposableBean {
     }
 
     @Override
-    public Step managerStep(Stage stage, Partitioner partitioner, Step workerStep) {
+    public Step managerStep(String stepName, Partitioner partitioner, Step workerStep) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(workerStep);
         handler.setTaskExecutor(executor);
         handler.setGridSize(threads);
-        return new StepBuilder(stage.stepName(), jobRepository)
+        return new StepBuilder(stepName, jobRepository)
                 .partitioner(workerStep.getName(), partitioner)
                 .partitionHandler(handler)
                 .build();

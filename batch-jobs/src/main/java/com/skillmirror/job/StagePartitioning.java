@@ -1,12 +1,11 @@
 package com.skillmirror.job;
 
-import com.skillmirror.analysis.Stage;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
 
 /** How a stage's partitions are executed: in-process threads, or remote workers over RabbitMQ. */
 public interface StagePartitioning {
 
-    /** The manager step of the stage: splits it with the partitioner and runs the stage's worker step per partition. */
-    Step managerStep(Stage stage, Partitioner partitioner, Step workerStep);
+    /** A manager step named stepName: splits the work with the partitioner and runs workerStep per partition. */
+    Step managerStep(String stepName, Partitioner partitioner, Step workerStep);
 }

@@ -1,7 +1,6 @@
 package com.skillmirror.job.remote;
 
 import com.skillmirror.analysis.ProgressEvent;
-import com.skillmirror.analysis.Stage;
 import com.skillmirror.job.StagePartitioning;
 import java.time.Duration;
 import org.springframework.amqp.core.Binding;
@@ -58,9 +57,9 @@ public class ManagerConfiguration {
                                          @Value("${skillmirror.partition.poll-interval:1s}") Duration pollInterval,
                                          @Value("${skillmirror.partition.timeout:6h}") Duration timeout,
                                          @Value("${skillmirror.partition.grid-size:4}") int gridSize) {
-        return (Stage stage, org.springframework.batch.core.partition.Partitioner partitioner,
-                org.springframework.batch.core.step.Step workerStep) -> steps.get(stage.stepName())
-                .partitioner(stage.workerStepName(), partitioner)
+        return (String stepName, org.springframework.batch.core.partition.Partitioner partitioner,
+                org.springframework.batch.core.step.Step workerStep) -> steps.get(stepName)
+                .partitioner(workerStep.getName(), partitioner)
                 .gridSize(gridSize)
                 .outputChannel(partitionRequests)
                 .pollInterval(pollInterval.toMillis())

@@ -78,17 +78,19 @@ public class PoseStepConfiguration {
         return new PoseChunkWriter(storage, PoseSegment.of(stepExecution), proxyFrameReader, settings.model().name().toLowerCase());
     }
 
+    /** Per video (a partition, so the exports and the overlay video are rendered by the workers). */
     @Bean
-    Step poseSummary(JobRepository jobRepository, PlatformTransactionManager tx, PoseSummaryTasklet poseSummaryTasklet) {
-        return new StepBuilder(SUMMARY_STEP, jobRepository).tasklet(poseSummaryTasklet, tx).build();
+    Step poseSummaryWorker(JobRepository jobRepository, PlatformTransactionManager tx,
+                           PoseSummaryTasklet poseSummaryTasklet) {
+        return new StepBuilder(SUMMARY_STEP + "Worker", jobRepository).tasklet(poseSummaryTasklet, tx).build();
     }
 
     @Bean
     @StepScope
     PoseSummaryTasklet poseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
                                           ProgressPublisher progress, PoseSettings settings,
-                                          @Value("#{jobParameters['" + VideoPartitioner.UPLOAD_ID + "']}") String uploadId) {
+                                          @Value("#{stepExecutionContext['" + VideoPartitioner.VIDEO_ID + "']}") String videoId) {
         return new PoseSummaryTasklet(videos, results, storage, progress,
-                new PoseOutputs(storage, results, settings.overlayVideo()), UUID.fromString(uploadId));
+                new PoseOutputs(storage, results, settings.overlayVideo()), UUID.fromString(videoId));
     }
 }

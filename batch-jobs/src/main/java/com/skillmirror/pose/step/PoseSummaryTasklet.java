@@ -25,8 +25,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * After every segment of every video: joins each video's chunks into pose/series.bin, checks that every analysed
- * frame is there exactly once, and records who was found. Nobody in any frame fails that video, clearly.
+ * After every segment of a video: joins its chunks into pose/series.bin, checks that every analysed frame is there
+ * exactly once, records who was found and writes the exports. Nobody in any frame fails that video, clearly.
  */
 class PoseSummaryTasklet implements Tasklet {
 
@@ -38,27 +38,26 @@ class PoseSummaryTasklet implements Tasklet {
     private final ObjectStorage storage;
     private final ProgressPublisher progress;
     private final PoseOutputs outputs;
-    private final UUID uploadId;
+    private final UUID videoId;
 
     PoseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
-                       PoseOutputs outputs, UUID uploadId) {
+                       PoseOutputs outputs, UUID videoId) {
         this.videos = videos;
         this.results = results;
         this.storage = storage;
         this.progress = progress;
         this.outputs = outputs;
-        this.uploadId = uploadId;
+        this.videoId = videoId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        for (Video video : videos.findActiveByUpload(uploadId)) {
-            summarise(video);
-        }
+        summarise(videos.find(videoId).orElseThrow());
         return RepeatStatus.FINISHED;
     }
 
     private void summarise(Video video) throws IOException {
+        UUID uploadId = video.uploadId();
         PoseSeries series = join(video);
         String seriesKey = StorageKeys.output(uploadId, video.id(), "pose/series.bin");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -98,7 +97,7 @@ class PoseSummaryTasklet implements Tasklet {
     }
 
     private PoseSeries join(Video video) throws IOException {
-        String prefix = StorageKeys.output(uploadId, video.id(), PoseChunkWriter.CHUNK_PREFIX);
+        String prefix = StorageKeys.output(video.uploadId(), video.id(), PoseChunkWriter.CHUNK_PREFIX);
         List<PoseSeries> parts = new ArrayList<>();
         for (String key : storage.list(prefix)) {
             try (InputStream in = storage.get(key)) {
