@@ -98,6 +98,7 @@ class AnalysisJobTest {
         // a phone held upright: stored landscape, display matrix says turn 90° clockwise (FFmpeg: -90)
         Path portrait = TestClips.video(dir.resolve("portrait-phone.mp4"), 640, 360, 30, 1, false, -90);
         Path uhd = TestClips.video(dir.resolve("uhd.mp4"), 3840, 2160, 10, 0.5, false, 0);
+        Path oneFrame = TestClips.video(dir.resolve("one-frame.mp4"), 320, 240, 25, 0.04, false, 0);
         Path empty = Files.createFile(dir.resolve("empty.mp4"));
         Path text = Files.writeString(dir.resolve("notes.mp4"), "this is a text file, not a video\n");
         Path truncated = TestClips.truncated(withAudio, dir.resolve("truncated.mp4"), 0.5);
@@ -107,7 +108,7 @@ class AnalysisJobTest {
         Path realCyclist = TestMedia.file("mecavideo_g1_cyclist.avi");
 
         List<IncomingFile> files = new ArrayList<>();
-        for (Path p : List.of(withAudio, noAudio, portrait, uhd, empty, text, truncated, audioOnly, still, realTalk,
+        for (Path p : List.of(withAudio, noAudio, portrait, uhd, oneFrame, empty, text, truncated, audioOnly, still, realTalk,
                 realCyclist)) {
             files.add(new IncomingFile(p.getFileName().toString(), Files.size(p), () -> Files.newInputStream(p),
                     "Zoë", "squat"));
@@ -123,7 +124,7 @@ class AnalysisJobTest {
         Map<String, Video> byName = new java.util.HashMap<>();
         videos.findByUpload(upload.uploadId()).forEach(v -> byName.put(v.originalName(), v));
 
-        for (String decoded : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4",
+        for (String decoded : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4", "one-frame.mp4",
                 "forensics_movie-hello_talking_head.mp4", "mecavideo_g1_cyclist.avi",
                 "../../etc/passwd; rm -rf ~ `id` ünïcødé.mp4")) {
             assertThat(stageStatus(byName.get(decoded), "decode")).as(decoded).isEqualTo("COMPLETED");
@@ -136,7 +137,8 @@ class AnalysisJobTest {
             assertThat(((Number) pose.get("framesWithPerson")).intValue()).isPositive();
             assertThat(pose.get("framesAnalysed")).isEqualTo(proxy(decode(video)).get("frames"));
         }
-        for (String nobody : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4")) {
+        assertThat(proxy(decode(byName.get("one-frame.mp4")))).containsEntry("frames", 1);
+        for (String nobody : List.of("with-audio.mp4", "no-audio.mp4", "portrait-phone.mp4", "uhd.mp4", "one-frame.mp4")) {
             Video video = byName.get(nobody);
             assertThat(video.status()).as(nobody).isEqualTo(VideoStatus.FAILED);
             assertThat(video.failedStage()).isEqualTo("pose");

@@ -17,13 +17,13 @@ class PoseChunkWriter implements ItemWriter<PoseFrame> {
     private final ObjectStorage storage;
     private final PoseSegment segment;
     private final ProxyFrameReader reader;
-    private final String model;
+    private final PoseFrameProcessor processor;
 
-    PoseChunkWriter(ObjectStorage storage, PoseSegment segment, ProxyFrameReader reader, String model) {
+    PoseChunkWriter(ObjectStorage storage, PoseSegment segment, ProxyFrameReader reader, PoseFrameProcessor processor) {
         this.storage = storage;
         this.segment = segment;
         this.reader = reader;
-        this.model = model;
+        this.processor = processor;
     }
 
     @Override
@@ -32,7 +32,7 @@ class PoseChunkWriter implements ItemWriter<PoseFrame> {
         if (frames.isEmpty()) {
             return;
         }
-        PoseSeries series = new PoseSeries(model, reader.analysisFps(), reader.width(), reader.height(), frames);
+        PoseSeries series = new PoseSeries(processor.modelName(), reader.analysisFps(), reader.width(), reader.height(), frames);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         series.write(bytes);
         String key = chunkKey(segment, frames.get(0).index());

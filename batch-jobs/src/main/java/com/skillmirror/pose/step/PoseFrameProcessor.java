@@ -32,6 +32,10 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
         this.progress = progress;
     }
 
+    String modelName() {
+        return options.model().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public void open(ExecutionContext context) {
         estimator = new PoseEstimator(PoseModels.resolve(), options);

@@ -6,6 +6,10 @@ import com.skillmirror.analysis.StageResults;
 import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.pose.PoseFrame;
 import com.skillmirror.pose.PoseOptions;
+import com.skillmirror.pose.PoseModel;
+import com.skillmirror.expert.SkillRegistry;
+import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.upload.Video;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
@@ -63,19 +67,24 @@ public class PoseStepConfiguration {
 
     @Bean
     @StepScope
-    PoseFrameProcessor poseFrameProcessor(PoseSettings settings, VideoRepository videos, ProgressPublisher progress,
+    PoseFrameProcessor poseFrameProcessor(PoseSettings settings, VideoRepository videos, SkillRegistry skills,
+                                          ProgressPublisher progress,
                                           @Value("#{stepExecution}") StepExecution stepExecution) {
         PoseSegment poseSegment = PoseSegment.of(stepExecution);
-        PoseOptions options = PoseOptions.defaults().withModel(settings.model()).withNumThreads(settings.threads())
+        // the skill's model when the video has a skill that names one (a golf swing may want HEAVY), else configured
+        PoseModel model = videos.find(poseSegment.videoId()).map(Video::skillId).flatMap(skills::find)
+                .map(SkillDefinition::poseModel).filter(java.util.Objects::nonNull).orElse(settings.model());
+        PoseOptions options = PoseOptions.defaults().withModel(model).withNumThreads(settings.threads())
                 .withMaxPeople(settings.maxPeople());
         return new PoseFrameProcessor(options, poseSegment, videos.proxyFrames(poseSegment.videoId()), progress);
     }
 
     @Bean
     @StepScope
-    PoseChunkWriter poseChunkWriter(ObjectStorage storage, ProxyFrameReader proxyFrameReader, PoseSettings settings,
+    PoseChunkWriter poseChunkWriter(ObjectStorage storage, ProxyFrameReader proxyFrameReader,
+                                    PoseFrameProcessor poseFrameProcessor,
                                     @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new PoseChunkWriter(storage, PoseSegment.of(stepExecution), proxyFrameReader, settings.model().name().toLowerCase());
+        return new PoseChunkWriter(storage, PoseSegment.of(stepExecution), proxyFrameReader, poseFrameProcessor);
     }
 
     /** Per video (a partition, so the exports and the overlay video are rendered by the workers). */

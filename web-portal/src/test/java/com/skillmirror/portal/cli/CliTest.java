@@ -86,6 +86,28 @@ class CliTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void compareGivesTheTopLevelScoreAndATakeMatchesItself(@TempDir Path dir) throws Exception {
+        System.setProperty("skillmirror.home", dir.resolve("home").toString());
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            Path take = TestClips.excerpt(TestMedia.file("opencv_vtest_pedestrians.avi"), dir.resolve("walker.mp4"), 60, 4,
+                    "crop=480:320:150:256,scale=960:640");
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            int exit = Cli.run(new String[] {"compare", "--skill", "running-gait", take.toString(), take.toString()});
+            System.setOut(stdout);
+            assertThat(exit).as(bytes.toString(StandardCharsets.UTF_8)).isZero();
+            Map<String, Object> comparison = json.readValue(bytes.toByteArray(), Map.class);
+            assertThat(((Number) comparison.get("score")).doubleValue()).isGreaterThanOrEqualTo(95.0);
+            assertThat(comparison).containsKeys("joints", "findings", "learningPath", "pattern");
+        } finally {
+            System.setOut(stdout);
+            System.clearProperty("skillmirror.home");
+        }
+    }
+
+    @Test
     void unknownCommandsAndMissingFilesAreUsageErrors() {
         assertThat(Cli.run(new String[] {"frobnicate"})).isEqualTo(2);
         assertThat(Cli.run(new String[] {"pose", "/no/such/file.mp4"})).isEqualTo(2);
