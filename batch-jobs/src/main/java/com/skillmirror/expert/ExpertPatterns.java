@@ -6,7 +6,6 @@ import com.skillmirror.compare.PatternBuilder;
 import com.skillmirror.compare.PatternSource;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.storage.ObjectStorage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +59,7 @@ public class ExpertPatterns {
         }
         String key = "patterns/" + pattern.skillId() + "/" + pattern.contentHash() + ".json";
         byte[] bytes = pattern.toJson().getBytes(StandardCharsets.UTF_8);
-        storage.put(key, new ByteArrayInputStream(bytes), bytes.length, "application/json");
+        storage.put(key, bytes, "application/json");
         int version = jdbc.sql("""
                 SELECT COALESCE(MAX(version), 0) + 1 FROM expert_pattern
                 WHERE skill_id = ? AND expert_id IS NOT DISTINCT FROM ?""")

@@ -20,6 +20,10 @@ public interface ObjectStorage {
         }
     }
 
+    default void put(String key, byte[] content, String contentType) throws IOException {
+        put(key, new java.io.ByteArrayInputStream(content), content.length, contentType);
+    }
+
     InputStream get(String key) throws IOException;
 
     /** Copies the object to a local file (FFmpeg needs a seekable file). */

@@ -36,7 +36,7 @@ class PoseChunkWriter implements ItemWriter<PoseFrame> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         series.write(bytes);
         String key = chunkKey(segment, frames.get(0).index());
-        storage.put(key, new java.io.ByteArrayInputStream(bytes.toByteArray()), bytes.size(), "application/octet-stream");
+        storage.put(key, bytes.toByteArray(), "application/octet-stream");
     }
 
     static String chunkKey(PoseSegment segment, int firstFrame) {

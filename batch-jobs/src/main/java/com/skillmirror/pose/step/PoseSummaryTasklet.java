@@ -62,8 +62,7 @@ class PoseSummaryTasklet implements Tasklet {
         String seriesKey = StorageKeys.output(uploadId, video.id(), "pose/series.bin");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         series.write(bytes);
-        storage.put(seriesKey, new java.io.ByteArrayInputStream(bytes.toByteArray()), bytes.size(),
-                "application/octet-stream");
+        storage.put(seriesKey, bytes.toByteArray(), "application/octet-stream");
         results.artifact(video.id(), "pose-series", seriesKey, "application/octet-stream", bytes.size());
 
         int withPerson = (int) series.frames().stream().filter(f -> !f.people().isEmpty()).count();

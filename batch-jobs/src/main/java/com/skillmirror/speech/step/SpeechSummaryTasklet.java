@@ -13,7 +13,6 @@ import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ class SpeechSummaryTasklet implements Tasklet {
             SpeechResult result = analyse(video, audioKey.get());
             byte[] bytes = json.writeValueAsBytes(result);
             String key = StorageKeys.output(uploadId, video.id(), "speech/result.json");
-            storage.put(key, new ByteArrayInputStream(bytes), bytes.length, "application/json");
+            storage.put(key, bytes, "application/json");
             results.artifact(video.id(), "speech", key, "application/json", bytes.length);
             results.completed(video.id(), Stage.SPEECH, result);
             progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.SPEECH, 100,

@@ -2,7 +2,6 @@ package com.skillmirror.speech.step;
 
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
-import java.io.ByteArrayInputStream;
 import java.util.UUID;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -30,7 +29,7 @@ class WindowTranscriptWriter implements ItemWriter<WindowTranscript> {
         for (WindowTranscript window : chunk) {
             byte[] bytes = json.writeValueAsBytes(window);
             String key = StorageKeys.output(uploadId, videoId, WINDOW_PREFIX + String.format("%04d.json", window.index()));
-            storage.put(key, new ByteArrayInputStream(bytes), bytes.length, "application/json");
+            storage.put(key, bytes, "application/json");
         }
     }
 }
