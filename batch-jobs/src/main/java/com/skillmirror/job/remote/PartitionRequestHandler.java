@@ -11,11 +11,14 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
 /**
  * Runs a partition request on this worker. A request is acknowledged only after its step ends, so a worker that
  * dies mid-step gets its request redelivered to another; a redelivered request whose step already completed
- * (the worker died after finishing but before acknowledging) is not run twice.
+ * (the worker died after finishing but before acknowledging) is not run twice. A request for a step execution this
+ * job repository does not know is dropped with a warning; any other failure outside the step (the database gone,
+ * say) is thrown after a pause, so the broker redelivers it without a hot loop.
  */
 class PartitionRequestHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionRequestHandler.class);
+    private static final long REDELIVERY_PAUSE_MS = 5_000;
 
     private final JobRepository jobRepository;
     private final StepExecutionRequestHandler delegate;
@@ -26,12 +29,31 @@ class PartitionRequestHandler {
     }
 
     public StepExecution handle(StepExecutionRequest request) {
-        StepExecution current = jobRepository.getStepExecution(request.getStepExecutionId());
-        if (current != null && current.getStatus() == BatchStatus.COMPLETED) {
+        StepExecution current;
+        try {
+            current = jobRepository.getStepExecution(request.getStepExecutionId());
+        } catch (RuntimeException e) {
+            log.warn("Partition {} not started, will be redelivered: {}", request, e.getMessage());
+            pause();
+            throw e;
+        }
+        if (current == null) {
+            log.warn("Partition {} is unknown to this job repository (another deployment's queue?); dropped", request);
+            return null;
+        }
+        if (current.getStatus() == BatchStatus.COMPLETED) {
             log.info("Partition {} already completed; duplicate delivery ignored", request);
             return current;
         }
         log.info("Running partition {}", request);
         return delegate.handle(request);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(REDELIVERY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -64,7 +64,7 @@ public class WorkerConfiguration {
                         .configureContainer(c -> c.acknowledgeMode(AcknowledgeMode.AUTO)
                                 .prefetchCount(1)
                                 .concurrentConsumers(concurrency)
-                                .defaultRequeueRejected(false)))
+                                .defaultRequeueRejected(true)))
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     handler.handle(request);
                     return null;
