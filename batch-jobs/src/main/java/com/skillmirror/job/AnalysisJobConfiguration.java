@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-/** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video). */
+/** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video), report (every video). */
 @Configuration(proxyBeanMethods = false)
 public class AnalysisJobConfiguration {
 
@@ -34,6 +34,8 @@ public class AnalysisJobConfiguration {
                     @Qualifier("speechPartitioner") Partitioner speechPartitioner,
                     @Qualifier("speechWorker") Step speechWorker, @Qualifier("speechSummary") Step speechSummary,
                     @Qualifier("compareWorker") Step compareWorker,
+                    @Qualifier("reportPartitioner") Partitioner reportPartitioner,
+                    @Qualifier("reportWorker") Step reportWorker,
                     VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
@@ -43,6 +45,7 @@ public class AnalysisJobConfiguration {
                 .next(partitioning.managerStep(Stage.SPEECH.stepName(), speechPartitioner, speechWorker))
                 .next(speechSummary)
                 .next(partitioning.managerStep(Stage.COMPARE.stepName(), videoPartitioner, compareWorker))
+                .next(partitioning.managerStep(Stage.REPORT.stepName(), reportPartitioner, reportWorker))
                 .build();
     }
 

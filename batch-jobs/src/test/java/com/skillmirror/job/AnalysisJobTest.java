@@ -144,6 +144,11 @@ class AnalysisJobTest {
             assertThat(video.failedStage()).isEqualTo("pose");
             assertThat(video.errorMessage()).startsWith("No athlete detected in any frame");
         }
+        // every video has its report, the failed ones included
+        for (Video video : byName.values()) {
+            assertThat(stageStatus(video, "report")).as(video.originalName()).isEqualTo("COMPLETED");
+            assertThat(results.video(video).get("artifacts").toString()).contains("report-html", "report-pdf");
+        }
         assertFailed(byName.get("empty.mp4"), "empty (0 bytes)");
         assertFailed(byName.get("notes.mp4"), "Not a readable video");
         assertFailed(byName.get("truncated.mp4"), "Not a readable video");

@@ -163,7 +163,8 @@ class AnalyzeCommand {
         for (Map.Entry<String, String> artifact : stages.artifacts(video.id()).entrySet()) {
             String kind = artifact.getKey();
             if (kind.startsWith("pose-csv") || kind.startsWith("pose-json") || kind.startsWith("pose-trc")
-                    || kind.startsWith("keyframe") || kind.equals("overlay") || kind.equals("speech")) {
+                    || kind.startsWith("keyframe") || kind.equals("overlay") || kind.equals("speech")
+                    || kind.startsWith("report-")) {
                 Path target = dir.resolve(artifact.getValue().substring(prefix.length()));
                 Files.createDirectories(target.getParent());
                 storage.download(artifact.getValue(), target);

@@ -55,8 +55,8 @@ public final class Cli {
                 "pose", a -> unchecked(() -> PoseCommand.run(a, System.out, System.err)),
                 "speech", a -> SpeechCommand.run(a, System.out, System.err),
                 "bench", Cli::bench,
-                "compare", a -> withContext(c -> CompareCommand.run(a, c, System.out, System.err)),
-                "ingest", a -> withContext(c -> IngestCommand.run(a, c, System.out)));
+                "compare", a -> withContext((c, out) -> CompareCommand.run(a, c, out, System.err)),
+                "ingest", a -> withContext((c, out) -> IngestCommand.run(a, c, out)));
         Function<String[], Integer> handler = commands.get(command);
         if (handler == null) {
             System.err.println("Unknown command '" + command + "'.\n\n" + USAGE);
@@ -85,6 +85,7 @@ public final class Cli {
         // a command runs and exits: no nightly schedule in it
         app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.com.skillmirror", "WARN",
                 "spring.main.banner-mode", "off", "skillmirror.ingest.schedule.enabled", "false",
+                "logging.level.org.apache.pdfbox", "ERROR",
                 "spring.quartz.auto-startup", "false"));
         return app.run();
     }
@@ -142,12 +143,17 @@ public final class Cli {
     }
 
     private interface ContextAction {
-        int run(ConfigurableApplicationContext context) throws Exception;
+        int run(ConfigurableApplicationContext context, PrintStream json) throws Exception;
     }
 
+    /** Runs a command that prints JSON: the application's own output (logs) goes to stderr meanwhile. */
     private static int withContext(ContextAction action) {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         try (ConfigurableApplicationContext context = embeddedContext()) {
-            return unchecked(() -> action.run(context));
+            return unchecked(() -> action.run(context, stdout));
+        } finally {
+            System.setOut(stdout);
         }
     }
 

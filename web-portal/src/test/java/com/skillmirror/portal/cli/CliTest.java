@@ -48,10 +48,14 @@ class CliTest {
 
             Path exports = out.resolve("forensics_movie-hello_talking_head");
             for (String file : List.of("pose/landmarks.csv", "pose/landmarks.json", "pose/athlete.trc", "pose/overlay.mp4",
-                    "speech/result.json")) {
+                    "speech/result.json", "report.html", "report.pdf")) {
                 assertThat(exports.resolve(file)).as(file).isNotEmptyFile();
             }
             assertThat(Files.readString(exports.resolve("pose/athlete.trc"))).startsWith("PathFileType");
+            assertThat(Files.readString(exports.resolve("report.html"))).contains("Sam").contains("<svg");
+            assertThat(Files.readAllBytes(exports.resolve("report.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            // a video that failed still gets its report, saying why
+            assertThat(Files.readString(out.resolve("broken/report.html"))).contains("Not a readable video");
             try (var keyFrames = Files.list(exports.resolve("pose"))) {
                 assertThat(keyFrames.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("keyframe-"));
             }

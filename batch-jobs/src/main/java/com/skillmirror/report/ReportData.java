@@ -1,0 +1,35 @@
+package com.skillmirror.report;
+
+import com.skillmirror.kinematics.KinematicSeries;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one video's report shows.
+ *
+ * @param results      the video's results exactly as {@code AnalysisResults.video(Video)} returns them (stages with
+ *                     status, error and result; parsed JSON maps and lists)
+ * @param keyFrames    key-frame JPEGs by label (e.g. the artifact kinds {@code keyframe-min}, {@code keyframe-max}),
+ *                     shown in this order; may be empty
+ * @param angles       the athlete's angle series for the charts; null = no charts (e.g. the pose stage failed)
+ * @param patternMeans the pattern's mean curve per angle key over normalised movement time (first sample = start,
+ *                     last = end), drawn over the athlete's curve when present; may be empty
+ * @param generatedAt  the report date
+ */
+public record ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+        Map<String, double[]> patternMeans, Instant generatedAt) {
+
+    public ReportData {
+        Objects.requireNonNull(results, "results");
+        keyFrames = keyFrames == null ? Map.of() : new LinkedHashMap<>(keyFrames);
+        patternMeans = patternMeans == null ? Map.of() : Map.copyOf(patternMeans);
+        generatedAt = generatedAt == null ? Instant.now() : generatedAt;
+    }
+
+    /** A report from the results alone: no key frames and no charts. */
+    public static ReportData of(Map<String, Object> results) {
+        return new ReportData(results, Map.of(), null, Map.of(), Instant.now());
+    }
+}

@@ -1,0 +1,48 @@
+package com.skillmirror.report.step;
+
+import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.expert.ExpertPatterns;
+import com.skillmirror.job.VideoPartitioner;
+import com.skillmirror.report.ReportRenderer;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.upload.VideoRepository;
+import java.util.UUID;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The report worker step and its partitioner: every video of the upload, the failed ones too. */
+@Configuration(proxyBeanMethods = false)
+public class ReportStepConfiguration {
+
+    @Bean
+    ReportRenderer reportRenderer() {
+        return new ReportRenderer();
+    }
+
+    @Bean
+    Step reportWorker(JobRepository jobRepository, PlatformTransactionManager tx, ReportTasklet reportTasklet) {
+        return new StepBuilder(Stage.REPORT.workerStepName(), jobRepository).tasklet(reportTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    VideoPartitioner reportPartitioner(VideoRepository videos, @Value("#{jobParameters['uploadId']}") String uploadId) {
+        return new VideoPartitioner(videos, UUID.fromString(uploadId), true);
+    }
+
+    @Bean
+    @StepScope
+    ReportTasklet reportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results,
+                                ObjectStorage storage, ExpertPatterns patterns, ReportRenderer reportRenderer,
+                                @Value("#{stepExecutionContext['videoId']}") String videoId) {
+        return new ReportTasklet(videos, analysis, results, storage, patterns, reportRenderer, UUID.fromString(videoId));
+    }
+}

@@ -1,0 +1,121 @@
+package com.skillmirror.report.step;
+
+import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.compare.ExpertPattern;
+import com.skillmirror.expert.ExpertPatterns;
+import com.skillmirror.expert.StoredPattern;
+import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.kinematics.Kinematics;
+import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.report.ReportData;
+import com.skillmirror.report.ReportRenderer;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import com.skillmirror.upload.VideoStatus;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Renders one video's report as HTML and PDF. */
+class ReportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final VideoRepository videos;
+    private final AnalysisResults analysis;
+    private final StageResults results;
+    private final ObjectStorage storage;
+    private final ExpertPatterns patterns;
+    private final ReportRenderer renderer;
+    private final UUID videoId;
+
+    ReportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results, ObjectStorage storage,
+                  ExpertPatterns patterns, ReportRenderer renderer, UUID videoId) {
+        this.videos = videos;
+        this.analysis = analysis;
+        this.results = results;
+        this.storage = storage;
+        this.patterns = patterns;
+        this.renderer = renderer;
+        this.videoId = videoId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Video video = videos.find(videoId).orElseThrow();
+        try {
+            ReportData data = data(video);
+            byte[] html = renderer.html(data).getBytes(StandardCharsets.UTF_8);
+            byte[] pdf = renderer.pdf(data);
+            store(video, "report-html", "report.html", html, "text/html");
+            store(video, "report-pdf", "report.pdf", pdf, "application/pdf");
+            results.completed(videoId, Stage.REPORT, Map.of("htmlBytes", html.length, "pdfBytes", pdf.length));
+        } catch (Exception e) {
+            log.warn("Report of video {} not rendered", videoId, e);
+            results.failed(videoId, Stage.REPORT, "The report could not be rendered (" + e.getMessage()
+                    + "); the results are in report.json. Restart the job to try again.");
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private ReportData data(Video video) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>(analysis.video(video));
+        // the job ends after this step: a video that has not failed by now has completed
+        if (video.status() != VideoStatus.FAILED) {
+            results.put("status", VideoStatus.COMPLETED);
+        }
+        Map<String, byte[]> keyFrames = new LinkedHashMap<>();
+        for (String kind : new String[] {"keyframe-min", "keyframe-max"}) {
+            Optional<String> key = this.results.artifactKey(videoId, kind);
+            if (key.isPresent()) {
+                try (InputStream in = storage.get(key.get())) {
+                    keyFrames.put(kind, in.readAllBytes());
+                }
+            }
+        }
+        KinematicSeries angles = null;
+        Optional<String> seriesKey = this.results.artifactKey(videoId, "pose-series");
+        if (seriesKey.isPresent()) {
+            try (InputStream in = storage.get(seriesKey.get())) {
+                PoseSeries series = PoseSeries.read(in);
+                angles = Kinematics.of(series, series.mainPersonId());
+            }
+        }
+        return new ReportData(results, keyFrames, angles, patternMeans(results), Instant.now());
+    }
+
+    /** The compared pattern's mean curves, so the charts show the athlete against the expert. */
+    @SuppressWarnings("unchecked")
+    private Map<String, double[]> patternMeans(Map<String, Object> results) {
+        Object compare = ((Map<String, Map<String, Object>>) results.get("stages")).getOrDefault("compare", Map.of())
+                .get("result");
+        if (!(compare instanceof Map<?, ?> c) || !(c.get("comparison") instanceof Map<?, ?> comparison)
+                || !(comparison.get("pattern") instanceof Map<?, ?> ref) || ref.get("contentHash") == null) {
+            return Map.of();
+        }
+        Optional<ExpertPattern> pattern = patterns.byHash(String.valueOf(ref.get("contentHash"))).map(StoredPattern::pattern);
+        Map<String, double[]> means = new LinkedHashMap<>();
+        pattern.ifPresent(p -> p.curves().forEach(curve -> means.put(curve.feature(), curve.mean())));
+        return means;
+    }
+
+    private void store(Video video, String kind, String name, byte[] bytes, String contentType) throws Exception {
+        String key = StorageKeys.output(video.uploadId(), videoId, name);
+        storage.put(key, bytes, contentType);
+        results.artifact(videoId, kind, key, contentType, bytes.length);
+    }
+}

@@ -1,0 +1,306 @@
+package com.skillmirror.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.skillmirror.kinematics.BodyLandmark;
+import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.kinematics.Kinematics;
+import com.skillmirror.pose.Landmark;
+import com.skillmirror.pose.PersonPose;
+import com.skillmirror.pose.PoseFrame;
+import com.skillmirror.pose.PoseSeries;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders the report.json the CLI wrote for a real clip (a talking head filmed for the squat skill: a real run,
+ * score, speech findings, pattern provenance), variants of it with a failed stage or hostile text, and the PDF
+ * rasterised by poppler's pdftoppm.
+ */
+class ReportRendererTest {
+
+    private static final Instant DATE = Instant.parse("2026-11-25T09:00:00Z");
+    private final ReportRenderer renderer = new ReportRenderer();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void htmlShowsScoreFindingsSpeechAndProvenanceOfARealRun() throws Exception {
+        String html = renderer.html(new ReportData(sample(), Map.of(), squat(), Map.of(), DATE));
+
+        assertThat(html).contains("<div class=\"score\">19</div>")
+                .contains("Slow pace: 86 words per minute (target 120-170).")
+                .contains("Pick up the pace a little and shorten pauses between sentences.")
+                .contains("Deepest knee angle").contains("at most 100 deg").contains("0.6 to 1.6 ratio")
+                .contains("Pause at 4.74 s").contains("1.59 s")
+                .contains("squat@a704b368a3d0 (PUBLISHED_NORM)")
+                .contains("Essentials of Strength Training and Conditioning")
+                .contains("pocketsphinx (approximate: words may be wrong)")
+                .contains("2026-11-25 09:00 UTC")
+                .contains(">directory</span>")
+                .doesNotContain("FAILED").doesNotContain("SKIPPED").doesNotContain("NOT RUN");
+        assertThat(html).contains("<svg").contains("Left hip angle");
+        assertWellFormedXml(html);
+    }
+
+    @Test
+    void aFailedPoseStageIsExplainedInsteadOfItsSections() throws Exception {
+        Map<String, Object> results = sample();
+        Map<String, Object> stages = child(results, "stages");
+        stages.put("pose", new LinkedHashMap<>(Map.of("status", "FAILED",
+                "error", "Pose estimation failed: the model file could not be read")));
+        stages.remove("compare");
+
+        String html = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE));
+
+        assertThat(html).contains("pose FAILED:")
+                .contains("Pose estimation failed: the model file could not be read")
+                .contains("compare NOT RUN:")
+                .doesNotContain("<svg").doesNotContain("Metrics and targets").doesNotContain("Learning path")
+                .contains("no score: see below")
+                .contains("Slow pace: 86 words per minute"); // speech still ran
+        assertWellFormedXml(html);
+    }
+
+    @Test
+    void aSkippedStageShowsItsReason() throws Exception {
+        Map<String, Object> results = sample();
+        child(results, "stages").put("speech", new LinkedHashMap<>(Map.of("status", "SKIPPED",
+                "error", "The video has no audio track: speech analysis was skipped.", "result", Map.of("noAudio", true))));
+
+        String html = renderer.html(ReportData.of(results));
+
+        assertThat(html).contains("speech SKIPPED:").contains("The video has no audio track")
+                .doesNotContain("<h2>Speech</h2>").doesNotContain("Slow pace");
+    }
+
+    @Test
+    void aTalkWithoutSpeechSaysSoInsteadOfMeasurements() throws Exception {
+        Map<String, Object> results = sample();
+        Map<String, Object> speech = child(results, "stages", "speech", "result");
+        speech.put("noSpeechDetected", true);
+        speech.put("noSpeechReason", "Only music was heard: no voice above the noise floor.");
+
+        String html = renderer.html(ReportData.of(results));
+
+        assertThat(html).contains("<h2>Speech</h2>").contains("Only music was heard: no voice above the noise floor.")
+                .doesNotContain("Words per minute").doesNotContain("<h3>Transcript</h3>");
+    }
+
+    @Test
+    void userTextIsEscaped() throws Exception {
+        Map<String, Object> results = sample();
+        results.put("athlete", "<script>alert('x')</script> & Co");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> word = (Map<String, Object>) listOf(results, "stages", "speech", "result", "transcript",
+                "words").get(0);
+        word.put("word", "<img src=x onerror=alert(1)>");
+
+        String html = renderer.html(ReportData.of(results));
+
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co")
+                .contains("&lt;img src=x onerror=alert(1)&gt;");
+        assertWellFormedXml(html);
+    }
+
+    @Test
+    void techniqueFindingsCarryTheirDrillAndFillerWordsAreMarked() throws Exception {
+        Map<String, Object> results = sample();
+        Map<String, Object> comparison = child(results, "stages", "compare", "result", "comparison");
+        comparison.put("findings", List.of(Map.of("id", "shallow_squat", "metric", "knee_depth", "value", 35.8,
+                "severity", "PROBLEM", "impact", 1.4, "message", "The squat is not deep enough.",
+                "drill", "box_squat")));
+        comparison.put("learningPath", List.of(Map.of("order", 1, "drill", "box_squat", "name", "Box squat",
+                "description", "Sit back onto a box at knee height.", "level", 1,
+                "forFindings", List.of("shallow_squat"))));
+        // the transcript's third word ("show", starting at 0.54 s in this run) counted as a filler
+        Map<String, Object> stats = child(results, "stages", "speech", "result", "transcriptStats");
+        Object third = listOf(results, "stages", "speech", "result", "transcript", "words").get(2);
+        stats.put("fillers", List.of(Map.of("text", "show", "startSec", ((Map<?, ?>) third).get("startSec"))));
+
+        String html = renderer.html(ReportData.of(results));
+
+        assertThat(html).contains("The squat is not deep enough.").contains("Drill: <b>Box squat</b>")
+                .contains("Sit back onto a box at knee height.")
+                .contains("<span class=\"filler\">show</span>")
+                .contains("<span>directory</span>"); // others unmarked
+    }
+
+    @Test
+    void pdfIsA4WithTheChartDrawnAndPagesNotBlank() throws Exception {
+        Map<String, double[]> pattern = Map.of("left_hip_angle", new double[] {170, 140, 100, 80, 100, 140, 170});
+        byte[] withChart = renderer.pdf(new ReportData(sample(), Map.of("keyframe-min", jpeg()), squat(), pattern,
+                DATE));
+        byte[] withoutChart = renderer.pdf(new ReportData(sample(), Map.of(), null, Map.of(), DATE));
+
+        assertThat(new String(withChart, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        List<BufferedImage> pages = rasterise(withChart, "chart");
+        BufferedImage first = pages.get(0);
+        // A4 is 595.28 x 841.89 pt; pdftoppm rounds the pixel size at 40 dpi
+        assertThat(first.getWidth()).isBetween(330, 332);
+        assertThat(first.getHeight()).isBetween(467, 469);
+        assertThat(luminanceStdDev(first)).isGreaterThan(10);
+
+        // the athlete's line colour is used only by the chart: it is on a page when Batik drew the SVG
+        assertThat(pages.stream().mapToLong(p -> pixelsNear(p, AngleCharts.ATHLETE)).sum()).isGreaterThan(50);
+        assertThat(rasterise(withoutChart, "plain").stream().mapToLong(p -> pixelsNear(p, AngleCharts.ATHLETE))
+                .sum()).isZero();
+    }
+
+    // ---- helpers ----
+
+    private static Map<String, Object> sample() throws IOException {
+        try (InputStream in = ReportRendererTest.class.getResourceAsStream("/report/sample-report.json")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = JsonMapper.builder().build().readValue(in, LinkedHashMap.class);
+            return map;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> root, String... path) {
+        Object node = root;
+        for (String key : path) {
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return (Map<String, Object>) node;
+    }
+
+    private static List<?> listOf(Map<String, Object> root, String... path) {
+        Map<String, Object> parent = child(root, java.util.Arrays.copyOf(path, path.length - 1));
+        return (List<?>) parent.get(path[path.length - 1]);
+    }
+
+    private static void assertWellFormedXml(String html) {
+        // openhtmltopdf parses the page as XML: what a browser forgives would break the PDF
+        assertThatCode(() -> DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)))).doesNotThrowAnyException();
+    }
+
+    /**
+     * A squat seen side-on, computed by the real kinematics code from landmark positions: the hip sinks and moves
+     * back, with a 5-frame gap where the person was not found.
+     */
+    private static KinematicSeries squat() {
+        double fps = 30;
+        List<PoseFrame> frames = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            long t = Math.round(i * 1000 / fps);
+            if (i >= 40 && i < 45) {
+                frames.add(new PoseFrame(i, t, List.of()));
+                continue;
+            }
+            double depth = Math.sin(Math.PI * i / 89);
+            double hipX = 0.50 - 0.12 * depth;
+            double hipY = 0.45 + 0.18 * depth;
+            Map<BodyLandmark, double[]> at = new EnumMap<>(BodyLandmark.class);
+            for (String side : List.of("LEFT", "RIGHT")) {
+                double dx = side.equals("LEFT") ? 0 : 0.01;
+                at.put(BodyLandmark.valueOf(side + "_SHOULDER"), new double[] {hipX + 0.08 * depth + dx, hipY - 0.28});
+                at.put(BodyLandmark.valueOf(side + "_ELBOW"), new double[] {hipX + 0.12 * depth + 0.1 + dx, hipY - 0.2});
+                at.put(BodyLandmark.valueOf(side + "_WRIST"), new double[] {hipX + 0.12 * depth + 0.2 + dx, hipY - 0.2});
+                at.put(BodyLandmark.valueOf(side + "_HIP"), new double[] {hipX + dx, hipY});
+                at.put(BodyLandmark.valueOf(side + "_KNEE"), new double[] {0.58 + dx, 0.66});
+                at.put(BodyLandmark.valueOf(side + "_ANKLE"), new double[] {0.52 + dx, 0.88});
+                at.put(BodyLandmark.valueOf(side + "_FOOT_INDEX"), new double[] {0.60 + dx, 0.90});
+            }
+            List<Landmark> lms = new ArrayList<>();
+            for (BodyLandmark b : BodyLandmark.values()) {
+                double[] p = at.getOrDefault(b, new double[] {0.5, 0.2});
+                lms.add(new Landmark((float) p[0], (float) p[1], 0, 0.95f, 0.95f));
+            }
+            frames.add(new PoseFrame(i, t, List.of(new PersonPose(0, 0.9f, lms, lms, null))));
+        }
+        return Kinematics.of(new PoseSeries("full", fps, 1280, 720, frames), 0);
+    }
+
+    private static byte[] jpeg() throws IOException {
+        BufferedImage img = new BufferedImage(160, 90, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, 160, 90);
+        g.setColor(Color.ORANGE);
+        g.fillOval(60, 20, 40, 50);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** Every page as PNG at 40 dpi, by poppler's pdftoppm. */
+    private List<BufferedImage> rasterise(byte[] pdf, String name) throws Exception {
+        Path file = tmp.resolve(name + ".pdf");
+        Files.write(file, pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-r", "40", "-png", file.toString(), tmp.resolve(name).toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        List<Path> pngs;
+        try (Stream<Path> s = Files.list(tmp)) {
+            pngs = s.filter(f -> f.getFileName().toString().startsWith(name + "-") && f.toString().endsWith(".png"))
+                    .sorted().toList();
+        }
+        assertThat(pngs).isNotEmpty();
+        List<BufferedImage> out = new ArrayList<>();
+        for (Path png : pngs) {
+            assertThat(Files.size(png)).isPositive();
+            out.add(ImageIO.read(png.toFile()));
+        }
+        return out;
+    }
+
+    private static double luminanceStdDev(BufferedImage img) {
+        double sum = 0;
+        double sq = 0;
+        int n = img.getWidth() * img.getHeight();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                double l = 0.299 * (rgb >> 16 & 255) + 0.587 * (rgb >> 8 & 255) + 0.114 * (rgb & 255);
+                sum += l;
+                sq += l * l;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sq / n - mean * mean));
+    }
+
+    private static long pixelsNear(BufferedImage img, Color c) {
+        long count = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (Math.abs((rgb >> 16 & 255) - c.getRed()) < 30 && Math.abs((rgb >> 8 & 255) - c.getGreen()) < 30
+                        && Math.abs((rgb & 255) - c.getBlue()) < 30) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
