@@ -252,7 +252,7 @@ class DistributedAnalysisTest {
         return context.getBean(UploadService.class).create(incoming).uploadId();
     }
 
-    /** Per file name: status, error and every stage's result; ids and storage keys differ between runs by design. */
+    /** Per file name: status, error and every stage's result; ids, keys and report dates differ between runs by design. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> comparable(ConfigurableApplicationContext context, UUID uploadId) {
         Map<String, Object> out = new HashMap<>();
@@ -262,6 +262,10 @@ class DistributedAnalysisTest {
             v.remove("videoId");
             v.remove("uploadId");
             v.put("artifacts", ((Map<String, String>) v.get("artifacts")).keySet());
+            // a report's size depends on its ids and date, not on where it ran: compare its status only
+            Map<String, Map<String, Object>> stages = new LinkedHashMap<>((Map<String, Map<String, Object>>) v.get("stages"));
+            stages.computeIfPresent("report", (k, report) -> Map.of("status", report.get("status")));
+            v.put("stages", stages);
             out.put((String) video.get("file"), v);
         }
         return out;
