@@ -35,7 +35,7 @@ public class AnalysisJobConfiguration {
                     @Qualifier("speechWorker") Step speechWorker, @Qualifier("speechSummary") Step speechSummary,
                     @Qualifier("compareWorker") Step compareWorker,
                     @Qualifier("reportPartitioner") Partitioner reportPartitioner,
-                    @Qualifier("reportWorker") Step reportWorker,
+                    @Qualifier("reportWorker") Step reportWorker, @Qualifier("teamReport") Step teamReport,
                     VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
@@ -46,6 +46,7 @@ public class AnalysisJobConfiguration {
                 .next(speechSummary)
                 .next(partitioning.managerStep(Stage.COMPARE.stepName(), videoPartitioner, compareWorker))
                 .next(partitioning.managerStep(Stage.REPORT.stepName(), reportPartitioner, reportWorker))
+                .next(teamReport)
                 .build();
     }
 

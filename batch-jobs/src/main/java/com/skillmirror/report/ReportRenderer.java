@@ -50,6 +50,15 @@ public class ReportRenderer {
         return engine.process(TEMPLATE, context);
     }
 
+    /** The coach's page for one upload: ranking, shared faults with group drills, failed videos. */
+    public String teamHtml(TeamReport team, String title) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariable("team", team);
+        context.setVariable("title", title);
+        context.setVariable("generated", "Generated " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        return engine.process("team", context);
+    }
+
     /** The same report as a PDF (A4). */
     public byte[] pdf(ReportData data) {
         String html = html(data);

@@ -39,6 +39,23 @@ public class ReportStepConfiguration {
     }
 
     @Bean
+    Step teamReport(JobRepository jobRepository, PlatformTransactionManager tx, TeamReportTasklet teamReportTasklet) {
+        return new StepBuilder("teamReport", jobRepository).tasklet(teamReportTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    TeamReportTasklet teamReportTasklet(AnalysisResults analysis, ObjectStorage storage, ReportRenderer reportRenderer,
+                                        @Value("#{jobParameters['uploadId']}") String uploadId) {
+        return new TeamReportTasklet(analysis, storage, reportRenderer, UUID.fromString(uploadId));
+    }
+
+    /** Where the team report of an upload is stored. */
+    public static String teamReportKey(UUID uploadId) {
+        return TeamReportTasklet.key(uploadId);
+    }
+
+    @Bean
     @StepScope
     ReportTasklet reportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results,
                                 ObjectStorage storage, ExpertPatterns patterns, ReportRenderer reportRenderer,

@@ -153,6 +153,13 @@ class AnalyzeCommand {
                 out.println("OK      " + video.originalName() + " -> " + dir.resolve("report.json"));
             }
         }
+        try {
+            storage.download(com.skillmirror.report.step.ReportStepConfiguration.teamReportKey(uploadId),
+                    outDir.resolve("team-report.html"));
+            out.println("Team report: " + outDir.resolve("team-report.html"));
+        } catch (IOException e) {
+            out.println("The team report could not be written: " + e.getMessage());
+        }
         out.println(failed == 0 ? "All videos analysed." : failed + " video(s) failed (see above).");
         return failed == 0 ? 0 : 1;
     }

@@ -1,0 +1,50 @@
+package com.skillmirror.report.step;
+
+import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.report.ReportRenderer;
+import com.skillmirror.report.TeamReport;
+import com.skillmirror.storage.ObjectStorage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** The upload's team report (uploads/<id>/team-report.html): one page over all its videos, written by the manager. */
+class TeamReportTasklet implements Tasklet {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamReportTasklet.class);
+
+    private final AnalysisResults analysis;
+    private final ObjectStorage storage;
+    private final ReportRenderer renderer;
+    private final UUID uploadId;
+
+    TeamReportTasklet(AnalysisResults analysis, ObjectStorage storage, ReportRenderer renderer, UUID uploadId) {
+        this.analysis = analysis;
+        this.storage = storage;
+        this.renderer = renderer;
+        this.uploadId = uploadId;
+    }
+
+    static String key(UUID uploadId) {
+        return "uploads/" + uploadId + "/team-report.html";
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        List<Map<String, Object>> videos = (List<Map<String, Object>>) analysis.upload(uploadId).get("videos");
+        try {
+            String html = renderer.teamHtml(TeamReport.of(videos), "Team report: upload " + uploadId);
+            storage.put(key(uploadId), html.getBytes(StandardCharsets.UTF_8), "text/html");
+        } catch (RuntimeException e) {
+            // the per-video reports stand on their own; a missing team page must not fail the analysis
+            log.warn("Team report of upload {} not rendered", uploadId, e);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}
