@@ -7,50 +7,25 @@ import com.skillmirror.expert.ingest.ExpertIngest;
 import com.skillmirror.expert.ingest.IngestReport;
 import com.skillmirror.storage.LocalDiskStorage;
 import com.skillmirror.testsupport.TestClips;
-import com.skillmirror.testsupport.TestDatabase;
+import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drops of real expert takes (a walker cut from a real street video) become one versioned pattern; a re-run does
  * nothing; a corrupt take is reported and left out; two ingests of the same drop at once make one pattern.
  */
 @SpringBootTest(classes = TestAnalysisApplication.class)
-class ExpertIngestTest {
-
-    static TestDatabase database;
-    @TempDir
-    static Path home;
-
-    @BeforeAll
-    static void database() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("skillmirror.home", () -> home.toString());
-    }
+class ExpertIngestTest extends OwnDatabaseTest {
 
     @Autowired
     ExpertIngest ingest;

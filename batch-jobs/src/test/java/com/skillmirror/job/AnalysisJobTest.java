@@ -7,7 +7,7 @@ import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.testsupport.TestClips;
-import com.skillmirror.testsupport.TestDatabase;
+import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -32,36 +30,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole analysis job in-process on the machine's real PostgreSQL: real media and generated clips, including
  * every kind of bad input; each bad file fails alone with a clear message, the others finish.
  */
 @SpringBootTest(classes = {TestAnalysisApplication.class, AnalysisJobTest.Events.class})
-class AnalysisJobTest {
-
-    static TestDatabase database;
-    @TempDir
-    static Path home;
-
-    @BeforeAll
-    static void database() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        database.close();
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("skillmirror.home", () -> home.toString());
-    }
+class AnalysisJobTest extends OwnDatabaseTest {
 
     @TestConfiguration
     static class Events {
