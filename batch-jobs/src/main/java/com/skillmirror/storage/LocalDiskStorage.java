@@ -1,23 +1,49 @@
 package com.skillmirror.storage;
 
+import com.google.crypto.tink.StreamingAead;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** Objects as files under a root folder; writes go to a temporary file first, so readers never see half an object. */
+/**
+ * Objects as files under a root folder; writes go to a temporary file first, so readers never see half an object.
+ * The application's own store is encrypted at rest ({@link #encrypted}); a plain one reads folders a user hands us
+ * (an expert drop).
+ */
 public final class LocalDiskStorage implements ObjectStorage {
 
     private final Path root;
+    private final StreamingAead aead;
 
     public LocalDiskStorage(Path root) throws IOException {
+        this(root, null);
+    }
+
+    private LocalDiskStorage(Path root, StreamingAead aead) throws IOException {
         this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+        this.aead = aead;
+    }
+
+    /**
+     * A store whose files are encrypted with the key (streaming, so videos of any size never sit in memory). Each
+     * object's key is its associated data: a file moved to another key does not decrypt.
+     */
+    public static LocalDiskStorage encrypted(Path root, StreamingAead aead) throws IOException {
+        return new LocalDiskStorage(root, java.util.Objects.requireNonNull(aead, "aead"));
     }
 
     public Path root() {
@@ -38,7 +64,16 @@ public final class LocalDiskStorage implements ObjectStorage {
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            Files.copy(content, tmp);
+            if (aead == null) {
+                Files.copy(content, tmp);
+            } else {
+                try (OutputStream out = aead.newEncryptingStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW),
+                        associatedData(key))) {
+                    content.transferTo(out);
+                } catch (GeneralSecurityException e) {
+                    throw new IOException("Could not encrypt " + key + ": " + e.getMessage(), e);
+                }
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -47,12 +82,26 @@ public final class LocalDiskStorage implements ObjectStorage {
 
     @Override
     public InputStream get(String key) throws IOException {
-        return Files.newInputStream(existing(key));
+        Path path = existing(key);
+        if (aead == null) {
+            return Files.newInputStream(path);
+        }
+        try {
+            return new DecryptingStream(aead.newDecryptingStream(Files.newInputStream(path), associatedData(key)), key);
+        } catch (GeneralSecurityException e) {
+            throw unreadable(key, e);
+        }
     }
 
     @Override
     public void download(String key, Path target) throws IOException {
-        Files.copy(existing(key), target, StandardCopyOption.REPLACE_EXISTING);
+        if (aead == null) {
+            Files.copy(existing(key), target, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        try (InputStream in = get(key)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override
@@ -62,7 +111,16 @@ public final class LocalDiskStorage implements ObjectStorage {
 
     @Override
     public long size(String key) throws IOException {
-        return Files.size(existing(key));
+        Path path = existing(key);
+        if (aead == null) {
+            return Files.size(path);
+        }
+        try (SeekableByteChannel plain = aead.newSeekableDecryptingChannel(Files.newByteChannel(path), associatedData(key))) {
+            // the key and the header are checked on the first read; an empty object has nothing to read
+            return plain.read(ByteBuffer.allocate(1)) <= 0 ? 0 : plain.size();
+        } catch (GeneralSecurityException | IOException e) {
+            throw unreadable(key, e);
+        }
     }
 
     @Override
@@ -86,6 +144,43 @@ public final class LocalDiskStorage implements ObjectStorage {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(resolve(key));
+    }
+
+    private static byte[] associatedData(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static IOException unreadable(String key, Exception e) {
+        return new IOException("Stored object " + key + " cannot be decrypted with this installation's storage key ("
+                + e.getMessage() + "): it was written with another key or altered. Restore the key file from a backup.", e);
+    }
+
+    /** Decryption fails on read, not on open: say then which object and what to do, not just "no matching key". */
+    private static final class DecryptingStream extends FilterInputStream {
+        private final String key;
+
+        DecryptingStream(InputStream in, String key) {
+            super(in);
+            this.key = key;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw unreadable(key, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw unreadable(key, e);
+            }
+        }
     }
 
     private Path existing(String key) throws IOException {

@@ -9,6 +9,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.ServerSideEncryptionS3;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.Item;
@@ -20,7 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** S3-compatible storage (MinIO, AWS S3, ...) through the MinIO Java client. */
+/**
+ * S3-compatible storage (MinIO, AWS S3, ...) through the MinIO Java client. With server-side encryption on, every
+ * object is written with SSE-S3 (the server encrypts it at rest with its own key; MinIO needs a KMS key for that, see
+ * docker-compose.yml), and a server that cannot do it refuses the write instead of storing the video in the clear.
+ */
 public final class S3Storage implements ObjectStorage {
 
     /** Parts of a multipart upload when the size is unknown; bounds memory per upload. */
@@ -28,10 +33,12 @@ public final class S3Storage implements ObjectStorage {
 
     private final MinioClient client;
     private final String bucket;
+    private final boolean serverSideEncryption;
 
-    public S3Storage(MinioClient client, String bucket) {
+    public S3Storage(MinioClient client, String bucket, boolean serverSideEncryption) {
         this.client = client;
         this.bucket = bucket;
+        this.serverSideEncryption = serverSideEncryption;
     }
 
     /** Creates the bucket if it does not exist yet. */
@@ -46,10 +53,13 @@ public final class S3Storage implements ObjectStorage {
 
     @Override
     public void put(String key, InputStream content, long size, String contentType) throws IOException {
-        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+        PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(content, size, size >= 0 ? -1 : PART_SIZE)
-                .contentType(contentType == null ? "application/octet-stream" : contentType)
-                .build()), "put " + key);
+                .contentType(contentType == null ? "application/octet-stream" : contentType);
+        if (serverSideEncryption) {
+            args.sse(new ServerSideEncryptionS3());
+        }
+        call(() -> client.putObject(args.build()), "put " + key);
     }
 
     @Override
@@ -115,6 +125,11 @@ public final class S3Storage implements ObjectStorage {
             String code = e.errorResponse().code();
             if ("NoSuchKey".equals(code) || "NoSuchObject".equals(code)) {
                 throw new NoSuchFileException("No stored object in bucket " + bucket + ": " + what);
+            }
+            if (serverSideEncryption && "NotImplemented".equals(code)) {
+                throw new IOException("S3 " + what + " refused: the server cannot encrypt objects at rest (" + e.getMessage()
+                        + "). Give it a KMS key (MinIO: MINIO_KMS_SECRET_KEY) or, for a server that encrypts its disks"
+                        + " itself, set skillmirror.storage.s3.server-side-encryption=false.", e);
             }
             throw new IOException("S3 " + what + " failed in bucket " + bucket + ": " + code + " " + e.getMessage(), e);
         } catch (IOException e) {

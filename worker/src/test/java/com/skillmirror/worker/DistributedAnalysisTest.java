@@ -71,6 +71,8 @@ class DistributedAnalysisTest {
         shared.put("skillmirror.storage.s3.access-key", TestS3Server.ACCESS_KEY);
         shared.put("skillmirror.storage.s3.secret-key", TestS3Server.SECRET_KEY);
         shared.put("skillmirror.storage.s3.bucket", "distributed-test");
+        // S3Proxy cannot do SSE-S3 (MinIO with a KMS key does; see docker-compose.yml)
+        shared.put("skillmirror.storage.s3.server-side-encryption", "false");
         shared.put("spring.rabbitmq.host", "127.0.0.1");
         shared.put("spring.rabbitmq.port", "5672");
         // this run's own queue and exchange: nothing left over from another run can reach it
