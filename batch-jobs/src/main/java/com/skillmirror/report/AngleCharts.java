@@ -3,13 +3,9 @@ package com.skillmirror.report;
 import com.skillmirror.kinematics.KinematicSeries;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.function.DoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -18,8 +14,6 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 
 /** Angle-over-time charts drawn by JFreeChart and written as inline SVG by JFreeSVG (vector in HTML and PDF). */
 final class AngleCharts {
@@ -27,11 +21,8 @@ final class AngleCharts {
     /** The athlete's line colour; used nowhere else in the report, so a rendered page shows where a chart is. */
     static final Color ATHLETE = new Color(0x1f, 0x77, 0xb4);
     static final Color PATTERN = new Color(0xe0, 0x6c, 0x00);
-    static final int WIDTH = 640;
-    static final int HEIGHT = 230;
-
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final int WIDTH = ChartSvg.WIDTH;
+    static final int HEIGHT = ChartSvg.HEIGHT;
 
     /** A vertical line at a moment of the take, e.g. a key frame. */
     record TimeMarker(String label, double seconds) {
@@ -79,29 +70,12 @@ final class AngleCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "Time (s)", "Angle (deg)", data,
                 PlotOrientation.VERTICAL, data.getSeriesCount() > 1, false, false);
         style(chart, markers);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        // several charts share one HTML document: their clip-path ids must not collide
-        g.setDefsKeyPrefix("chart" + index + "_");
-        // openhtmltopdf refuses a view box of decimals ("640.0"): whole numbers are written as integers
-        DoubleFunction<String> decimals = g.getGeomDoubleConverter();
-        g.setGeomDoubleConverter(d -> d == Math.rint(d) && Math.abs(d) < 1e9 ? Long.toString((long) d)
-                : decimals.apply(d));
-        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        // no width/height attributes, only the view box: the template's CSS sizes the chart (a browser can scale it)
-        return new Chart(title, g.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null));
+        return new Chart(title, ChartSvg.svg(chart, "chart" + index + "_", WIDTH, HEIGHT));
     }
 
     private static void style(JFreeChart chart, List<TimeMarker> markers) {
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(TITLE_FONT);
-        if (chart.getLegend() != null) {
-            chart.getLegend().setItemFont(LABEL_FONT);
-        }
+        ChartSvg.style(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setOutlinePaint(Color.GRAY);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, ATHLETE);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
@@ -109,17 +83,11 @@ final class AngleCharts {
         renderer.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {6f, 4f}, 0f));
         plot.setRenderer(renderer);
-        NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setAutoRangeIncludesZero(false);
-        List.of(plot.getDomainAxis(), range).forEach(a -> {
-            a.setLabelFont(LABEL_FONT);
-            a.setTickLabelFont(LABEL_FONT);
-        });
         for (TimeMarker m : markers) {
             ValueMarker marker = new ValueMarker(m.seconds(), Color.DARK_GRAY,
                     new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
             marker.setLabel(m.label());
-            marker.setLabelFont(LABEL_FONT);
+            marker.setLabelFont(ChartSvg.LABEL_FONT);
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);

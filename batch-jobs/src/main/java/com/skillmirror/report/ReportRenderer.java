@@ -2,10 +2,12 @@ package com.skillmirror.report;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.skillmirror.report.progress.AthleteProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.thymeleaf.TemplateEngine;
@@ -55,13 +57,31 @@ public class ReportRenderer {
         Context context = new Context(Locale.ROOT);
         context.setVariable("team", team);
         context.setVariable("title", title);
-        context.setVariable("generated", "Generated " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+        context.setVariable("generated", "Generated " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
         return engine.process("team", context);
+    }
+
+    /**
+     * An athlete's progress as a standalone XHTML page (UTF-8): per skill, charts of the score and of the key metrics
+     * over time and a table of every analysis.
+     */
+    public String progressHtml(AthleteProgress progress) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariables(ProgressModel.variables(progress, Instant.now()));
+        return engine.process("progress", context);
     }
 
     /** The same report as a PDF (A4). */
     public byte[] pdf(ReportData data) {
-        String html = html(data);
+        return toPdf(html(data));
+    }
+
+    /** The team report as a PDF (A4), from the same template as {@link #teamHtml}. */
+    public byte[] teamPdf(TeamReport team, String title) {
+        return toPdf(teamHtml(team, title));
+    }
+
+    private static byte[] toPdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -77,7 +97,7 @@ public class ReportRenderer {
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the report PDF", e);
+            throw new UncheckedIOException("Could not render the PDF", e);
         }
         return out.toByteArray();
     }

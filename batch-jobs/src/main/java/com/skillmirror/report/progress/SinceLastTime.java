@@ -1,0 +1,95 @@
+package com.skillmirror.report.progress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latest analysis of an athlete's skill against the one before: the score and each key metric, with the change
+ * and whether it is better, worse or within noise.
+ *
+ * @param overall  by the score when both analyses have one, otherwise by the majority of the metrics' verdicts
+ * @param previous the analysis before
+ * @param current  the latest analysis
+ * @param changes  the score first, then the key metrics both analyses have, in the current analysis' order
+ */
+public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoint current, List<Change> changes) {
+
+    /** Score points below which a change is noise: about what re-filming the same take moves the score by. */
+    public static final double SCORE_UNCHANGED_BELOW = 3.0;
+    public static final String SCORE = "Score (0-100)";
+
+    public enum Verdict {
+        IMPROVED, REGRESSED, UNCHANGED;
+
+        public String text() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One number then and now; {@code delta} = after - before. */
+    public record Change(String label, double before, double after, double delta, Verdict verdict, String why) {
+    }
+
+    public SinceLastTime {
+        changes = List.copyOf(changes);
+    }
+
+    /**
+     * The comparison of the trend's last two analyses, judged with the current analysis' targets (its comparison as
+     * stored); empty when the trend has fewer than two analyses.
+     */
+    public static Optional<SinceLastTime> of(SkillTrend trend, Map<?, ?> currentComparison) {
+        if (trend == null || trend.previous() == null) {
+            return Optional.empty();
+        }
+        ProgressPoint before = trend.previous();
+        ProgressPoint after = trend.latest();
+        List<Change> changes = new ArrayList<>();
+        Change score = null;
+        if (before.score() != null && after.score() != null) {
+            double d = after.score() - before.score();
+            score = new Change(SCORE, before.score(), after.score(), d,
+                    Math.abs(d) < SCORE_UNCHANGED_BELOW ? Verdict.UNCHANGED : d > 0 ? Verdict.IMPROVED : Verdict.REGRESSED,
+                    "higher is better; under " + fmt(SCORE_UNCHANGED_BELOW) + " points is unchanged");
+            changes.add(score);
+        }
+        Map<String, KeyMetrics.Spec> specs = KeyMetrics.specs(currentComparison);
+        for (Map.Entry<String, Double> m : after.metrics().entrySet()) {
+            Double was = before.metrics().get(m.getKey());
+            KeyMetrics.Spec spec = specs.get(m.getKey());
+            if (was == null || m.getValue() == null || spec == null) {
+                continue;
+            }
+            changes.add(change(spec, was, m.getValue()));
+        }
+        Verdict overall;
+        if (score != null) {
+            overall = score.verdict();
+        } else {
+            long up = changes.stream().filter(c -> c.verdict() == Verdict.IMPROVED).count();
+            long down = changes.stream().filter(c -> c.verdict() == Verdict.REGRESSED).count();
+            overall = up > down ? Verdict.IMPROVED : down > up ? Verdict.REGRESSED : Verdict.UNCHANGED;
+        }
+        return Optional.of(new SinceLastTime(overall, before, after, changes));
+    }
+
+    static Change change(KeyMetrics.Spec spec, double before, double after) {
+        double delta = after - before;
+        String rule = spec.lowerIsBetter() ? "lower is better" : "closer to the target is better";
+        rule += "; under " + fmt(spec.unchangedBelow()) + (spec.unit() == null ? "" : " " + spec.unit())
+                + " is unchanged";
+        if (Math.abs(delta) < spec.unchangedBelow()) {
+            return new Change(spec.label(), before, after, delta, Verdict.UNCHANGED, rule);
+        }
+        double gain = spec.distance(before) - spec.distance(after);
+        // both inside the target range: moving within it is neither better nor worse
+        Verdict verdict = gain > 0 ? Verdict.IMPROVED : gain < 0 ? Verdict.REGRESSED : Verdict.UNCHANGED;
+        return new Change(spec.label(), before, after, delta, verdict, rule);
+    }
+
+    private static String fmt(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+}
