@@ -33,8 +33,10 @@ public final class Cli {
               bench pose VIDEO [--model M] [--threads N] [--people N] [--frames N]
               bench speech FILE [REPEAT]
               bench job [--loop N] VIDEO...
+              bench reports [--analyses N] [--seconds S] [--connections C] [--path P] VIDEO
                       Benchmarks: analysed frames/s with the time per part; real-time factors; the whole job's
-                      step times and peak heap (run with SKILLMIRROR_JAVA_OPTS=-Xmx512m for the worker budget).
+                      step times and peak heap (run with SKILLMIRROR_JAVA_OPTS=-Xmx512m for the worker budget);
+                      report page latency under load with N analyses in a throw-away database (needs wrk).
               help    Show this help.
 
             Configuration: see README.md (PostgreSQL, RabbitMQ, S3, workers).""";
@@ -121,7 +123,7 @@ public final class Cli {
 
     private static int bench(String[] args) {
         if (args.length < 2) {
-            throw new UsageException("bench needs a target and a file: bench pose VIDEO, bench speech FILE");
+            throw new UsageException("bench needs a target and a file: bench pose VIDEO, bench speech FILE, bench reports VIDEO");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -138,7 +140,8 @@ public final class Cli {
                     yield unchecked(() -> JobBenchmark.run(rest, context, System.out));
                 }
             }
-            default -> throw new UsageException("unknown benchmark " + args[0] + " (pose or speech)");
+            case "reports" -> unchecked(() -> ReportPageBenchmark.run(rest, System.out));
+            default -> throw new UsageException("unknown benchmark " + args[0] + " (pose, speech, job or reports)");
         };
     }
 
