@@ -1,6 +1,7 @@
 package com.skillmirror.report;
 
 import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.report.progress.SkillTrend;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +18,17 @@ import java.util.Objects;
  * @param patternMeans the pattern's mean curve per angle key over normalised movement time (first sample = start,
  *                     last = end), drawn over the athlete's curve when present; may be empty
  * @param generatedAt  the report date
+ * @param history      the athlete's analyses of this skill up to and including this one, oldest first, for "since
+ *                     last time"; null = not looked up (the section is left out)
  */
 public record ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
-        Map<String, double[]> patternMeans, Instant generatedAt) {
+        Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history) {
+
+    /** Without the athlete's history. */
+    public ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+            Map<String, double[]> patternMeans, Instant generatedAt) {
+        this(results, keyFrames, angles, patternMeans, generatedAt, null);
+    }
 
     public ReportData {
         Objects.requireNonNull(results, "results");

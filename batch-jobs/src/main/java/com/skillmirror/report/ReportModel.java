@@ -9,6 +9,8 @@ import static com.skillmirror.report.ResultsTree.text;
 
 import com.skillmirror.report.AngleCharts.Chart;
 import com.skillmirror.report.AngleCharts.TimeMarker;
+import com.skillmirror.report.progress.SinceLastTime;
+import com.skillmirror.report.progress.SkillTrend;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the free-form results map into the template's variables: typed rows with numbers already formatted, so
@@ -64,14 +67,26 @@ final class ReportModel {
     record PauseRow(String start, String duration) {
     }
 
+    /** {@code chartsMissing}: why some or all of the charts over time are not there (null when they all are). */
     record SpeechView(String noSpeech, List<Fact> pace, List<Fact> pauses, List<PauseRow> pauseList,
-            List<Fact> pitch, List<Fact> loudness, List<WordView> words, String fillers, boolean approximate) {
+            List<Fact> pitch, List<Fact> loudness, List<WordView> words, String fillers, boolean approximate,
+            List<Chart> charts, String chartsMissing) {
     }
 
     record Fact(String label, String value) {
     }
 
     record KeyFrameView(String label, String dataUri) {
+    }
+
+    /**
+     * "Since last time": {@code verdict} is improved / regressed / unchanged, or "first" (nothing to compare with);
+     * {@code trend} is the score chart, from two analyses on.
+     */
+    record SinceView(String verdict, String headline, List<ChangeRow> rows, Chart trend, String rule) {
+    }
+
+    record ChangeRow(String label, String before, String after, String delta, String verdict) {
     }
 
     private ReportModel() {
@@ -97,6 +112,7 @@ final class ReportModel {
         v.put("keyFrames", keyFrames(data));
         v.put("speech", speech == null ? null : speech(speech));
         v.put("provenance", provenance(stages, comparison, speech, pose));
+        v.put("since", comparison == null ? null : since(data, comparison));
         return v;
     }
 
@@ -223,6 +239,41 @@ final class ReportModel {
         return out;
     }
 
+    private static SinceView since(ReportData data, Map<?, ?> comparison) {
+        SkillTrend history = data.history();
+        if (history == null) {
+            return null;
+        }
+        String athlete = text(data.results(), "athlete");
+        Optional<SinceLastTime> since = SinceLastTime.of(history, comparison);
+        if (since.isEmpty()) {
+            return new SinceView("first", athlete == null || athlete.isBlank()
+                    ? "No athlete was tagged on this video, so it cannot be compared with earlier analyses: tag the"
+                            + " athlete to follow progress."
+                    : "First analysis of " + athlete + " for " + orDash(history.skillName())
+                            + ": the next one will be compared with this one.", List.of(), null, null);
+        }
+        SinceLastTime s = since.get();
+        List<ChangeRow> rows = new ArrayList<>();
+        for (SinceLastTime.Change c : s.changes()) {
+            int decimals = c.label().equals(SinceLastTime.SCORE) ? 0 : c.label().endsWith("(ratio)") ? 2 : 1;
+            rows.add(new ChangeRow(c.label(), fmt(c.before(), decimals), fmt(c.after(), decimals),
+                    (c.delta() > 0 ? "+" : "") + fmt(c.delta(), decimals), c.verdict().text()));
+        }
+        int n = history.points().size();
+        String headline = capitalise(s.overall().text()) + " since the previous analysis ("
+                + DATE.format(s.previous().analysedAt()) + "); analysis " + n + " of " + orDash(athlete) + " for "
+                + orDash(history.skillName()) + ".";
+        String rule = "Unchanged: the score moved less than " + fmt(SinceLastTime.SCORE_UNCHANGED_BELOW, 0)
+                + " points, an angle or a percentage less than 2, a ratio less than 0.05; a metric with a target is better when"
+                + " closer to it, a deviation from the pattern when smaller.";
+        return new SinceView(s.overall().text(), headline, rows, ProgressCharts.score(history, "since_"), rule);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static List<KeyFrameView> keyFrames(ReportData data) {
         List<KeyFrameView> out = new ArrayList<>();
         data.keyFrames().forEach((label, jpeg) -> out.add(new KeyFrameView(humanise(label),
@@ -234,7 +285,7 @@ final class ReportModel {
         if (flag(s, "noSpeechDetected")) {
             String reason = text(s, "noSpeechReason");
             return new SpeechView(reason == null ? "No speech was detected." : reason, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of(), null, flag(s, "approximate"));
+                    List.of(), List.of(), List.of(), List.of(), null, flag(s, "approximate"), List.of(), null);
         }
         Map<?, ?> m = map(s, "metrics");
         Map<?, ?> t = map(s, "transcriptStats");
@@ -262,9 +313,10 @@ final class ReportModel {
         List<Fact> loudness = List.of(new Fact("Mean", withUnit(fmt(number(m, "loudness", "meanDb"), 1), "dB")),
                 new Fact("Variation (std)", withUnit(fmt(number(m, "loudness", "stdDb"), 1), "dB")),
                 new Fact("Range", withUnit(fmt(number(m, "loudness", "rangeDb"), 1), "dB")));
+        SpeechCharts.Result charts = SpeechCharts.of(s);
         return new SpeechView(null, pace, pauses, pauseList, pitch, loudness, words(s),
                 fmt(number(t, "fillerCount"), 0) + " (" + fmt(number(t, "fillersPerMinute"), 1) + " per minute)",
-                flag(s, "approximate"));
+                flag(s, "approximate"), charts.charts(), charts.missing());
     }
 
     /** The transcript's words, a word marked when a filler occurrence (one or more words) starts at or covers it. */

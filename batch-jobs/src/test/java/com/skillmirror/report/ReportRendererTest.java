@@ -79,7 +79,8 @@ class ReportRendererTest {
         assertThat(html).contains("pose FAILED:")
                 .contains("Pose estimation failed: the model file could not be read")
                 .contains("compare NOT RUN:")
-                .doesNotContain("<svg").doesNotContain("Metrics and targets").doesNotContain("Learning path")
+                .doesNotContain("Joint angles over time").doesNotContain("Metrics and targets")
+                .doesNotContain("Learning path")
                 .contains("no score: see below")
                 .contains("Slow pace: 86 words per minute"); // speech still ran
         assertWellFormedXml(html);
@@ -167,11 +168,117 @@ class ReportRendererTest {
 
         // the athlete's line colour is used only by the chart: it is on a page when Batik drew the SVG
         assertThat(pages.stream().mapToLong(p -> pixelsNear(p, AngleCharts.ATHLETE)).sum()).isGreaterThan(50);
-        assertThat(rasterise(withoutChart, "plain").stream().mapToLong(p -> pixelsNear(p, AngleCharts.ATHLETE))
-                .sum()).isZero();
+        List<BufferedImage> plain = rasterise(withoutChart, "plain");
+        assertThat(plain.stream().mapToLong(p -> pixelsNear(p, AngleCharts.ATHLETE)).sum()).isZero();
+        // the speech charts have their own colour, and are drawn in both
+        assertThat(PdfPages.pixelsNear(plain, SpeechCharts.SPEECH)).isGreaterThan(50);
+        assertThat(PdfPages.pixelsNear(pages, SpeechCharts.SPEECH)).isGreaterThan(50);
+    }
+
+    @Test
+    void speechPacePitchAndLoudnessAreChartedOverTheTalk() throws Exception {
+        String html = renderer.html(ReportData.of(sample()));
+
+        assertThat(html).contains("Pace, pitch and loudness over time").doesNotContain("speech-charts-missing");
+        assertThat(html.split("class=\"chart speech-chart\"><svg", -1).length - 1).isEqualTo(3);
+        for (String title : List.of("Pace over time", "Pitch over time", "Loudness over time")) {
+            assertThat(html).contains(">" + title + "</text>");
+        }
+        assertWellFormedXml(html);
+    }
+
+    @Test
+    void aSpeechResultWithoutItsTimelineSaysWhyThereAreNoCharts() throws Exception {
+        Map<String, Object> results = sample();
+        child(results, "stages", "speech", "result", "metrics").remove("timeline");
+
+        String html = renderer.html(ReportData.of(results));
+
+        assertThat(html).contains("id=\"speech-charts-missing\"").contains("has no timeline")
+                .contains("analyse the video again").doesNotContain("speech-chart\"><svg")
+                .contains("Slow pace: 86 words per minute"); // the rest of the speech section stays
+        assertWellFormedXml(html);
+    }
+
+    @Test
+    void sinceLastTimeComparesWithTheAthletesPreviousAnalysis() throws Exception {
+        Map<String, Object> results = sample();
+        results.put("athlete", "Zoë");
+        Map<String, Object> comparison = child(results, "stages", "compare", "result", "comparison");
+        Map<String, Double> now = com.skillmirror.report.progress.KeyMetrics.of(comparison);
+        Map<String, Double> before = new LinkedHashMap<>(now);
+        before.put("Deepest knee angle (deg)", 120.0); // was outside the target of at most 100, now 35.8
+        before.put("Left hip angle deviation (deg)", 44.0); // +0.7 deg: noise
+        before.put("Right hip angle deviation (deg)", 30.0); // +14.3 deg: worse
+        com.skillmirror.report.progress.SkillTrend trend = new com.skillmirror.report.progress.SkillTrend("squat",
+                "Squat", List.of(point("2026-11-01T10:00:00Z", 30.5, before), point("2026-11-25T08:59:00Z", 19.2, now)));
+
+        String html = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE, trend));
+
+        assertThat(html).contains("<h2 id=\"since-last-time\">Since last time</h2>")
+                .contains("<span class=\"regressed\">Regressed since the previous analysis (2026-11-01 10:00 UTC);"
+                        + " analysis 2 of Zoë for Squat.</span>")
+                .containsPattern("Score \\(0-100\\)</td><td class=\"num\">31</td>\\s*<td class=\"num\">19</td>"
+                        + "<td class=\"num\">-11</td>\\s*<td class=\"regressed\">regressed</td>")
+                .containsPattern("(?s)Deepest knee angle \\(deg\\)</td>.*?-84.2</td>\\s*<td class=\"improved\">improved")
+                .containsPattern("(?s)Left hip angle deviation \\(deg\\)</td>.*?\\+0.7</td>\\s*<td class=\"unchanged\">")
+                .containsPattern("(?s)Right hip angle deviation \\(deg\\)</td>.*?\\+14.3</td>\\s*<td class=\"regressed\">")
+                .contains("class=\"chart trend-chart\"><svg");
+        assertWellFormedXml(html);
+
+        String first = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
+                new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of(point("2026-11-25T08:59:00Z",
+                        19.2, now)))));
+        assertThat(first).contains("<span class=\"first\">First analysis of Zoë for Squat:")
+                .doesNotContain("class=\"chart trend-chart\"");
+        results.put("athlete", null);
+        assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
+                new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of()))))
+                .contains("No athlete was tagged on this video");
+        // without a comparison there is nothing to compare
+        child(results, "stages").remove("compare");
+        assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE, trend)))
+                .doesNotContain("Since last time");
+    }
+
+    @Test
+    void teamReportPdfIsTheSamePageOnA4() throws Exception {
+        Map<String, Object> good = sample();
+        good.put("athlete", "Zoë");
+        Map<String, Object> failed = sample();
+        failed.put("athlete", "Ben");
+        failed.put("status", "FAILED");
+        failed.put("error", Map.of("stage", "pose", "message", "No athlete detected in any frame"));
+        TeamReport team = TeamReport.of(List.of(good, failed));
+
+        Path pdf = Files.write(tmp.resolve("team.pdf"), renderer.teamPdf(team, "Team report: Tuesday"));
+
+        assertThat(PdfPages.count(pdf)).isEqualTo(1);
+        BufferedImage page = PdfPages.rasterise(pdf, 40).get(0);
+        assertThat(page.getWidth()).isBetween(330, 332);
+        assertThat(page.getHeight()).isBetween(467, 469);
+        assertThat(luminanceStdDev(page)).isGreaterThan(10);
+        String text = pdfText(pdf);
+        // cells that wrap interleave in the extracted text: the reason's first words stand for it
+        assertThat(text).contains("Team report: Tuesday").contains("1 Zoë").contains("Ben")
+                .contains("No athlete detected in any");
     }
 
     // ---- helpers ----
+
+    private static com.skillmirror.report.progress.ProgressPoint point(String at, double score,
+            Map<String, Double> metrics) {
+        return new com.skillmirror.report.progress.ProgressPoint(java.util.UUID.randomUUID(), Instant.parse(at),
+                score, metrics);
+    }
+
+    /** The PDF's text as poppler extracts it, white space (table cells wrap) made single spaces. */
+    private static String pdfText(Path pdf) throws Exception {
+        Process p = new ProcessBuilder("pdftotext", pdf.toString(), "-").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return text.replaceAll("\\s+", " ");
+    }
 
     private static Map<String, Object> sample() throws IOException {
         try (InputStream in = ReportRendererTest.class.getResourceAsStream("/report/sample-report.json")) {
@@ -255,52 +362,14 @@ class ReportRendererTest {
     private List<BufferedImage> rasterise(byte[] pdf, String name) throws Exception {
         Path file = tmp.resolve(name + ".pdf");
         Files.write(file, pdf);
-        Process p = new ProcessBuilder("pdftoppm", "-r", "40", "-png", file.toString(), tmp.resolve(name).toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
-        List<Path> pngs;
-        try (Stream<Path> s = Files.list(tmp)) {
-            pngs = s.filter(f -> f.getFileName().toString().startsWith(name + "-") && f.toString().endsWith(".png"))
-                    .sorted().toList();
-        }
-        assertThat(pngs).isNotEmpty();
-        List<BufferedImage> out = new ArrayList<>();
-        for (Path png : pngs) {
-            assertThat(Files.size(png)).isPositive();
-            out.add(ImageIO.read(png.toFile()));
-        }
-        return out;
+        return PdfPages.rasterise(file, 40);
     }
 
     private static double luminanceStdDev(BufferedImage img) {
-        double sum = 0;
-        double sq = 0;
-        int n = img.getWidth() * img.getHeight();
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                double l = 0.299 * (rgb >> 16 & 255) + 0.587 * (rgb >> 8 & 255) + 0.114 * (rgb & 255);
-                sum += l;
-                sq += l * l;
-            }
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, sq / n - mean * mean));
+        return PdfPages.luminanceStdDev(img);
     }
 
     private static long pixelsNear(BufferedImage img, Color c) {
-        long count = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                if (Math.abs((rgb >> 16 & 255) - c.getRed()) < 30 && Math.abs((rgb >> 8 & 255) - c.getGreen()) < 30
-                        && Math.abs((rgb & 255) - c.getBlue()) < 30) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return PdfPages.pixelsNear(img, c);
     }
 }

@@ -6,6 +6,7 @@ import com.skillmirror.analysis.StageResults;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.report.ReportRenderer;
+import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
@@ -55,11 +56,17 @@ public class ReportStepConfiguration {
         return TeamReportTasklet.key(uploadId);
     }
 
+    /** Where the PDF of the team report (same template) is stored, beside {@link #teamReportKey}. */
+    public static String teamReportPdfKey(UUID uploadId) {
+        return TeamReportTasklet.pdfKey(uploadId);
+    }
+
     @Bean
     @StepScope
     ReportTasklet reportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results,
                                 ObjectStorage storage, ExpertPatterns patterns, ReportRenderer reportRenderer,
-                                @Value("#{stepExecutionContext['videoId']}") String videoId) {
-        return new ReportTasklet(videos, analysis, results, storage, patterns, reportRenderer, UUID.fromString(videoId));
+                                ProgressHistory history, @Value("#{stepExecutionContext['videoId']}") String videoId) {
+        return new ReportTasklet(videos, analysis, results, storage, patterns, reportRenderer, history,
+                UUID.fromString(videoId));
     }
 }

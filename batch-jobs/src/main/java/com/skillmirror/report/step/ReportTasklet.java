@@ -11,6 +11,7 @@ import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.report.ReportData;
 import com.skillmirror.report.ReportRenderer;
+import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
@@ -30,7 +31,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Renders one video's report as HTML and PDF. */
+/** Renders one video's report as HTML and PDF, with what changed since the athlete's previous analysis. */
 class ReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
@@ -41,16 +42,18 @@ class ReportTasklet implements Tasklet {
     private final ObjectStorage storage;
     private final ExpertPatterns patterns;
     private final ReportRenderer renderer;
+    private final ProgressHistory history;
     private final UUID videoId;
 
     ReportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results, ObjectStorage storage,
-                  ExpertPatterns patterns, ReportRenderer renderer, UUID videoId) {
+                  ExpertPatterns patterns, ReportRenderer renderer, ProgressHistory history, UUID videoId) {
         this.videos = videos;
         this.analysis = analysis;
         this.results = results;
         this.storage = storage;
         this.patterns = patterns;
         this.renderer = renderer;
+        this.history = history;
         this.videoId = videoId;
     }
 
@@ -95,7 +98,8 @@ class ReportTasklet implements Tasklet {
                 angles = Kinematics.of(series, series.mainPersonId());
             }
         }
-        return new ReportData(results, keyFrames, angles, patternMeans(results), Instant.now());
+        return new ReportData(results, keyFrames, angles, patternMeans(results), Instant.now(),
+                history.forVideo(videoId));
     }
 
     /** The compared pattern's mean curves, so the charts show the athlete against the expert. */

@@ -13,7 +13,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** The upload's team report (uploads/<id>/team-report.html): one page over all its videos, written by the manager. */
+/**
+ * The upload's team report (uploads/<id>/team-report.html, and the same as team-report.pdf): one page over all its
+ * videos, written by the manager.
+ */
 class TeamReportTasklet implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamReportTasklet.class);
@@ -34,13 +37,19 @@ class TeamReportTasklet implements Tasklet {
         return "uploads/" + uploadId + "/team-report.html";
     }
 
+    static String pdfKey(UUID uploadId) {
+        return "uploads/" + uploadId + "/team-report.pdf";
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         List<Map<String, Object>> videos = (List<Map<String, Object>>) analysis.upload(uploadId).get("videos");
         try {
-            String html = renderer.teamHtml(TeamReport.of(videos), "Team report: upload " + uploadId);
-            storage.put(key(uploadId), html.getBytes(StandardCharsets.UTF_8), "text/html");
+            TeamReport team = TeamReport.of(videos);
+            String title = "Team report: upload " + uploadId;
+            storage.put(key(uploadId), renderer.teamHtml(team, title).getBytes(StandardCharsets.UTF_8), "text/html");
+            storage.put(pdfKey(uploadId), renderer.teamPdf(team, title), "application/pdf");
         } catch (RuntimeException e) {
             // the per-video reports stand on their own; a missing team page must not fail the analysis
             log.warn("Team report of upload {} not rendered", uploadId, e);

@@ -156,7 +156,9 @@ class AnalyzeCommand {
         try {
             storage.download(com.skillmirror.report.step.ReportStepConfiguration.teamReportKey(uploadId),
                     outDir.resolve("team-report.html"));
-            out.println("Team report: " + outDir.resolve("team-report.html"));
+            storage.download(com.skillmirror.report.step.ReportStepConfiguration.teamReportPdfKey(uploadId),
+                    outDir.resolve("team-report.pdf"));
+            out.println("Team report: " + outDir.resolve("team-report.html") + " and " + outDir.resolve("team-report.pdf"));
         } catch (IOException e) {
             out.println("The team report could not be written: " + e.getMessage());
         }
