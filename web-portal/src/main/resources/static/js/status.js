@@ -1,36 +1,56 @@
-// Live progress of one upload: server-sent events for each video and stage. On every (re)connect the current
-// status is fetched first, so nothing missed while disconnected stays missing.
+// Live progress of one upload over a WebSocket: JSON messages for each video and stage. Every (re)connect starts
+// with a snapshot of the current status, so nothing missed while disconnected stays missing; a lost connection is
+// retried with growing pauses. Each event's timestampMs (when the server emitted it) gives its latency here.
 (() => {
   const uploadId = document.body.dataset.uploadId;
   const connection = document.getElementById('connection');
   const feedback = document.getElementById('feedback');
+  const teamReport = document.getElementById('team-report');
   const done = new Set(['COMPLETED', 'PARTIAL', 'FAILED']);
-  let source = null;
+  const live = window.skillmirrorLive = { latenciesMs: [], events: 0, snapshots: 0, connects: 0 };
+  let socket = null;
+  let retryMs = 1000;
+  let finished = false;
 
   function row(videoId) {
     return document.querySelector('tr[data-video-id="' + CSS.escape(videoId) + '"]');
   }
 
-  function showStatus(upload) {
-    document.getElementById('upload-status').textContent = upload.status;
-    (upload.videos || []).forEach(v => {
+  function link(href, text, cls) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    if (cls) a.className = cls;
+    return a;
+  }
+
+  function showSnapshot(s) {
+    document.getElementById('upload-status').textContent = s.status;
+    (s.videos || []).forEach(v => {
       const r = row(v.videoId);
       if (!r) return;
       r.querySelector('.status').textContent = v.status;
-      const stages = v.stages || [];
-      const last = Array.isArray(stages) ? stages[stages.length - 1] : null;
-      if (last && last.stage) r.querySelector('.stage').textContent = last.stage;
+      if (v.stage) r.querySelector('.stage').textContent = v.stage;
       if (v.status === 'COMPLETED') r.querySelector('.bar').value = 100;
       if (v.error) r.querySelector('.message').textContent = v.error.stage + ': ' + v.error.message;
+      const cell = r.querySelector('.report');
+      if (v.report && !cell.querySelector('a')) {
+        cell.replaceChildren(link('/videos/' + encodeURIComponent(v.videoId) + '/report', 'report', 'report-link'));
+      }
     });
-    if (done.has(upload.status) && source) {
-      source.close();
+    if (s.teamReport && !teamReport.querySelector('a')) {
+      teamReport.replaceChildren(link('/uploads/' + encodeURIComponent(uploadId) + '/team-report', 'Team report', 'team-report-link'));
+    }
+    if (done.has(s.status)) {
+      finished = true;
       connection.textContent = '(finished)';
+      if (socket) socket.close(1000, 'finished');
     }
   }
 
-  function onEvent(e) {
-    const ev = JSON.parse(e.data);
+  function onEvent(ev) {
+    live.events++;
+    live.latenciesMs.push(Date.now() - ev.timestampMs);
     const r = ev.videoId ? row(ev.videoId) : null;
     if (r) {
       if (ev.stage) r.querySelector('.stage').textContent = ev.stage;
@@ -43,23 +63,34 @@
       li.textContent = ev.message;
       feedback.appendChild(li);
     }
-    if (ev.type === 'analysis_complete' || ev.type === 'analysis_error') refresh();
-  }
-
-  function refresh() {
-    return portal.json('/web/uploads/' + encodeURIComponent(uploadId)).then(showStatus)
-      .catch(err => { connection.textContent = err.message; });
   }
 
   function connect() {
-    source = new EventSource('/web/uploads/' + encodeURIComponent(uploadId) + '/events');
-    ['analysis_started', 'analysis_progress', 'real_time_feedback', 'analysis_complete', 'analysis_error']
-      .forEach(name => source.addEventListener(name, onEvent));
-    source.onopen = () => { connection.textContent = '(live)'; refresh(); };
-    source.onerror = () => { connection.textContent = '(reconnecting…)'; };
+    const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    socket = new WebSocket(scheme + location.host + '/web/uploads/' + encodeURIComponent(uploadId) + '/live');
+    socket.onopen = () => { live.connects++; retryMs = 1000; connection.textContent = '(live)'; };
+    socket.onmessage = e => {
+      const message = JSON.parse(e.data);
+      if (message.type === 'snapshot') {
+        live.snapshots++;
+        showSnapshot(message);
+      } else {
+        onEvent(message);
+      }
+    };
+    socket.onclose = () => {
+      socket = null;
+      if (finished) return;
+      connection.textContent = '(reconnecting in ' + Math.round(retryMs / 1000) + ' s…)';
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 30000);
+    };
   }
 
-  refresh().then(() => {
-    if (!done.has(document.getElementById('upload-status').textContent)) connect();
-  });
+  if (done.has(document.getElementById('upload-status').textContent)) {
+    finished = true;
+    connection.textContent = '(finished)';
+  } else {
+    connect();
+  }
 })();

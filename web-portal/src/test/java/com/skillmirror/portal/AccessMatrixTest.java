@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.portal.access.Role;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.portal.security.Account;
 import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.Team;
@@ -32,9 +35,19 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * athlete of team A whose data it is, "athleteB"/"coachB" belong to team B only. Other teams' resources are 404
  * (existence not leaked), visible-but-not-allowed is 403, no credentials 401. All mismatches are reported at once.
  */
+@org.springframework.boot.test.context.SpringBootTest(classes = SkillMirrorApplication.class,
+        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessMatrixTest extends PortalTestSupport {
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     private static final List<String> WHO = List.of("anonymous", "athlete", "athleteB", "coachA", "coachB", "expertA", "admin");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ObjectStorage storage;
+    @org.springframework.beans.factory.annotation.Autowired
+    StageResults stageResults;
 
     private static final Map<String, Account> accountsByName = new LinkedHashMap<>();
     private static final Map<String, String> tokensByName = new LinkedHashMap<>();
@@ -65,6 +78,7 @@ class AccessMatrixTest extends PortalTestSupport {
         UUID[] ids = uploadWithVideo(teamA, coachA, ownAthlete);
         uploadA = ids[0];
         videoA = ids[1];
+        storeReports();
         accountsByName.put("athlete", athlete);
         accountsByName.put("athleteB", athleteB);
         accountsByName.put("coachA", coachA);
@@ -76,9 +90,25 @@ class AccessMatrixTest extends PortalTestSupport {
         tokensByName.put("admin", tokens("root-admin", "bootstrap password 1").get("accessToken").toString());
     }
 
+    /** A report, its PDF, a working file and the team report, stored as the report stage stores them. */
+    private void storeReports() throws Exception {
+        byte[] html = "<html><body><h1>Report</h1></body></html>".getBytes();
+        byte[] pdf = "%PDF-1.4 pretend".getBytes();
+        for (String[] f : new String[][] {{"report-html", "report.html", "text/html"}, {"report-pdf", "report.pdf", "application/pdf"},
+                {"proxy", "proxy.mp4", "video/mp4"}}) {
+            String key = StorageKeys.output(uploadA, videoA, f[1]);
+            byte[] bytes = f[1].endsWith(".pdf") ? pdf : html;
+            storage.put(key, bytes, f[2]);
+            stageResults.artifact(videoA, f[0], key, f[2], bytes.length);
+        }
+        storage.put("uploads/" + uploadA + "/team-report.html", html, "text/html");
+        storage.put("uploads/" + uploadA + "/team-report.pdf", pdf, "application/pdf");
+    }
+
     private record Case(String name, Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request, int... expected) {
     }
 
+    private static final int LOGIN = 302, SWITCHING = 101;
     private static final int OK = 200, CREATED = 201, ACCEPTED = 202, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404;
 
     @Test
@@ -102,9 +132,18 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("DELETE another athlete", () -> request(HttpMethod.DELETE, "/api/athletes/" + athlete(teamA, "Del " + UUID.randomUUID()).id()),
                         UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
                 new Case("GET upload", () -> get("/api/uploads/" + uploadA), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
-                new Case("GET upload events", () -> get("/api/uploads/" + uploadA + "/events"),
-                        UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET video", () -> get("/api/videos/" + videoA), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET video reports", () -> get("/api/videos/" + videoA + "/reports"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET video report.html", () -> get("/api/videos/" + videoA + "/report.html"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET video report PDF", () -> get("/api/videos/" + videoA + "/files/report-pdf"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET a working file is not an export", () -> get("/api/videos/" + videoA + "/files/proxy"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Case("GET export of a made-up video", () -> get("/api/videos/" + UUID.randomUUID() + "/files/report-pdf"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Case("GET team report", () -> get("/api/uploads/" + uploadA + "/team-report"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET team report.html", () -> get("/api/uploads/" + uploadA + "/team-report.html"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET team report PDF", () -> get("/api/uploads/" + uploadA + "/team-report.pdf"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET experts", () -> get("/api/experts"), UNAUTH, OK, OK, OK, OK, OK, OK),
                 new Case("GET /analysis", () -> get("/analysis/" + videoA), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("POST /analyze-video", () -> post("/analyze-video/" + videoA),
                         UNAUTH, FORBIDDEN, NOT_FOUND, ACCEPTED, NOT_FOUND, FORBIDDEN, ACCEPTED),
@@ -139,6 +178,108 @@ class AccessMatrixTest extends PortalTestSupport {
         }
         assertThat(mismatches).as("access matrix (%d checks)", checked).isEmpty();
         assertThat(checked).isEqualTo(cases.size() * WHO.size());
+    }
+
+    /** The portal's pages (session cookie): not signed in is the login redirect, not visible 404, as for the API. */
+    @Test
+    void pageAccessMatrix() throws Exception {
+        Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
+        for (var e : accountsByName.entrySet()) {
+            sessions.put(e.getKey(), signIn(e.getValue().username(), PASSWORD));
+        }
+        sessions.put("admin", signIn("root-admin", "bootstrap password 1"));
+        String v = "/videos/" + videoA;
+        String u = "/uploads/" + uploadA;
+        UUID otherVideo = UUID.randomUUID();
+        List<Case> cases = List.of(
+                //                                                      anon     athlete    athleteB   coachA    coachB     expertA    admin
+                new Case("video report page", () -> get(v + "/report"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("video report.html", () -> get(v + "/report.html"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("video report PDF", () -> get(v + "/files/report-pdf"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("working file", () -> get(v + "/files/proxy"), LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Case("made-up video report", () -> get("/videos/" + otherVideo + "/report"),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Case("team report page", () -> get(u + "/team-report"), LOGIN, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("team report.html", () -> get(u + "/team-report.html"), LOGIN, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("team report PDF", () -> get(u + "/team-report.pdf"), LOGIN, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("upload status page", () -> get(u), LOGIN, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("team page", () -> get("/teams/" + teamA.id()), LOGIN, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("athlete progress page", () -> get("/web/athletes/" + ownAthlete.id() + "/progress"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("athlete progress.html", () -> get("/web/athletes/" + ownAthlete.id() + "/progress.html"),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("expert list", () -> get("/expert-library"), LOGIN, OK, OK, OK, OK, OK, OK),
+                new Case("made-up expert", () -> get("/expert-library/" + UUID.randomUUID()),
+                        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Case("comparison page", () -> get("/comparisons"), LOGIN, OK, OK, OK, OK, OK, OK),
+                new Case("comparison of team A's video", () -> get("/comparisons").param("videoId", videoA.toString()),
+                        LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));
+        List<String> mismatches = new ArrayList<>();
+        for (Case c : cases) {
+            for (int i = 0; i < WHO.size(); i++) {
+                String who = WHO.get(i);
+                AbstractMockHttpServletRequestBuilder<?> builder = c.request().get();
+                if (!who.equals("anonymous")) {
+                    ((MockHttpServletRequestBuilder) builder).session(sessions.get(who));
+                }
+                int actual = mvc.perform(builder).andReturn().getResponse().getStatus();
+                if (actual != c.expected()[i]) {
+                    mismatches.add(c.name() + " as " + who + ": expected " + c.expected()[i] + ", got " + actual);
+                }
+            }
+        }
+        assertThat(mismatches).as("page access matrix").isEmpty();
+    }
+
+    /** The live progress WebSocket of upload A, opened with each role's bearer token: 101 = opened. */
+    @Test
+    void liveProgressHandshakeMatrix() throws Exception {
+        int[] expected = {UNAUTH, NOT_FOUND, NOT_FOUND, SWITCHING, NOT_FOUND, SWITCHING, SWITCHING};
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < WHO.size(); i++) {
+            var builder = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder();
+            if (!WHO.get(i).equals("anonymous")) {
+                builder.header("Authorization", bearer(tokensByName.get(WHO.get(i))));
+            }
+            int actual;
+            try {
+                builder.buildAsync(java.net.URI.create("ws://localhost:" + port + "/api/uploads/" + uploadA + "/live"),
+                        new java.net.http.WebSocket.Listener() { }).join().abort();
+                actual = SWITCHING;
+            } catch (java.util.concurrent.CompletionException e) {
+                actual = e.getCause() instanceof java.net.http.WebSocketHandshakeException h ? h.getResponse().statusCode() : -1;
+            }
+            if (actual != expected[i]) {
+                mismatches.add("live progress as " + WHO.get(i) + ": expected " + expected[i] + ", got " + actual);
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void storedReportsAreServedUnderAStrictPolicyAndDownloadsAsAttachments() throws Exception {
+        var html = mvc.perform(get("/api/videos/" + videoA + "/report.html").header("Authorization", bearer(tokensByName.get("coachA"))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(html.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+                + " base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox");
+        assertThat(html.getContentAsString()).contains("<h1>Report</h1>");
+        // in the portal: the same policy, framed by the portal's report page only
+        MockHttpSession coachA = signIn(accountsByName.get("coachA"));
+        var framed = mvc.perform(get("/videos/" + videoA + "/report.html").session(coachA)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(framed.getHeader("Content-Security-Policy")).isEqualTo(html.getHeader("Content-Security-Policy"));
+        assertThat(framed.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        var page = mvc.perform(get("/videos/" + videoA + "/report").session(coachA)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(page.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(page.getContentAsString()).contains("/videos/" + videoA + "/report.html").contains("/videos/" + videoA + "/files/report-pdf");
+        var pdf = mvc.perform(get("/api/videos/" + videoA + "/files/report-pdf").header("Authorization", bearer(tokensByName.get("coachA"))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"report.pdf\"");
+        assertThat(pdf.getContentAsString()).startsWith("%PDF");
+        String listing = mvc.perform(get("/api/videos/" + videoA + "/reports").header("Authorization", bearer(tokensByName.get("coachA"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(listing).contains("/api/videos/" + videoA + "/report.html").contains("\"kind\":\"report-pdf\"")
+                .doesNotContain("proxy").doesNotContain("uploads/");
     }
 
     @Test
@@ -183,7 +324,11 @@ class AccessMatrixTest extends PortalTestSupport {
     }
 
     private MockHttpSession signIn(Account account) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/login").param("username", account.username()).param("password", PASSWORD)
+        return signIn(account.username(), PASSWORD);
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", username).param("password", password)
                         .with(csrf()).with(r -> { r.setRemoteAddr("10.2.0." + (int) (Math.random() * 250)); return r; }))
                 .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
     }

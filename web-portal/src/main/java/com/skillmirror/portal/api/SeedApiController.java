@@ -123,7 +123,7 @@ class SeedApiController {
         body.put("uploadStatus", status);
         body.put("action", action);
         body.put("analysisUrl", "/analysis/" + videoId);
-        body.put("eventsUrl", "/api/uploads/" + video.uploadId() + "/events");
+        body.put("liveUrl", "/api/uploads/" + video.uploadId() + "/live");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 

@@ -18,7 +18,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * (subject = user id), reloaded from the database so a deleted account or changed role takes effect at once.
  */
 @Component
-class ActorResolver implements HandlerMethodArgumentResolver {
+public class ActorResolver implements HandlerMethodArgumentResolver {
 
     private final AccountRepository accounts;
 
@@ -37,7 +37,8 @@ class ActorResolver implements HandlerMethodArgumentResolver {
         return current(SecurityContextHolder.getContext().getAuthentication());
     }
 
-    Actor current(Authentication authentication) {
+    /** Also used where no MVC argument resolution happens (the WebSocket handshake). */
+    public Actor current(Authentication authentication) {
         UUID id = null;
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
             id = principal.id();

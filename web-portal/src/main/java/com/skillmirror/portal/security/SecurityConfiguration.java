@@ -87,7 +87,9 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new LoginRateLimitFilter(limiter, audit), UsernamePasswordAuthenticationFilter.class)
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                // SAMEORIGIN so the portal can frame its stored reports (served with their own strict policy); the
+                // portal's pages themselves still refuse any framing through frame-ancestors 'none'
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none';"
                                 + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();

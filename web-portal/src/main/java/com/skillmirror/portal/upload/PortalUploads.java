@@ -1,5 +1,6 @@
 package com.skillmirror.portal.upload;
 
+import com.skillmirror.expert.SkillRegistry;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
@@ -7,6 +8,7 @@ import com.skillmirror.portal.access.ForbiddenException;
 import com.skillmirror.portal.access.RateLimiter;
 import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
+import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadRejectedException;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,11 +46,13 @@ public class PortalUploads {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ObjectStorage storage;
+    private final SkillRegistry skills;
 
     public PortalUploads(UploadService uploads, AnalysisLauncher launcher, AccessPolicy access, TeamRepository teams,
                          RateLimiter limiter, JdbcClient jdbc, TransactionTemplate transactions,
-                         ObjectStorage storage) {
+                         ObjectStorage storage, SkillRegistry skills) {
         this.storage = storage;
+        this.skills = skills;
         this.uploads = uploads;
         this.launcher = launcher;
         this.access = access;
@@ -75,14 +80,20 @@ public class PortalUploads {
         limiter.upload(actor);
         List<IncomingFile> incoming = new ArrayList<>();
         List<UUID> athleteIds = new ArrayList<>();
+        Map<String, List<String>> rosterNames = teamId == null ? Map.of() : teams.athletes(teamId).stream()
+                .collect(Collectors.toMap(a -> a.id().toString(), a -> List.of(a.name())));
+        Map<String, List<String>> skillNames = this.skills.all().stream()
+                .collect(Collectors.toMap(SkillDefinition::id, s -> List.of(s.id(), s.name())));
         for (int i = 0; i < files.size(); i++) {
             MultipartFile file = files.get(i);
             checkType(file);
-            String athlete = tag(athletes, i, files.size());
+            // a tag left blank is read from the file name ("ana-lopez_squat_03.mp4"), when that is unambiguous
+            String athlete = orFromFileName(tag(athletes, i, files.size()), file, rosterNames);
+            String skill = orFromFileName(tag(skills, i, files.size()), file, skillNames);
             Optional<Athlete> onRoster = teamId == null ? Optional.empty() : rosterAthlete(teamId, athlete);
             athleteIds.add(onRoster.map(Athlete::id).orElse(null));
             incoming.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream,
-                    onRoster.map(Athlete::name).orElse(athlete), tag(skills, i, files.size())));
+                    onRoster.map(Athlete::name).orElse(athlete), skill));
         }
         // Files are streamed to storage outside any transaction (uploads can take minutes); ownership and athlete
         // tags follow in a short one. Should that fail, the upload is removed again so no unowned upload remains.
@@ -128,8 +139,13 @@ public class PortalUploads {
             return m;
         }).toList());
         body.put("statusUrl", basePath + "/" + created.uploadId());
-        body.put("eventsUrl", basePath + "/" + created.uploadId() + "/events");
+        body.put("liveUrl", basePath + "/" + created.uploadId() + "/live");
         return body;
+    }
+
+    private static String orFromFileName(String tag, MultipartFile file, Map<String, List<String>> candidates) {
+        return tag != null && !tag.isBlank() ? tag
+                : FileNameTags.match(file.getOriginalFilename(), candidates).orElse(tag);
     }
 
     /** With a team, an athlete tag is a roster entry, by id or by exact name; anything else is refused. */

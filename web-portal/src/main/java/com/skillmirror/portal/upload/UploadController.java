@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Bulk upload and status. Files arrive as multipart parts that the container spools to disk (never held in memory)
@@ -28,19 +27,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @RequestMapping({"/api/uploads", "/web/uploads"})
-@Tag(name = "uploads", description = "Bulk video upload, status and live progress (server-sent events)")
+@Tag(name = "uploads", description = "Bulk video upload and status; live progress is a WebSocket at /api/uploads/{id}/live (bearer) or /web/uploads/{id}/live (session)")
 class UploadController {
 
     private final PortalUploads uploads;
     private final AnalysisResults results;
     private final AccessPolicy access;
-    private final ProgressStreams streams;
 
-    UploadController(PortalUploads uploads, AnalysisResults results, AccessPolicy access, ProgressStreams streams) {
+    UploadController(PortalUploads uploads, AnalysisResults results, AccessPolicy access) {
         this.uploads = uploads;
         this.results = results;
         this.access = access;
-        this.streams = streams;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,12 +56,5 @@ class UploadController {
     Map<String, Object> status(@PathVariable UUID uploadId, Actor actor) {
         access.requireUpload(actor, uploadId);
         return results.upload(uploadId);
-    }
-
-    @GetMapping(path = "/{uploadId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live progress: analysis_started, analysis_progress, real_time_feedback, analysis_complete, analysis_error")
-    SseEmitter events(@PathVariable UUID uploadId, Actor actor) {
-        access.requireUpload(actor, uploadId);
-        return streams.open(uploadId);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors on the pages are pages too (the API's are JSON). */
-@ControllerAdvice(assignableTypes = PortalPages.class)
+@ControllerAdvice(annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

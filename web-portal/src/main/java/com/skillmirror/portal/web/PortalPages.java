@@ -9,6 +9,8 @@ import com.skillmirror.portal.access.Role;
 import com.skillmirror.portal.athlete.AthleteData;
 import com.skillmirror.portal.team.Team;
 import com.skillmirror.portal.team.TeamService;
+import com.skillmirror.portal.report.ReportFiles;
+import com.skillmirror.portal.upload.TeamUploads;
 import com.skillmirror.upload.UploadService;
 import java.io.IOException;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The portal pages: server-rendered Thymeleaf, every user value written with th:text (escaped). */
 @Controller
+@PortalPage
 class PortalPages {
 
     private final TeamService teams;
@@ -34,9 +37,13 @@ class PortalPages {
     private final UploadService uploads;
     private final AccountService accounts;
     private final AuditLog audit;
+    private final TeamUploads teamUploads;
+    private final ReportFiles reports;
 
     PortalPages(TeamService teams, AthleteData athletes, AccessPolicy access, AnalysisResults results, UploadService uploads,
-                AccountService accounts, AuditLog audit) {
+                AccountService accounts, AuditLog audit, TeamUploads teamUploads, ReportFiles reports) {
+        this.teamUploads = teamUploads;
+        this.reports = reports;
         this.accounts = accounts;
         this.audit = audit;
         this.teams = teams;
@@ -71,6 +78,9 @@ class PortalPages {
         model.addAttribute("team", teams.get(actor, teamId));
         model.addAttribute("members", teams.members(actor, teamId));
         model.addAttribute("athletes", teams.roster(actor, teamId));
+        model.addAttribute("uploads", teamUploads.of(teamId));
+        model.addAttribute("teamReports", teamUploads.of(teamId).stream()
+                .filter(u -> reports.teamReportHtml(u.id()).isPresent()).map(u -> u.id()).collect(java.util.stream.Collectors.toSet()));
         return "team";
     }
 
@@ -121,6 +131,7 @@ class PortalPages {
         model.addAttribute("actor", actor);
         model.addAttribute("uploadId", uploadId);
         model.addAttribute("upload", results.upload(uploadId));
+        model.addAttribute("teamReport", reports.teamReportHtml(uploadId).isPresent());
         return "upload-status";
     }
 

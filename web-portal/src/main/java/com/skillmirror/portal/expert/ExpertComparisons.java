@@ -1,0 +1,112 @@
+package com.skillmirror.portal.expert;
+
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.compare.Comparison;
+import com.skillmirror.compare.SkillComparator;
+import com.skillmirror.expert.ExpertPatterns;
+import com.skillmirror.expert.SkillRegistry;
+import com.skillmirror.expert.StoredPattern;
+import com.skillmirror.kinematics.Kinematics;
+import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.portal.access.Actor;
+import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Compares an analysed video with an expert's newest pattern of a skill: the API's POST /compare and the
+ * comparison page run this same code. The caller must be allowed to see the video.
+ */
+@Service
+class ExpertComparisons {
+
+    /** A video the actor may compare: it has landmarks. */
+    record Candidate(UUID id, String file, String athlete, String skillId, OffsetDateTime uploadedAt) {
+    }
+
+    /** An expert with a pattern of the skill. */
+    record Choice(UUID id, String name) {
+    }
+
+    private final ExpertPatterns patterns;
+    private final SkillRegistry skills;
+    private final VideoRepository videos;
+    private final StageResults results;
+    private final ObjectStorage storage;
+    private final AccessPolicy access;
+    private final JdbcClient jdbc;
+
+    ExpertComparisons(ExpertPatterns patterns, SkillRegistry skills, VideoRepository videos, StageResults results,
+                      ObjectStorage storage, AccessPolicy access, JdbcClient jdbc) {
+        this.patterns = patterns;
+        this.skills = skills;
+        this.videos = videos;
+        this.results = results;
+        this.storage = storage;
+        this.access = access;
+        this.jdbc = jdbc;
+    }
+
+    Comparison compare(Actor actor, UUID videoId, UUID expertId, String skill) throws IOException {
+        access.requireVideo(actor, videoId);
+        Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
+        String skillId = skill != null ? skill : video.skillId();
+        if (skillId == null) {
+            throw new IllegalArgumentException("The video has no skill; pass ?skill= (e.g. squat)");
+        }
+        SkillDefinition definition = skills.find(skillId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown skill " + skillId));
+        UUID patternId = jdbc.sql("""
+                SELECT id FROM expert_pattern WHERE expert_id = ? AND skill_id = ? ORDER BY version DESC LIMIT 1""")
+                .params(expertId, skillId).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("Expert " + expertId + " has no pattern for " + skillId));
+        StoredPattern pattern = patterns.find(patternId).orElseThrow();
+        String seriesKey = results.artifactKey(videoId, "pose-series").orElseThrow(() ->
+                new IllegalArgumentException("The video has no landmarks (see its pose stage): nothing to compare"));
+        PoseSeries series;
+        try (InputStream in = storage.get(seriesKey)) {
+            series = PoseSeries.read(in);
+        }
+        return new SkillComparator(definition)
+                .compare(Kinematics.of(series, series.mainPersonId()), pattern.pattern(), Map.of());
+    }
+
+    void requireVisible(Actor actor, UUID videoId) {
+        access.requireVideo(actor, videoId);
+    }
+
+    /** The videos with landmarks that the actor may see, newest first: the same rule as AccessPolicy.requireVideo. */
+    List<Candidate> candidates(Actor actor) {
+        return jdbc.sql("""
+                SELECT v.id, v.original_name, v.athlete_name, v.skill_id, u.created_at
+                  FROM video v JOIN upload u ON u.id = v.upload_id LEFT JOIN athlete a ON a.id = v.athlete_id
+                 WHERE EXISTS (SELECT 1 FROM artifact r WHERE r.video_id = v.id AND r.kind = 'pose-series')
+                   AND (? OR u.created_by = ? OR a.user_id = ?
+                        OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = u.team_id AND m.user_id = ?))
+                 ORDER BY u.created_at DESC, v.position LIMIT 200""")
+                .params(actor.isAdmin(), actor.id(), actor.id(), actor.id())
+                .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("original_name"),
+                        rs.getString("athlete_name"), rs.getString("skill_id"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Experts with a pattern of the skill, by name. */
+    List<Choice> expertsFor(String skillId) {
+        return jdbc.sql("""
+                SELECT DISTINCT e.id, e.name FROM expert e JOIN expert_pattern p ON p.expert_id = e.id
+                 WHERE p.skill_id = ? ORDER BY e.name""").param(skillId)
+                .query((rs, i) -> new Choice(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+    }
+}

@@ -1,0 +1,134 @@
+package com.skillmirror.portal.live;
+
+import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.portal.report.ReportFiles;
+import com.skillmirror.analysis.AnalysisResults;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes each {@link ProgressEvent} of an upload (in-process stages, or workers through the broker, both arrive as
+ * application events) to the sockets watching it, as JSON with the event's own timestampMs so a client can measure
+ * latency. Every connection first gets a snapshot of the current status, so a reconnect resumes the view; after an
+ * error or completion a fresh snapshot follows, which carries the report links that now exist.
+ */
+@Component
+class LiveProgress extends TextWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveProgress.class);
+    /** A client that cannot take messages for this long, or falls this far behind, is dropped (it will reconnect). */
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int BUFFER_LIMIT_BYTES = 1024 * 1024;
+
+    private final Map<UUID, Set<WebSocketSession>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, WebSocketSession> decorated = new ConcurrentHashMap<>();
+    private final AnalysisResults results;
+    private final ReportFiles reports;
+    private final JsonMapper json;
+
+    LiveProgress(AnalysisResults results, ReportFiles reports, JsonMapper json) {
+        this.results = results;
+        this.reports = reports;
+        this.json = json;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        UUID uploadId = (UUID) session.getAttributes().get(UploadAccessInterceptor.UPLOAD_ID);
+        WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+        decorated.put(session.getId(), safe);
+        // registered before the snapshot is read, so no event falls between the two
+        watchers.computeIfAbsent(uploadId, k -> ConcurrentHashMap.newKeySet()).add(safe);
+        send(uploadId, safe, snapshot(uploadId));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        WebSocketSession safe = decorated.remove(session.getId());
+        UUID uploadId = (UUID) session.getAttributes().get(UploadAccessInterceptor.UPLOAD_ID);
+        Set<WebSocketSession> set = uploadId == null ? null : watchers.get(uploadId);
+        if (set != null && safe != null) {
+            set.remove(safe);
+            watchers.computeIfPresent(uploadId, (k, v) -> v.isEmpty() ? null : v);
+        }
+    }
+
+    @EventListener
+    void onProgress(ProgressEvent event) {
+        Set<WebSocketSession> set = watchers.get(event.uploadId());
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        String message = eventJson(event);
+        set.forEach(s -> send(event.uploadId(), s, message));
+        if (ProgressEvent.COMPLETE.equals(event.type()) || ProgressEvent.ERROR.equals(event.type())) {
+            String snapshot = snapshot(event.uploadId());
+            set.forEach(s -> send(event.uploadId(), s, snapshot));
+        }
+    }
+
+    private String eventJson(ProgressEvent event) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", event.type());
+        m.put("uploadId", event.uploadId());
+        m.put("videoId", event.videoId());
+        m.put("stage", event.stage());
+        m.put("percent", event.percent());
+        m.put("message", event.message());
+        m.put("timestampMs", event.timestampMs());
+        return json.writeValueAsString(m);
+    }
+
+    /** The upload's status as the status page shows it: per video its status, last stage, error and report. */
+    @SuppressWarnings("unchecked")
+    String snapshot(UUID uploadId) {
+        Map<String, Object> upload = results.upload(uploadId);
+        List<Map<String, Object>> videos = ((List<Map<String, Object>>) upload.get("videos")).stream().map(v -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            UUID videoId = (UUID) v.get("videoId");
+            out.put("videoId", videoId);
+            out.put("status", String.valueOf(v.get("status")));
+            Map<String, Object> stages = (Map<String, Object>) v.get("stages");
+            out.put("stage", stages == null || stages.isEmpty() ? null : List.copyOf(stages.keySet()).get(stages.size() - 1));
+            out.put("error", v.get("error"));
+            out.put("report", ((Map<String, Object>) v.get("artifacts")).containsKey("report-html"));
+            return out;
+        }).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "snapshot");
+        m.put("uploadId", uploadId);
+        m.put("status", upload.get("status"));
+        m.put("videos", videos);
+        m.put("teamReport", reports.teamReportHtml(uploadId).isPresent());
+        m.put("teamReportPdf", reports.teamReportPdf(uploadId).isPresent());
+        m.put("timestampMs", System.currentTimeMillis());
+        return json.writeValueAsString(m);
+    }
+
+    private void send(UUID uploadId, WebSocketSession session, String text) {
+        try {
+            session.sendMessage(new TextMessage(text));
+        } catch (IOException | IllegalStateException | org.springframework.web.socket.handler.SessionLimitExceededException e) {
+            log.debug("Dropping a live progress socket of upload {} that cannot take messages: {}", uploadId, e.getMessage());
+            Set<WebSocketSession> set = watchers.get(uploadId);
+            if (set != null) {
+                set.remove(session);
+            }
+        }
+    }
+}

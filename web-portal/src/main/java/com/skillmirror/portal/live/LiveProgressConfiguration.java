@@ -1,0 +1,30 @@
+package com.skillmirror.portal.live;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+
+/**
+ * Live progress of an upload over a plain WebSocket with JSON text messages. The portal page connects to
+ * /web/uploads/{id}/live with its session cookie, API clients to /api/uploads/{id}/live with a bearer token; both
+ * paths sit behind the same security filter chains as the rest of their side. No allowed origins are set, so
+ * Spring refuses cross-origin handshakes: another site cannot ride on a signed-in user's cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class LiveProgressConfiguration implements WebSocketConfigurer {
+
+    private final LiveProgress handler;
+    private final UploadAccessInterceptor access;
+
+    LiveProgressConfiguration(LiveProgress handler, UploadAccessInterceptor access) {
+        this.handler = handler;
+        this.access = access;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(handler, "/web/uploads/*/live", "/api/uploads/*/live").addInterceptors(access);
+    }
+}
