@@ -120,4 +120,6 @@
     }
   });
   loadRoster().catch(e => { result.textContent = e.message; });
+  // the camera recorder hands its recording over like a chosen file
+  window.skillmirrorUpload = { add };
 })();

@@ -35,9 +35,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The portal in headless Chromium (Debian packages chromium + chromium-driver): sign in, create a team and its
- * roster, upload three generated clips with drag-and-drop's file input, watch the live progress page until the
- * analysis ends. Screenshots go to web-portal/target/screenshots.
+ * The portal in headless Chromium (Debian packages chromium + chromium-driver, poppler-utils for pdfinfo): sign in,
+ * create a team and its roster, upload three clips through the file input plus a clip recorded from Chromium's fake
+ * camera, watch the live progress over the WebSocket until the analysis ends, read the video report and download its
+ * PDF, open the team report, an athlete's progress, the experts and the comparison page. Screenshots go to
+ * web-portal/target/screenshots; page load times and WebSocket event latency to web-portal/target/browser-metrics.json
+ * (measured and printed, not asserted).
  */
 @SpringBootTest(classes = SkillMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserTest extends PortalTestSupport {
@@ -50,6 +53,9 @@ class BrowserTest extends PortalTestSupport {
     int port;
     private WebDriver browser;
     private final Path screenshots = Path.of("target", "screenshots");
+    private final List<Map<String, Object>> pageTimes = new ArrayList<>();
+    private final List<Double> latencies = new ArrayList<>();
+    private final List<String> severeConsoleErrors = new ArrayList<>();
 
     @AfterEach
     void closeBrowser() {
@@ -59,10 +65,12 @@ class BrowserTest extends PortalTestSupport {
     }
 
     @Test
-    void coachSignsInBuildsATeamUploadsThreeClipsAndWatchesThemFinish() throws Exception {
+    void coachSignsInBuildsATeamUploadsClipsAndARecordingWatchesThemLiveAndReadsTheReports() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
         Files.createDirectories(screenshots);
+        Path downloads = Files.createDirectories(Path.of("target", "downloads").toAbsolutePath());
+        Files.deleteIfExists(downloads.resolve("report.pdf"));
         // two generated clips (a moving square: no person, so the pose stage fails them with its message) and one
         // clip of a real photo of a footballer, which the whole analysis completes
         List<Path> clips = new ArrayList<>();
@@ -71,7 +79,7 @@ class BrowserTest extends PortalTestSupport {
         clips.add(stillClip(TestMedia.file("opencv_messi5.jpg"), home.resolve("clip-3.mp4"), 2.0));
         List<String> expected = List.of("FAILED", "FAILED", "COMPLETED");
         Account coach = user(Role.COACH);
-        browser = chrome();
+        browser = chrome(downloads);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // pages reload after each form post; an element found just before the reload is simply looked up again
         wait.ignoring(StaleElementReferenceException.class);
@@ -79,35 +87,57 @@ class BrowserTest extends PortalTestSupport {
 
         browser.get(base + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
+        measure("login");
+        // the console is really read: a message logged as an error shows up as SEVERE
+        ((JavascriptExecutor) browser).executeScript("console.error('console probe')");
+        collectConsole("probe");
+        assertThat(severeConsoleErrors).as("console channel").anySatisfy(m -> assertThat(m).contains("console probe"));
+        severeConsoleErrors.clear();
         browser.findElement(By.id("username")).sendKeys(coach.username());
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         shot("01-login");
         browser.findElement(By.cssSelector("#login button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-team")));
+        measure("home");
 
         String teamName = "U17 <b>Squad</b> " + UUID.randomUUID().toString().substring(0, 4);
         browser.findElement(By.cssSelector("#create-team input[name=name]")).sendKeys(teamName);
         browser.findElement(By.cssSelector("#create-team button")).click();
         wait.until(ExpectedConditions.urlContains("/teams/"));
+        String teamUrl = browser.getCurrentUrl();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(teamName);
         for (String name : List.of("Ana", "Ben", "Cleo")) {
             browser.findElement(By.cssSelector("#add-athlete input[name=name]")).sendKeys(name);
             browser.findElement(By.cssSelector("#add-athlete button")).click();
             wait.until(d -> d.findElements(By.cssSelector("#roster .athlete-name")).stream().anyMatch(e -> e.getText().equals(name)));
         }
+        measure("team");
         shot("02-team");
 
         browser.findElement(By.linkText("Upload videos for this team")).click();
         wait.until(d -> d.findElements(By.cssSelector("#team option")).size() > 1);
+        measure("upload");
         WebElement input = browser.findElement(By.id("files"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].hidden = false;", input);
         input.sendKeys(String.join("\n", clips.stream().map(p -> p.toAbsolutePath().toString()).toList()));
         wait.until(d -> d.findElements(By.cssSelector("#queue tbody tr")).size() == 3);
-        wait.until(d -> d.findElements(By.cssSelector("#queue select.athlete option")).size() >= 3 * 4);
+        // a clip recorded from the (fake) camera joins the list as a fourth file
+        browser.findElement(By.id("record")).click();
+        wait.until(d -> d.findElement(By.id("camera-note")).getText().startsWith("Recording"));
+        Thread.sleep(2500);
+        browser.findElement(By.id("stop-record")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#queue tbody tr")).size() == 4);
+        assertThat(browser.findElement(By.id("camera-note")).getText()).startsWith("Recorded").contains("added to the list");
+        String recording = browser.findElements(By.cssSelector("#queue td.file")).get(3).getText();
+        assertThat(recording).startsWith("camera-").endsWith(".webm");
+        wait.until(d -> d.findElements(By.cssSelector("#queue select.athlete option")).size() >= 4 * 4);
         List<WebElement> selects = browser.findElements(By.cssSelector("#queue select.athlete"));
         for (int i = 0; i < 3; i++) {
             new Select(selects.get(i)).selectByVisibleText(List.of("Ana", "Ben", "Cleo").get(i));
         }
+        new Select(selects.get(3)).selectByVisibleText("Ana");
+        // the footballer's clip is compared with the squat's published norm, so Cleo's progress page has a point
+        browser.findElements(By.cssSelector("#queue input.skill")).get(2).sendKeys("squat");
         shot("03-upload-queued");
         browser.findElement(By.id("start")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status-link")));
@@ -116,31 +146,157 @@ class BrowserTest extends PortalTestSupport {
         shot("04-uploaded");
         browser.findElement(By.id("status-link")).click();
         String uploadId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        measure("upload status");
 
-        // live progress: the page follows the server-sent events until the upload is finished
-        WebDriverWait analysis = new WebDriverWait(browser, Duration.ofMinutes(3));
+        // live progress: the page follows the WebSocket until the upload is finished
+        WebDriverWait analysis = new WebDriverWait(browser, Duration.ofMinutes(4));
         analysis.ignoring(StaleElementReferenceException.class);
         analysis.until(d -> FINISHED.contains(d.findElement(By.id("upload-status")).getText()));
         analysis.until(d -> d.findElement(By.id("connection")).getText().equals("(finished)"));
+        Map<?, ?> live = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript("return window.skillmirrorLive;");
+        assertThat(((Number) live.get("snapshots")).intValue()).as("snapshots over the WebSocket").isGreaterThanOrEqualTo(1);
+        assertThat(((Number) live.get("events")).intValue()).as("progress events over the WebSocket").isGreaterThan(0);
+        latencies.addAll(((List<?>) live.get("latenciesMs")).stream().map(n -> ((Number) n).doubleValue()).toList());
         String dbStatus = jdbc.sql("SELECT status FROM upload WHERE id = ?::uuid").param(uploadId).query(String.class).single();
         assertThat(browser.findElement(By.id("upload-status")).getText()).isEqualTo(dbStatus).isEqualTo("PARTIAL");
         List<Map<String, Object>> videos = jdbc.sql("""
                 SELECT v.id, v.original_name, v.status, coalesce(v.error_message, '') AS error, a.name AS athlete
                   FROM video v JOIN athlete a ON a.id = v.athlete_id WHERE v.upload_id = ?::uuid ORDER BY v.position""")
                 .param(uploadId).query().listOfRows();
-        assertThat(videos).extracting(v -> v.get("athlete")).containsExactly("Ana", "Ben", "Cleo");
-        for (int i = 0; i < 3; i++) {
+        assertThat(videos).extracting(v -> v.get("athlete")).containsExactly("Ana", "Ben", "Cleo", "Ana");
+        for (int i = 0; i < 4; i++) {
             Map<String, Object> video = videos.get(i);
-            assertThat(video.get("status")).as("%s: %s", video.get("original_name"), video.get("error")).isEqualTo(expected.get(i));
+            if (i < 3) {
+                assertThat(video.get("status")).as("%s: %s", video.get("original_name"), video.get("error")).isEqualTo(expected.get(i));
+            }
             WebElement row = browser.findElement(By.cssSelector("tr[data-video-id='" + video.get("id") + "']"));
             analysis.until(d -> row.findElement(By.cssSelector("td.status")).getText().equals(video.get("status")));
-            assertThat(row.findElement(By.cssSelector("td.file")).getText()).isEqualTo("clip-" + (i + 1) + ".mp4");
+            assertThat(row.findElement(By.cssSelector("td.file")).getText()).isEqualTo(i < 3 ? "clip-" + (i + 1) + ".mp4" : recording);
             String error = video.get("error").toString();
             if (!error.isEmpty()) {
                 analysis.until(d -> row.findElement(By.cssSelector("td.message")).getText().contains(error));
             }
         }
+        // the browser's WebM recording is decoded like any upload: a proxy and audio come out of it, and the pose
+        // stage then fails it only because the fake camera shows no person
+        Map<String, Object> camera = videos.get(3);
+        assertThat(jdbc.sql("SELECT status FROM stage_result WHERE video_id = ? AND stage = 'decode'").param(camera.get("id"))
+                .query(String.class).optional()).as("decode of the camera recording: %s", camera.get("error")).contains("COMPLETED");
         shot("05-status-finished");
+
+        // the completed clip's report: the portal page, the stored report inside it, and its PDF
+        UUID completed = (UUID) videos.get(2).get("id");
+        browser.findElement(By.cssSelector("tr[data-video-id='" + completed + "'] a.report-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-frame")));
+        measure("video report");
+        browser.switchTo().frame("report-frame");
+        wait.until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        browser.switchTo().defaultContent();
+        assertThat(browser.findElements(By.cssSelector("#downloads a")).stream().map(e -> e.getAttribute("data-kind")))
+                .contains("report-pdf", "pose-csv", "pose-json", "pose-trc");
+        shot("06-video-report");
+        browser.findElement(By.cssSelector("#downloads a[data-kind='report-pdf']")).click();
+        Path pdf = downloads.resolve("report.pdf");
+        wait.until(d -> Files.isRegularFile(pdf) && pdf.toFile().length() > 0);
+        byte[] head = Files.readAllBytes(pdf);
+        assertThat(new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        assertThat(pdfPages(pdf)).as("pages of the downloaded PDF").isGreaterThanOrEqualTo(1);
+
+        // the team report of the upload, from the status page's link
+        browser.get(base + "/uploads/" + uploadId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.team-report-link"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-frame")));
+        measure("team report");
+        browser.switchTo().frame("report-frame");
+        wait.until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+        browser.switchTo().defaultContent();
+        shot("07-team-report");
+
+        // the team page lists the upload with its team report; an athlete's progress page is linked from the roster
+        browser.get(teamUrl);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#uploads tr[data-upload-id='" + uploadId + "'] a.team-report-link")));
+        browser.findElements(By.cssSelector("#roster a.progress-link")).get(2).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-frame")));
+        measure("athlete progress");
+        assertThat(browser.findElement(By.id("athlete-name")).getText()).isEqualTo("Cleo");
+        browser.switchTo().frame("report-frame");
+        wait.until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Squat");
+        browser.switchTo().defaultContent();
+        shot("08-progress");
+
+        browser.findElement(By.linkText("Experts")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("norms")));
+        measure("experts");
+        shot("09-experts");
+        browser.findElement(By.linkText("Compare")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pick-video")));
+        measure("compare");
+        assertThat(browser.findElements(By.cssSelector("#video option")).stream().map(WebElement::getText))
+                .anySatisfy(t -> assertThat(t).startsWith("clip-3.mp4"));
+
+        assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
+        writeMetrics();
+    }
+
+    /** Navigation Timing of the page now shown, once its load event has ended; plus its console messages. */
+    private void measure(String page) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0;")).doubleValue() > 0);
+        Map<?, ?> t = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript("""
+                const n = performance.getEntriesByType('navigation')[0];
+                return {path: location.pathname, ttfbMs: n.responseStart - n.startTime,
+                        domContentLoadedMs: n.domContentLoadedEventEnd - n.startTime, loadMs: n.loadEventEnd - n.startTime,
+                        transferBytes: n.transferSize};""");
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("page", page);
+        t.forEach((k, v) -> row.put(k.toString(), v instanceof Number n && !(v instanceof Long) ? Math.round(n.doubleValue() * 10) / 10.0 : v));
+        pageTimes.add(row);
+        collectConsole(page);
+    }
+
+    private void collectConsole(String page) {
+        for (var entry : browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                severeConsoleErrors.add(page + ": " + entry.getMessage());
+            }
+        }
+    }
+
+    private static int pdfPages(Path pdf) throws Exception {
+        Process p = new ProcessBuilder("pdfinfo", pdf.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as("pdfinfo (Debian package poppler-utils): %s", out).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Pages:\\s+(\\d+)").matcher(out);
+        assertThat(m.find()).as("pdfinfo output: %s", out).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Reported, not asserted: timings depend on the machine and on what else runs on it. */
+    private void writeMetrics() throws Exception {
+        List<Double> sorted = latencies.stream().sorted().toList();
+        Map<String, Object> ws = new java.util.LinkedHashMap<>();
+        ws.put("events", sorted.size());
+        if (!sorted.isEmpty()) {
+            ws.put("minMs", sorted.get(0));
+            ws.put("medianMs", percentile(sorted, 50));
+            ws.put("p95Ms", percentile(sorted, 95));
+            ws.put("maxMs", sorted.get(sorted.size() - 1));
+        }
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("pages", pageTimes);
+        metrics.put("websocketLatency", ws);
+        metrics.put("note", "page times from the Navigation Timing API; WebSocket latency = Date.now() in the browser"
+                + " - the event's timestampMs from the server, same machine clock; analysis runs beside the browser on the same cores");
+        String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metrics);
+        Files.writeString(Path.of("target", "browser-metrics.json"), json);
+        System.out.println("Browser metrics (target/browser-metrics.json):\n" + json);
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     /** A clip of a still photo (H.264 via libopenh264), so the pose stage has a real person to find. */
@@ -169,11 +325,16 @@ class BrowserTest extends PortalTestSupport {
         return target;
     }
 
-    private WebDriver chrome() {
+    private WebDriver chrome(Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900");
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                // a real (generated) camera and microphone stream, and no permission prompt for them
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -52,6 +52,7 @@ class HostileInputAndPrivacyTest extends PortalTestSupport {
 
     private static final String XSS_NAME = "<script>alert('athlete')</script>";
     private static final String XSS_FILE = "<img src=x onerror=alert(1)>.mp4";
+    private static final String XSS_ATHLETE = "<img src=x onerror=alert(1)> Ana";
 
     @LocalServerPort
     int port;
@@ -59,6 +60,8 @@ class HostileInputAndPrivacyTest extends PortalTestSupport {
     ObjectStorage storage;
     @Autowired
     UploadService uploadService;
+    @Autowired
+    com.skillmirror.expert.ExpertPatterns expertPatterns;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
 
@@ -201,25 +204,54 @@ class HostileInputAndPrivacyTest extends PortalTestSupport {
     void hostileNamesAreEscapedOnEveryPage() throws Exception {
         Account coach = user(Role.COACH);
         Team team = teams.create(XSS_NAME, coach.id());
-        Athlete athlete = athlete(team, XSS_NAME);
+        Athlete athlete = athlete(team, XSS_ATHLETE);
         UUID uploadId = storedUpload(coach, team, athlete, XSS_FILE, "clip".getBytes());
+        UUID videoId = jdbc.sql("SELECT id FROM video WHERE upload_id = ?").param(uploadId).query(UUID.class).single();
+        // listed for comparison only once it has landmarks; the row is enough for the list
+        jdbc.sql("INSERT INTO artifact (video_id, kind, storage_key) VALUES (?, 'pose-series', ?)")
+                .params(videoId, StorageKeys.output(uploadId, videoId, "pose/series.bin")).update();
+        UUID expert = expertPatterns.expert(new com.skillmirror.compare.ExpertProfile(XSS_NAME, XSS_ATHLETE, XSS_FILE, XSS_NAME));
         MockHttpSession session = signIn(coach);
-        for (String page : List.of("/", "/teams/" + team.id(), "/uploads/" + uploadId, "/upload?teamId=" + team.id())) {
+        List<String> pages = List.of("/", "/teams/" + team.id(), "/uploads/" + uploadId, "/upload?teamId=" + team.id(),
+                "/videos/" + videoId + "/report", "/uploads/" + uploadId + "/team-report", "/comparisons",
+                "/comparisons?videoId=" + videoId, "/expert-library", "/expert-library/" + expert,
+                "/web/athletes/" + athlete.id() + "/progress", "/web/athletes/" + athlete.id() + "/progress.html");
+        for (String page : pages) {
             String html = mvc.perform(get(page).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(html).as(page).doesNotContain("<script>alert").doesNotContain("<img src=x");
+        }
+        for (String page : pages.subList(4, pages.size())) {
+            String html = mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString();
+            if (page.contains("team-report")) {
+                continue;  // names no athlete, file or team: only the upload id
+            }
+            assertThat(html).as(page).containsAnyOf("&lt;img src=x onerror=alert(1)&gt;.mp4",
+                    "&lt;img src=x onerror=alert(1)&gt; Ana", "&lt;script&gt;alert(&#39;athlete&#39;)&lt;/script&gt;");
+        }
+        for (String page : List.of("/", "/teams/" + team.id(), "/uploads/" + uploadId, "/upload?teamId=" + team.id())) {
+            String html = mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString();
             assertThat(html).as(page).containsAnyOf("&lt;script&gt;alert(&#39;athlete&#39;)&lt;/script&gt;",
                     "&lt;img src=x onerror=alert(1)&gt;.mp4");
         }
         String status = mvc.perform(get("/uploads/" + uploadId).session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(status).contains("&lt;img src=x onerror=alert(1)&gt;.mp4");
+        assertThat(status).contains("&lt;img src=x onerror=alert(1)&gt;.mp4").contains("&lt;img src=x onerror=alert(1)&gt; Ana");
+        String report = mvc.perform(get("/videos/" + videoId + "/report").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(report).contains("&lt;img src=x onerror=alert(1)&gt;.mp4").contains("&lt;img src=x onerror=alert(1)&gt; Ana");
+        String progress = mvc.perform(get("/web/athletes/" + athlete.id() + "/progress").session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(progress).contains("&lt;img src=x onerror=alert(1)&gt; Ana");
         // the JSON the pages' scripts read keeps the text as data; the scripts insert it with textContent only
-        String js = new String(getClass().getResourceAsStream("/static/js/upload.js").readAllBytes())
-                + new String(getClass().getResourceAsStream("/static/js/status.js").readAllBytes())
-                + new String(getClass().getResourceAsStream("/static/js/portal.js").readAllBytes());
-        assertThat(js).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("document.write");
+        StringBuilder js = new StringBuilder();
+        for (String script : List.of("upload.js", "status.js", "portal.js", "camera.js")) {
+            js.append(new String(getClass().getResourceAsStream("/static/js/" + script).readAllBytes()));
+        }
+        assertThat(js.toString()).doesNotContain("innerHTML").doesNotContain("insertAdjacentHTML").doesNotContain("document.write");
         // the pages forbid inline scripts, so an injected script could not run even if escaping failed
         String csp = mvc.perform(get("/").session(session)).andReturn().getResponse().getHeader("Content-Security-Policy");
         assertThat(csp).contains("default-src 'self'").doesNotContain("script-src 'unsafe-inline'");
+        // the stored report pages allow no script at all and run sandboxed
+        String reportCsp = mvc.perform(get("/web/athletes/" + athlete.id() + "/progress.html").session(session))
+                .andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(reportCsp).startsWith("default-src 'none'").doesNotContain("script-src").endsWith("sandbox");
     }
 
     @Test

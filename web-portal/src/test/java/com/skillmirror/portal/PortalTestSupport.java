@@ -105,6 +105,15 @@ public abstract class PortalTestSupport {
         return JSON.readValue(body, Map.class);
     }
 
+    /** A portal session from a real form login (with its CSRF token), for the pages. */
+    protected org.springframework.mock.web.MockHttpSession session(Account account) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login").param("username", account.username())
+                        .param("password", PASSWORD)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(r -> { r.setRemoteAddr("10.4.0." + (int) (Math.random() * 250)); return r; }))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+    }
+
     protected static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -79,6 +79,33 @@ class ExpertApiTest extends PortalTestSupport {
         assertThat(((Number) comparison.get("score")).doubleValue()).isBetween(50.0, 100.0);
         mvc.perform(post("/compare/" + videoId + "/" + expertId).header("Authorization", bearer(token(user(Role.COACH)))))
                 .andExpect(status().isNotFound());
+
+        // the same through the pages: the expert database lists the pattern and its takes, and the comparison page
+        // runs the same comparison and shows its score, findings and per-feature results
+        var session = session(coach);
+        String library = mvc.perform(get("/expert-library").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(library).contains("Walker from the OpenCV sample").contains("<td>running-gait</td>").contains("<td>VIDEO</td>")
+                .contains("<td>3</td>");
+        assertThat(mvc.perform(get("/expert-library/" + expertId).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("opencv-doc vtest.avi").contains("Apache-2.0/BSD");
+        String picker = mvc.perform(get("/comparisons").param("videoId", videoId).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(picker).contains("value=\"" + expertId + "\"").contains("athlete.mp4");
+        String page = mvc.perform(get("/comparisons").param("videoId", videoId).param("expertId", expertId).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher score = java.util.regex.Pattern.compile("id=\"score\">(\\d+)<").matcher(page);
+        assertThat(score.find()).as("the score on the page").isTrue();
+        assertThat(Double.parseDouble(score.group(1))).isCloseTo(((Number) comparison.get("score")).doubleValue(),
+                org.assertj.core.data.Offset.offset(0.5));
+        for (Map<String, Object> joint : (List<Map<String, Object>>) comparison.get("joints")) {
+            assertThat(page).contains("<td>" + joint.get("angle") + "</td>");
+        }
+        for (Map<String, Object> finding : (List<Map<String, Object>>) comparison.get("findings")) {
+            assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape((String) finding.get("message")));
+        }
+        mvc.perform(get("/comparisons").param("videoId", videoId).param("expertId", expertId).session(session(user(Role.COACH))))
+                .andExpect(status().isNotFound());
     }
 
     private void awaitFinished(String uploadId, Account coach) throws Exception {
