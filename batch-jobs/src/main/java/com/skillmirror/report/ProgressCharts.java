@@ -75,17 +75,23 @@ final class ProgressCharts {
         ChartSvg.style(chart);
         if (percentScale) {
             range.setRange(0, 100);
-        } else if (series.getItemCount() == 1) {
-            // one value: JFreeChart would zoom into a zero-height range; give it room around the dot
-            double v = series.getY(0).doubleValue();
-            double pad = Math.max(1, Math.abs(v) * 0.2);
-            range.setRange(v - pad, v + pad);
+        } else if (series.getMaxY() - series.getMinY() < minimumSpan(series)) {
+            // one value, or the same value each time: JFreeChart would zoom into a range of rounding noise and
+            // label it 3.58E1; a flat line in a sensible window is what it is
+            double centre = (series.getMaxY() + series.getMinY()) / 2;
+            double half = minimumSpan(series) / 2;
+            range.setRange(centre - half, centre + half);
         }
         if (series.getItemCount() == 1) {
             long t = series.getX(0).longValue();
             time.setRange(t - 86_400_000L, t + 86_400_000L);
         }
         return new Chart(title, ChartSvg.svg(chart, idPrefix, ChartSvg.WIDTH, HEIGHT));
+    }
+
+    /** The smallest value range a metric chart shows: 20 % of the values' size, at least 1 unit. */
+    private static double minimumSpan(XYSeries series) {
+        return Math.max(1, 0.2 * Math.max(Math.abs(series.getMaxY()), Math.abs(series.getMinY())));
     }
 
     /** "Deepest knee angle (deg)" -> "deg": the unit is the label's last parenthesis. */

@@ -371,7 +371,9 @@ final class ReportModel {
         }
         if (speech != null) {
             facts.put("Speech analysis", text(speech, "provider") + (flag(speech, "approximate") ? " (approximate)" : ""));
-            facts.put("Transcript", text(speech, "transcript", "provider")
+            // no transcript (no speech, or no provider): no line, rather than "null"
+            String transcriber = text(speech, "transcript", "provider");
+            facts.put("Transcript", transcriber == null ? null : transcriber
                     + (flag(speech, "transcript", "approximate") ? " (approximate: words may be wrong)" : ""));
             facts.put("Transcription error", text(speech, "transcriptionError"));
             facts.put("Feedback source", text(speech, "feedbackSource"));

@@ -94,6 +94,10 @@ final class SpeechCharts {
         }
         if (voiced >= 2) {
             JFreeChart pitchChart = line("Pitch over time", "Pitch (Hz)", pitch);
+            // a voiced bin between two unvoiced ones has no line to either side: a dot shows it
+            XYLineAndShapeRenderer dots = (XYLineAndShapeRenderer) pitchChart.getXYPlot().getRenderer();
+            dots.setSeriesShapesVisible(0, true);
+            dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
             Double median = number(speech, "metrics", "pitch", "medianHz");
             if (median != null && median > 0) {
                 level(pitchChart, median, "median " + ReportModel.fmt(median, 0) + " Hz");
