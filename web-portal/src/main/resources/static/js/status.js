@@ -7,7 +7,8 @@
   const feedback = document.getElementById('feedback');
   const teamReport = document.getElementById('team-report');
   const done = new Set(['COMPLETED', 'PARTIAL', 'FAILED']);
-  const live = window.skillmirrorLive = { latenciesMs: [], events: 0, snapshots: 0, connects: 0 };
+  // what the page received, for whoever measures it (the browser test reads it); socket is the current connection
+  const live = window.skillmirrorLive = { latenciesMs: [], events: 0, snapshots: 0, connects: 0, socket: null };
   let socket = null;
   let retryMs = 1000;
   let finished = false;
@@ -67,7 +68,7 @@
 
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    socket = new WebSocket(scheme + location.host + '/web/uploads/' + encodeURIComponent(uploadId) + '/live');
+    socket = live.socket = new WebSocket(scheme + location.host + '/web/uploads/' + encodeURIComponent(uploadId) + '/live');
     socket.onopen = () => { live.connects++; retryMs = 1000; connection.textContent = '(live)'; };
     socket.onmessage = e => {
       const message = JSON.parse(e.data);

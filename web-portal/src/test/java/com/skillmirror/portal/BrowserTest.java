@@ -148,12 +148,19 @@ class BrowserTest extends PortalTestSupport {
         String uploadId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
         measure("upload status");
 
+        // a dropped connection is opened again, and the new one starts with a snapshot of the status
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.skillmirrorLive.connects;")).intValue() >= 1);
+        ((JavascriptExecutor) browser).executeScript("window.skillmirrorLive.socket.close(4000, 'dropped by the test');");
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.skillmirrorLive.connects;")).intValue() >= 2);
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.skillmirrorLive.snapshots;")).intValue() >= 2);
+
         // live progress: the page follows the WebSocket until the upload is finished
         WebDriverWait analysis = new WebDriverWait(browser, Duration.ofMinutes(4));
         analysis.ignoring(StaleElementReferenceException.class);
         analysis.until(d -> FINISHED.contains(d.findElement(By.id("upload-status")).getText()));
         analysis.until(d -> d.findElement(By.id("connection")).getText().equals("(finished)"));
-        Map<?, ?> live = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript("return window.skillmirrorLive;");
+        Map<?, ?> live = (Map<?, ?>) ((JavascriptExecutor) browser).executeScript(
+                "const l = window.skillmirrorLive; return {events: l.events, snapshots: l.snapshots, latenciesMs: l.latenciesMs};");
         assertThat(((Number) live.get("snapshots")).intValue()).as("snapshots over the WebSocket").isGreaterThanOrEqualTo(1);
         assertThat(((Number) live.get("events")).intValue()).as("progress events over the WebSocket").isGreaterThan(0);
         latencies.addAll(((List<?>) live.get("latenciesMs")).stream().map(n -> ((Number) n).doubleValue()).toList());
