@@ -71,6 +71,7 @@ class BrowserTest extends PortalTestSupport {
         Files.createDirectories(screenshots);
         Path downloads = Files.createDirectories(Path.of("target", "downloads").toAbsolutePath());
         Files.deleteIfExists(downloads.resolve("report.pdf"));
+        Files.deleteIfExists(downloads.resolve("team-report.pdf"));
         // two generated clips (a moving square: no person, so the pose stage fails them with its message) and one
         // clip of a real photo of a footballer, which the whole analysis completes
         List<Path> clips = new ArrayList<>();
@@ -204,11 +205,7 @@ class BrowserTest extends PortalTestSupport {
                 .contains("report-pdf", "pose-csv", "pose-json", "pose-trc");
         shot("06-video-report");
         browser.findElement(By.cssSelector("#downloads a[data-kind='report-pdf']")).click();
-        Path pdf = downloads.resolve("report.pdf");
-        wait.until(d -> Files.isRegularFile(pdf) && pdf.toFile().length() > 0);
-        byte[] head = Files.readAllBytes(pdf);
-        assertThat(new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-        assertThat(pdfPages(pdf)).as("pages of the downloaded PDF").isGreaterThanOrEqualTo(1);
+        assertThat(pdfPages(download(downloads.resolve("report.pdf")))).as("pages of the downloaded PDF").isGreaterThanOrEqualTo(1);
 
         // the team report of the upload, from the status page's link
         browser.get(base + "/uploads/" + uploadId);
@@ -219,6 +216,8 @@ class BrowserTest extends PortalTestSupport {
         wait.until(d -> !d.findElements(By.tagName("h1")).isEmpty());
         browser.switchTo().defaultContent();
         shot("07-team-report");
+        browser.findElement(By.id("team-pdf")).click();
+        assertThat(pdfPages(download(downloads.resolve("team-report.pdf")))).as("pages of the team report PDF").isGreaterThanOrEqualTo(1);
 
         // the team page lists the upload with its team report; an athlete's progress page is linked from the roster
         browser.get(teamUrl);
@@ -269,6 +268,15 @@ class BrowserTest extends PortalTestSupport {
                 severeConsoleErrors.add(page + ": " + entry.getMessage());
             }
         }
+    }
+
+    /** Chromium writes a download under a temporary name and renames it when complete. */
+    private Path download(Path file) throws Exception {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(file) && file.toFile().length() > 0);
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(new String(bytes, 0, Math.min(4, bytes.length), java.nio.charset.StandardCharsets.US_ASCII))
+                .as("%s starts like a PDF", file.getFileName()).isEqualTo("%PDF");
+        return file;
     }
 
     private static int pdfPages(Path pdf) throws Exception {
