@@ -33,8 +33,7 @@ final class ProgressCharts {
 
     /** The score of every analysis, on a fixed 0-100 scale so two athletes' charts compare at a glance. */
     static Chart score(SkillTrend trend, String idPrefix) {
-        Chart chart = chart("Score: " + trend.skillName(), "Score (0-100)", trend, ProgressPoint::score, idPrefix, true);
-        return chart;
+        return chart("Score: " + trend.skillName(), "Score (0-100)", trend, ProgressPoint::score, idPrefix, true);
     }
 
     /** One chart per key metric that at least one analysis has, in the order they first appear. */

@@ -12,6 +12,7 @@ import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.report.ReportData;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.progress.ProgressHistory;
+import com.skillmirror.report.progress.SkillTrend;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
@@ -98,8 +99,17 @@ class ReportTasklet implements Tasklet {
                 angles = Kinematics.of(series, series.mainPersonId());
             }
         }
-        return new ReportData(results, keyFrames, angles, patternMeans(results), Instant.now(),
-                history.forVideo(videoId));
+        return new ReportData(results, keyFrames, angles, patternMeans(results), Instant.now(), history());
+    }
+
+    /** The athlete's earlier analyses; without them the report is still worth having, minus "since last time". */
+    private SkillTrend history() {
+        try {
+            return history.forVideo(videoId);
+        } catch (RuntimeException e) {
+            log.warn("History of video {} not read; its report has no 'since last time'", videoId, e);
+            return null;
+        }
     }
 
     /** The compared pattern's mean curves, so the charts show the athlete against the expert. */
