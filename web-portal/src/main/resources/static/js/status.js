@@ -82,10 +82,23 @@
     socket.onclose = () => {
       socket = null;
       if (finished) return;
-      connection.textContent = '(reconnecting in ' + Math.round(retryMs / 1000) + ' s…)';
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 30000);
+      // a browser does not tell why a handshake failed: ask the status URL, which follows the same rules
+      fetch('/web/uploads/' + encodeURIComponent(uploadId), { credentials: 'same-origin' }).then(res => {
+        if (res.redirected && new URL(res.url).pathname === '/login') {
+          connection.textContent = '(signed out: sign in again and reload this page to follow the analysis)';
+        } else if (res.status === 404) {
+          connection.textContent = '(this upload is no longer visible to you)';
+        } else {
+          retry();
+        }
+      }).catch(retry);
     };
+  }
+
+  function retry() {
+    connection.textContent = '(reconnecting in ' + Math.round(retryMs / 1000) + ' s…)';
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 30000);
   }
 
   if (done.has(document.getElementById('upload-status').textContent)) {

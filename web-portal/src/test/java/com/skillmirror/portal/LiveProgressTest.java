@@ -80,6 +80,32 @@ class LiveProgressTest extends PortalTestSupport {
         again.socket.abort();
     }
 
+    @org.springframework.test.context.DynamicPropertySource
+    static void recheckOften(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("skillmirror.live.access-recheck", () -> "1s");
+    }
+
+    @Test
+    void aStreamEndsWhenItsUserMayNoLongerSeeTheUpload() throws Exception {
+        Account coach = user(Role.COACH);
+        Account assistant = user(Role.COACH);
+        Team team = team(coach);
+        teams.addMember(team.id(), assistant.id());
+        UUID[] ids = uploadWithVideo(team, coach, athlete(team, "Revoked Rob"));
+        Socket owner = open("/api/uploads/" + ids[0] + "/live", Map.of("Authorization", bearer(token(coach))));
+        Socket removed = open("/api/uploads/" + ids[0] + "/live", Map.of("Authorization", bearer(token(assistant))));
+        assertThat(owner.next().get("type")).isEqualTo("snapshot");
+        assertThat(removed.next().get("type")).isEqualTo("snapshot");
+
+        jdbc.sql("DELETE FROM team_member WHERE team_id = ? AND user_id = ?").params(team.id(), assistant.id()).update();
+        assertThat(removed.closed().get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1008);
+        // the owner's stream goes on
+        events.publishEvent(ProgressEvent.of(ProgressEvent.PROGRESS, ids[0], ids[1], Stage.DECODE, 50, "decoding"));
+        assertThat(owner.next().get("type")).isEqualTo("analysis_progress");
+        assertThat(owner.closed()).isNotDone();
+        owner.socket.abort();
+    }
+
     @Test
     void theHandshakeIsRefusedToOtherTeamsToStrangersAndToOtherSites() throws Exception {
         Account coach = user(Role.COACH);
@@ -100,6 +126,11 @@ class LiveProgressTest extends PortalTestSupport {
         Socket owner = open(api, Map.of("Authorization", bearer(token(coach))));
         assertThat(owner.next().get("type")).isEqualTo("snapshot");
         owner.socket.abort();
+        // a refusal says why, like the API's other errors
+        HttpResponse<String> why = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + api))
+                .header("Authorization", bearer(token(user(Role.COACH)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(why.statusCode()).isEqualTo(404);
+        assertThat(why.body()).contains("\"error\"").contains("No upload " + ids[0]).contains("ask the team's coach");
     }
 
     /** A real form login over HTTP, as a browser does it: the login page's CSRF token, then the session cookie. */
@@ -135,6 +166,7 @@ class LiveProgressTest extends PortalTestSupport {
 
     private Socket open(String path, Map<String, String> headers) {
         BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(URI.create("ws://localhost:" + port + path), new WebSocket.Listener() {
@@ -150,11 +182,17 @@ class LiveProgressTest extends PortalTestSupport {
                 ws.request(1);
                 return null;
             }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
         }).join();
-        return new Socket(socket, messages);
+        return new Socket(socket, messages, closed);
     }
 
-    private record Socket(WebSocket socket, BlockingQueue<String> messages) {
+    private record Socket(WebSocket socket, BlockingQueue<String> messages, java.util.concurrent.CompletableFuture<Integer> closed) {
         Map<?, ?> next() throws Exception {
             String text = messages.poll(10, TimeUnit.SECONDS);
             assertThat(text).as("a message within 10 s").isNotNull();

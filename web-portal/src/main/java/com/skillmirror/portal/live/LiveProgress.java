@@ -3,7 +3,15 @@ package com.skillmirror.portal.live;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.portal.report.ReportFiles;
 import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.portal.security.ActorResolver;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -25,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Pushes each {@link ProgressEvent} of an upload (in-process stages, or workers through the broker, both arrive as
  * application events) to the sockets watching it, as JSON with the event's own timestampMs so a client can measure
  * latency. Every connection first gets a snapshot of the current status, so a reconnect resumes the view; after an
- * error or completion a fresh snapshot follows, which carries the report links that now exist.
+ * error or completion a fresh snapshot follows, which carries the report links that now exist. Access is checked at
+ * the handshake and again every minute, so a stream does not outlive its user's right to see the upload.
  */
 @Component
 class LiveProgress extends TextWebSocketHandler {
@@ -40,11 +50,61 @@ class LiveProgress extends TextWebSocketHandler {
     private final AnalysisResults results;
     private final ReportFiles reports;
     private final JsonMapper json;
+    private final ActorResolver actors;
+    private final AccessPolicy access;
+    private final ScheduledExecutorService recheck;
 
-    LiveProgress(AnalysisResults results, ReportFiles reports, JsonMapper json) {
+    /**
+     * @param recheckEvery how often open sockets are checked against the access rules again: a deleted account, a
+     *                     changed role or a removal from the team ends the stream within this time
+     */
+    LiveProgress(AnalysisResults results, ReportFiles reports, JsonMapper json, ActorResolver actors, AccessPolicy access,
+                 @Value("${skillmirror.live.access-recheck:60s}") Duration recheckEvery) {
         this.results = results;
         this.reports = reports;
         this.json = json;
+        this.actors = actors;
+        this.access = access;
+        this.recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "live-progress-access-recheck");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = recheckEvery.toMillis();
+        recheck.scheduleWithFixedDelay(this::recheckAccess, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        recheck.shutdownNow();
+    }
+
+    /** Closes the sockets whose user may no longer see their upload (policy violation, 1008). */
+    void recheckAccess() {
+        watchers.forEach((uploadId, set) -> set.forEach(session -> {
+            UUID actorId = (UUID) session.getAttributes().get(UploadAccessInterceptor.ACTOR_ID);
+            boolean allowed;
+            try {
+                allowed = actorId != null && actors.reload(actorId).map(actor -> {
+                    access.requireUpload(actor, uploadId);
+                    return true;
+                }).orElse(false);
+            } catch (NotFoundException e) {
+                allowed = false;
+            } catch (RuntimeException e) {
+                // the database may be briefly unreachable: keep the stream, check again next time
+                log.warn("Could not re-check access to upload {} for a live progress socket: {}", uploadId, e.getMessage());
+                return;
+            }
+            if (!allowed) {
+                set.remove(session);
+                try {
+                    session.close(CloseStatus.POLICY_VIOLATION.withReason("You may no longer see this upload."));
+                } catch (IOException e) {
+                    log.debug("Closing a revoked live progress socket of upload {}: {}", uploadId, e.getMessage());
+                }
+            }
+        }));
     }
 
     @Override

@@ -4,11 +4,14 @@ import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.security.ActorResolver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.core.AuthenticationException;
@@ -26,6 +29,7 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 class UploadAccessInterceptor implements HandshakeInterceptor {
 
     static final String UPLOAD_ID = "uploadId";
+    static final String ACTOR_ID = "actorId";
     private static final Pattern PATH = Pattern.compile("/uploads/([^/]+)/live/?$");
 
     private final ActorResolver actors;
@@ -47,24 +51,37 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
             uploadId = null;
         }
         if (uploadId == null) {
-            response.setStatusCode(HttpStatus.NOT_FOUND);
-            return false;
+            return refuse(response, HttpStatus.NOT_FOUND, "No upload here: the path is /web/uploads/{uploadId}/live"
+                    + " (or /api/...) with the id from the upload's answer.");
         }
         Actor actor;
         try {
             actor = actors.current(SecurityContextHolder.getContext().getAuthentication());
         } catch (AuthenticationException e) {
-            response.setStatusCode(HttpStatus.UNAUTHORIZED);
-            return false;
+            return refuse(response, HttpStatus.UNAUTHORIZED, "Sign in first: the portal's session cookie, or"
+                    + " 'Authorization: Bearer <accessToken>' from POST /api/auth/token.");
         }
         try {
             access.requireUpload(actor, uploadId);
         } catch (NotFoundException e) {
-            response.setStatusCode(HttpStatus.NOT_FOUND);
-            return false;
+            return refuse(response, HttpStatus.NOT_FOUND, "No upload " + uploadId + " that you may see: check the id, or"
+                    + " ask the team's coach to add you to the team.");
         }
         attributes.put(UPLOAD_ID, uploadId);
+        attributes.put(ACTOR_ID, actor.id());
         return true;
+    }
+
+    /** A refused handshake is an ordinary HTTP answer: say why, as the API's errors do. */
+    private static boolean refuse(ServerHttpResponse response, HttpStatus status, String message) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        try {
+            response.getBody().write(("{\"error\":\"" + message.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the status alone still refuses the handshake
+        }
+        return false;
     }
 
     @Override

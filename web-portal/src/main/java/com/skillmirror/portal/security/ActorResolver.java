@@ -37,6 +37,11 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
         return current(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    /** The account as it is now (role included), or empty once it is deleted: for checks long after sign-in. */
+    public java.util.Optional<Actor> reload(UUID id) {
+        return accounts.find(id).map(a -> new Actor(a.id(), a.username(), a.role()));
+    }
+
     /** Also used where no MVC argument resolution happens (the WebSocket handshake). */
     public Actor current(Authentication authentication) {
         UUID id = null;
