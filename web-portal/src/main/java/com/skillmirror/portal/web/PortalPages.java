@@ -78,9 +78,10 @@ class PortalPages {
         model.addAttribute("team", teams.get(actor, teamId));
         model.addAttribute("members", teams.members(actor, teamId));
         model.addAttribute("athletes", teams.roster(actor, teamId));
-        model.addAttribute("uploads", teamUploads.of(teamId));
-        model.addAttribute("teamReports", teamUploads.of(teamId).stream()
-                .filter(u -> reports.teamReportHtml(u.id()).isPresent()).map(u -> u.id()).collect(java.util.stream.Collectors.toSet()));
+        var uploads = teamUploads.of(teamId);
+        model.addAttribute("uploads", uploads);
+        model.addAttribute("teamReports", uploads.stream().filter(u -> reports.teamReportHtml(u.id()).isPresent())
+                .map(TeamUploads.Row::id).collect(java.util.stream.Collectors.toSet()));
         return "team";
     }
 
