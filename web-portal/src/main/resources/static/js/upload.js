@@ -36,9 +36,9 @@
       athlete.className = 'athlete';
       fillAthletes(athlete);
       row.appendChild(document.createElement('td')).appendChild(athlete);
-      const skill = document.createElement('input');
+      const skill = document.createElement('select');
       skill.className = 'skill';
-      skill.placeholder = 'e.g. squat';
+      skill.appendChild(document.getElementById('skill-options').content.cloneNode(true));
       row.appendChild(document.createElement('td')).appendChild(skill);
       const bar = document.createElement('progress');
       bar.max = 100;
@@ -49,9 +49,31 @@
       note.className = 'note';
       cell.appendChild(note);
       tbody.appendChild(row);
-      queue.push({ file, athlete, skill, bar, note });
+      const item = { file, athlete, skill, bar, note };
+      // a choice made by hand is never overwritten by what the file name suggests
+      athlete.addEventListener('change', () => { item.athletePicked = true; });
+      skill.addEventListener('change', () => { item.skillPicked = true; });
+      queue.push(item);
     }
     start.disabled = queue.length === 0;
+    suggest(queue).catch(e => { result.textContent = e.message; });
+  }
+
+  // Athlete and skill from the file names, as the server reads them (GET /web/uploads/tags).
+  async function suggest(items) {
+    const open = items.filter(item => !item.athletePicked || !item.skillPicked);
+    if (!open.length) return;
+    const query = new URLSearchParams();
+    if (teamSelect.value) query.append('teamId', teamSelect.value);
+    open.forEach(item => query.append('file', item.file.name));
+    const tags = await portal.json('/web/uploads/tags?' + query);
+    open.forEach((item, i) => {
+      const tag = tags[i] || {};
+      if (!item.athletePicked) item.athlete.value = tag.athleteId || '';
+      if (!item.skillPicked) item.skill.value = tag.skillId || '';
+      item.athlete.classList.toggle('guessed', !!tag.athleteId && !item.athletePicked);
+      item.skill.classList.toggle('guessed', !!tag.skillId && !item.skillPicked);
+    });
   }
 
   // All files go in one request, so the session is one upload (one analysis job, one team report). The parts are
@@ -63,7 +85,7 @@
       items.forEach(item => {
         form.append('files', item.file, item.file.name);
         form.append('athlete', item.athlete.value);
-        form.append('skill', item.skill.value.trim());
+        form.append('skill', item.skill.value);
       });
       const total = items.reduce((sum, item) => sum + item.file.size, 0) || 1;
       const xhr = new XMLHttpRequest();
@@ -107,7 +129,8 @@
   ['dragleave', 'drop'].forEach(t => drop.addEventListener(t, e => { e.preventDefault(); drop.classList.remove('over'); }));
   drop.addEventListener('drop', e => add(e.dataTransfer.files));
   document.getElementById('files').addEventListener('change', e => add(e.target.files));
-  teamSelect.addEventListener('change', () => loadRoster().catch(e => { result.textContent = e.message; }));
+  teamSelect.addEventListener('change', () => loadRoster().then(() => suggest(queue))
+      .catch(e => { result.textContent = e.message; }));
   start.addEventListener('click', async () => {
     start.disabled = true;
     result.className = 'muted';

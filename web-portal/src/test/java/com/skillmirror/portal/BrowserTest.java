@@ -77,7 +77,7 @@ class BrowserTest extends PortalTestSupport {
         List<Path> clips = new ArrayList<>();
         clips.add(TestClips.video(home.resolve("clip-1.mp4"), 320, 240, 15, 1.0, false, 0));
         clips.add(TestClips.video(home.resolve("clip-2.mp4"), 320, 240, 15, 1.0, false, 0));
-        clips.add(stillClip(TestMedia.file("opencv_messi5.jpg"), home.resolve("clip-3.mp4"), 2.0));
+        clips.add(stillClip(TestMedia.file("opencv_messi5.jpg"), home.resolve("cleo_squat.mp4"), 2.0));
         List<String> expected = List.of("FAILED", "FAILED", "COMPLETED");
         Account coach = user(Role.COACH);
         browser = chrome(downloads);
@@ -133,12 +133,16 @@ class BrowserTest extends PortalTestSupport {
         assertThat(recording).startsWith("camera-").endsWith(".webm");
         wait.until(d -> d.findElements(By.cssSelector("#queue select.athlete option")).size() >= 4 * 4);
         List<WebElement> selects = browser.findElements(By.cssSelector("#queue select.athlete"));
+        // the footballer's file name says athlete and skill: the page fills both in, as the server reads the name;
+        // her clip is compared with the squat's published norm, so Cleo's progress page has a point
+        WebElement cleosSkill = browser.findElements(By.cssSelector("#queue select.skill")).get(2);
+        wait.until(d -> "squat".equals(new Select(cleosSkill).getFirstSelectedOption().getAttribute("value")));
+        assertThat(new Select(selects.get(2)).getFirstSelectedOption().getText()).isEqualTo("Cleo");
+        assertThat(new Select(selects.get(0)).getFirstSelectedOption().getAttribute("value")).isEmpty();
         for (int i = 0; i < 3; i++) {
             new Select(selects.get(i)).selectByVisibleText(List.of("Ana", "Ben", "Cleo").get(i));
         }
         new Select(selects.get(3)).selectByVisibleText("Ana");
-        // the footballer's clip is compared with the squat's published norm, so Cleo's progress page has a point
-        browser.findElements(By.cssSelector("#queue input.skill")).get(2).sendKeys("squat");
         shot("03-upload-queued");
         browser.findElement(By.id("start")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status-link")));
@@ -179,7 +183,7 @@ class BrowserTest extends PortalTestSupport {
             }
             WebElement row = browser.findElement(By.cssSelector("tr[data-video-id='" + video.get("id") + "']"));
             analysis.until(d -> row.findElement(By.cssSelector("td.status")).getText().equals(video.get("status")));
-            assertThat(row.findElement(By.cssSelector("td.file")).getText()).isEqualTo(i < 3 ? "clip-" + (i + 1) + ".mp4" : recording);
+            assertThat(row.findElement(By.cssSelector("td.file")).getText()).isEqualTo(List.of("clip-1.mp4", "clip-2.mp4", "cleo_squat.mp4", recording).get(i));
             String error = video.get("error").toString();
             if (!error.isEmpty()) {
                 analysis.until(d -> row.findElement(By.cssSelector("td.message")).getText().contains(error));
@@ -240,7 +244,7 @@ class BrowserTest extends PortalTestSupport {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pick-video")));
         measure("compare");
         assertThat(browser.findElements(By.cssSelector("#video option")).stream().map(WebElement::getText))
-                .anySatisfy(t -> assertThat(t).startsWith("clip-3.mp4"));
+                .anySatisfy(t -> assertThat(t).startsWith("cleo_squat.mp4"));
 
         assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
         writeMetrics();

@@ -80,16 +80,14 @@ public class PortalUploads {
         limiter.upload(actor);
         List<IncomingFile> incoming = new ArrayList<>();
         List<UUID> athleteIds = new ArrayList<>();
-        Map<String, List<String>> rosterNames = teamId == null ? Map.of() : teams.athletes(teamId).stream()
-                .collect(Collectors.toMap(a -> a.id().toString(), a -> List.of(a.name())));
-        Map<String, List<String>> skillNames = this.skills.all().stream()
-                .collect(Collectors.toMap(SkillDefinition::id, s -> List.of(s.id(), s.name())));
+        Tagger fromFileName = tagger(teamId);
         for (int i = 0; i < files.size(); i++) {
             MultipartFile file = files.get(i);
             checkType(file);
             // a tag left blank is read from the file name ("ana-lopez_squat_03.mp4"), when that is unambiguous
-            String athlete = orFromFileName(tag(athletes, i, files.size()), file, rosterNames);
-            String skill = orFromFileName(tag(skills, i, files.size()), file, skillNames);
+            FileTags guess = fromFileName.tags(file.getOriginalFilename());
+            String athlete = orElse(tag(athletes, i, files.size()), guess.athleteId());
+            String skill = orElse(tag(skills, i, files.size()), guess.skillId());
             Optional<Athlete> onRoster = teamId == null ? Optional.empty() : rosterAthlete(teamId, athlete);
             athleteIds.add(onRoster.map(Athlete::id).orElse(null));
             incoming.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream,
@@ -143,9 +141,38 @@ public class PortalUploads {
         return body;
     }
 
-    private static String orFromFileName(String tag, MultipartFile file, Map<String, List<String>> candidates) {
-        return tag != null && !tag.isBlank() ? tag
-                : FileNameTags.match(file.getOriginalFilename(), candidates).orElse(tag);
+    /** What the upload would read from each file name: the upload page shows it before anything is sent. */
+    public record FileTags(String file, String athleteId, String skillId) {
+    }
+
+    public List<FileTags> tagsFromFileNames(Actor actor, UUID teamId, List<String> fileNames) {
+        if (!actor.canManageTeams()) {
+            throw new ForbiddenException("Only coaches and admins upload videos.");
+        }
+        if (teamId != null) {
+            access.requireManageTeam(actor, teamId);
+        }
+        Tagger tagger = tagger(teamId);
+        return fileNames.stream().map(tagger::tags).toList();
+    }
+
+    private record Tagger(Map<String, List<String>> roster, Map<String, List<String>> skills) {
+        FileTags tags(String fileName) {
+            return new FileTags(fileName, FileNameTags.match(fileName, roster).orElse(null),
+                    FileNameTags.match(fileName, skills).orElse(null));
+        }
+    }
+
+    private Tagger tagger(UUID teamId) {
+        Map<String, List<String>> roster = teamId == null ? Map.of() : teams.athletes(teamId).stream()
+                .collect(Collectors.toMap(a -> a.id().toString(), a -> List.of(a.name())));
+        Map<String, List<String>> skillNames = skills.all().stream()
+                .collect(Collectors.toMap(SkillDefinition::id, s -> List.of(s.id(), s.name())));
+        return new Tagger(roster, skillNames);
+    }
+
+    private static String orElse(String tag, String fromFileName) {
+        return tag != null && !tag.isBlank() ? tag : fromFileName != null ? fromFileName : tag;
     }
 
     /** With a team, an athlete tag is a roster entry, by id or by exact name; anything else is refused. */

@@ -51,6 +51,16 @@ class UploadController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(uploads.upload(actor, teamId, files, athletes, skills, base));
     }
 
+    @GetMapping("/tags")
+    @Operation(summary = "The athlete (roster id) and skill an upload would read from each file name (file=...), for tags left blank")
+    List<PortalUploads.FileTags> tags(@RequestParam(name = "file") List<String> files,
+                                      @RequestParam(name = "teamId", required = false) UUID teamId, Actor actor) {
+        if (files.size() > 500) {
+            throw new IllegalArgumentException("Ask for at most 500 file names at once.");
+        }
+        return uploads.tagsFromFileNames(actor, teamId, files);
+    }
+
     @GetMapping("/{uploadId}")
     @Operation(summary = "Status of an upload and of every video and stage")
     Map<String, Object> status(@PathVariable UUID uploadId, Actor actor) {

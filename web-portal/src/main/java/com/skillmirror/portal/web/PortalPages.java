@@ -11,6 +11,8 @@ import com.skillmirror.portal.team.Team;
 import com.skillmirror.portal.team.TeamService;
 import com.skillmirror.portal.report.ReportFiles;
 import com.skillmirror.portal.upload.TeamUploads;
+import com.skillmirror.expert.SkillRegistry;
+import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.upload.UploadService;
 import java.io.IOException;
 import java.util.UUID;
@@ -39,9 +41,12 @@ class PortalPages {
     private final AuditLog audit;
     private final TeamUploads teamUploads;
     private final ReportFiles reports;
+    private final SkillRegistry skills;
 
     PortalPages(TeamService teams, AthleteData athletes, AccessPolicy access, AnalysisResults results, UploadService uploads,
-                AccountService accounts, AuditLog audit, TeamUploads teamUploads, ReportFiles reports) {
+                AccountService accounts, AuditLog audit, TeamUploads teamUploads, ReportFiles reports,
+                SkillRegistry skills) {
+        this.skills = skills;
         this.teamUploads = teamUploads;
         this.reports = reports;
         this.accounts = accounts;
@@ -123,6 +128,8 @@ class PortalPages {
         model.addAttribute("teams", teams.visible(actor));
         model.addAttribute("teamId", teamId);
         model.addAttribute("maxFileMb", DataSize.ofBytes(uploads.maxFileBytes()).toMegabytes());
+        model.addAttribute("skills", skills.all().stream()
+                .sorted(java.util.Comparator.comparing(SkillDefinition::name, String.CASE_INSENSITIVE_ORDER)).toList());
         return "upload";
     }
 

@@ -1,6 +1,7 @@
 package com.skillmirror.portal.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -46,5 +47,26 @@ class UploadTaggingTest extends PortalTestSupport {
                 .containsEntry("athlete_id", ben.id()).containsEntry("skill_id", "lunge");
         assertThat(videos.get(2)).as("a name that says nothing leaves the tags blank")
                 .containsEntry("athlete_id", null).containsEntry("skill_id", null);
+    }
+
+    @Test
+    void thePagePreviewsTheSameTagsOnlyForWhoMayUploadThere() throws Exception {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        Athlete ana = athlete(team, "Ana López");
+        String token = token(coach);
+        mvc.perform(get("/api/uploads/tags").param("teamId", team.id().toString())
+                        .param("file", "ana-lopez_Jumping Jack_03.mp4", "IMG_0042.mov").header("Authorization", bearer(token)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].athleteId").value(ana.id().toString()))
+                .andExpect(jsonPath("$[0].skillId").value("jumping-jack"))
+                .andExpect(jsonPath("$[1].athleteId").doesNotExist())
+                .andExpect(jsonPath("$[1].skillId").doesNotExist());
+        // another team's coach learns nothing about this roster; an athlete does not upload; no token is 401
+        mvc.perform(get("/api/uploads/tags").param("teamId", team.id().toString()).param("file", "ana.mp4")
+                .header("Authorization", bearer(token(user(Role.COACH))))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/uploads/tags").param("file", "ana.mp4")
+                .header("Authorization", bearer(token(user(Role.ATHLETE))))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/uploads/tags").param("file", "ana.mp4")).andExpect(status().isUnauthorized());
     }
 }
