@@ -1,8 +1,6 @@
 package com.skillmirror.portal.live;
 
 import com.skillmirror.analysis.ProgressEvent;
-import com.skillmirror.portal.report.ReportFiles;
-import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.security.ActorResolver;
@@ -13,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,8 +44,7 @@ class LiveProgress extends TextWebSocketHandler {
 
     private final Map<UUID, Set<WebSocketSession>> watchers = new ConcurrentHashMap<>();
     private final Map<String, WebSocketSession> decorated = new ConcurrentHashMap<>();
-    private final AnalysisResults results;
-    private final ReportFiles reports;
+    private final UploadSnapshots snapshots;
     private final JsonMapper json;
     private final ActorResolver actors;
     private final AccessPolicy access;
@@ -58,10 +54,9 @@ class LiveProgress extends TextWebSocketHandler {
      * @param recheckEvery how often open sockets are checked against the access rules again: a deleted account, a
      *                     changed role or a removal from the team ends the stream within this time
      */
-    LiveProgress(AnalysisResults results, ReportFiles reports, JsonMapper json, ActorResolver actors, AccessPolicy access,
+    LiveProgress(UploadSnapshots snapshots, JsonMapper json, ActorResolver actors, AccessPolicy access,
                  @Value("${skillmirror.live.access-recheck:60s}") Duration recheckEvery) {
-        this.results = results;
-        this.reports = reports;
+        this.snapshots = snapshots;
         this.json = json;
         this.actors = actors;
         this.access = access;
@@ -114,7 +109,7 @@ class LiveProgress extends TextWebSocketHandler {
         decorated.put(session.getId(), safe);
         // registered before the snapshot is read, so no event falls between the two
         watchers.computeIfAbsent(uploadId, k -> ConcurrentHashMap.newKeySet()).add(safe);
-        send(uploadId, safe, snapshot(uploadId));
+        send(uploadId, safe, snapshots.of(uploadId));
     }
 
     @Override
@@ -137,7 +132,7 @@ class LiveProgress extends TextWebSocketHandler {
         String message = eventJson(event);
         set.forEach(s -> send(event.uploadId(), s, message));
         if (ProgressEvent.COMPLETE.equals(event.type()) || ProgressEvent.ERROR.equals(event.type())) {
-            String snapshot = snapshot(event.uploadId());
+            String snapshot = snapshots.of(event.uploadId());
             set.forEach(s -> send(event.uploadId(), s, snapshot));
         }
     }
@@ -151,32 +146,6 @@ class LiveProgress extends TextWebSocketHandler {
         m.put("percent", event.percent());
         m.put("message", event.message());
         m.put("timestampMs", event.timestampMs());
-        return json.writeValueAsString(m);
-    }
-
-    /** The upload's status as the status page shows it: per video its status, last stage, error and report. */
-    @SuppressWarnings("unchecked")
-    String snapshot(UUID uploadId) {
-        Map<String, Object> upload = results.upload(uploadId);
-        List<Map<String, Object>> videos = ((List<Map<String, Object>>) upload.get("videos")).stream().map(v -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            UUID videoId = (UUID) v.get("videoId");
-            out.put("videoId", videoId);
-            out.put("status", String.valueOf(v.get("status")));
-            Map<String, Object> stages = (Map<String, Object>) v.get("stages");
-            out.put("stage", stages == null || stages.isEmpty() ? null : List.copyOf(stages.keySet()).get(stages.size() - 1));
-            out.put("error", v.get("error"));
-            out.put("report", ((Map<String, Object>) v.get("artifacts")).containsKey("report-html"));
-            return out;
-        }).toList();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "snapshot");
-        m.put("uploadId", uploadId);
-        m.put("status", upload.get("status"));
-        m.put("videos", videos);
-        m.put("teamReport", reports.teamReportHtml(uploadId).isPresent());
-        m.put("teamReportPdf", reports.teamReportPdf(uploadId).isPresent());
-        m.put("timestampMs", System.currentTimeMillis());
         return json.writeValueAsString(m);
     }
 
