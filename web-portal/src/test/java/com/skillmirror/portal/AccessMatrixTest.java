@@ -109,6 +109,7 @@ class AccessMatrixTest extends PortalTestSupport {
     }
 
     private static final int LOGIN = 302, SWITCHING = 101;
+    private static final int BAD_REQUEST = 400;
     private static final int OK = 200, CREATED = 201, ACCEPTED = 202, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404;
 
     @Test
@@ -144,6 +145,12 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("GET team report.html", () -> get("/api/uploads/" + uploadA + "/team-report.html"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET team report PDF", () -> get("/api/uploads/" + uploadA + "/team-report.pdf"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET experts", () -> get("/api/experts"), UNAUTH, OK, OK, OK, OK, OK, OK),
+                new Case("GET athlete progress", () -> get("/api/athletes/" + ownAthlete.id() + "/progress"),
+                        UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET athlete progress.html", () -> get("/api/athletes/" + ownAthlete.id() + "/progress.html"),
+                        UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("POST compare with an expert", () -> post("/api/compare/" + videoA + "/" + UUID.randomUUID()),
+                        UNAUTH, BAD_REQUEST, NOT_FOUND, BAD_REQUEST, NOT_FOUND, BAD_REQUEST, BAD_REQUEST),
                 new Case("GET /analysis", () -> get("/analysis/" + videoA), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("POST /analyze-video", () -> post("/analyze-video/" + videoA),
                         UNAUTH, FORBIDDEN, NOT_FOUND, ACCEPTED, NOT_FOUND, FORBIDDEN, ACCEPTED),
