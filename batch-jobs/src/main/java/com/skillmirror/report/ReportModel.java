@@ -241,7 +241,10 @@ final class ReportModel {
 
     private static SinceView since(ReportData data, Map<?, ?> comparison) {
         SkillTrend history = data.history();
-        if (history == null) {
+        boolean endsHere = history != null && (history.latest() == null
+                || String.valueOf(history.latest().videoId()).equals(text(data.results(), "videoId")));
+        if (!endsHere) {
+            // not looked up, or it does not end with this video: comparing two other analyses would mislead
             return null;
         }
         String athlete = text(data.results(), "athlete");

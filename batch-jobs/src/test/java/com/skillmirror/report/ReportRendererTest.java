@@ -211,7 +211,8 @@ class ReportRendererTest {
         before.put("Left hip angle deviation (deg)", 44.0); // +0.7 deg: noise
         before.put("Right hip angle deviation (deg)", 30.0); // +14.3 deg: worse
         com.skillmirror.report.progress.SkillTrend trend = new com.skillmirror.report.progress.SkillTrend("squat",
-                "Squat", List.of(point("2026-11-01T10:00:00Z", 30.5, before), point("2026-11-25T08:59:00Z", 19.2, now)));
+                "Squat", List.of(point("2026-11-01T10:00:00Z", 30.5, before), point(results, "2026-11-25T08:59:00Z",
+                        19.2, now)));
 
         String html = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE, trend));
 
@@ -227,14 +228,19 @@ class ReportRendererTest {
         assertWellFormedXml(html);
 
         String first = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
-                new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of(point("2026-11-25T08:59:00Z",
-                        19.2, now)))));
+                new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of(point(results,
+                        "2026-11-25T08:59:00Z", 19.2, now)))));
         assertThat(first).contains("<span class=\"first\">First analysis of Zoë for Squat:")
                 .doesNotContain("class=\"chart trend-chart\"");
         results.put("athlete", null);
         assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
                 new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of()))))
                 .contains("No athlete was tagged on this video");
+        // a history that ends with another video (this one was not found in it) is not shown as this one's
+        assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
+                new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of(
+                        point("2026-11-01T10:00:00Z", 30.5, before), point("2026-11-02T10:00:00Z", 19.2, now))))))
+                .doesNotContain("Since last time");
         // without a comparison there is nothing to compare
         child(results, "stages").remove("compare");
         assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE, trend)))
@@ -270,6 +276,13 @@ class ReportRendererTest {
             Map<String, Double> metrics) {
         return new com.skillmirror.report.progress.ProgressPoint(java.util.UUID.randomUUID(), Instant.parse(at),
                 score, metrics);
+    }
+
+    /** The analysis of the report's own video. */
+    private static com.skillmirror.report.progress.ProgressPoint point(Map<String, Object> results, String at,
+            double score, Map<String, Double> metrics) {
+        return new com.skillmirror.report.progress.ProgressPoint(java.util.UUID.fromString((String) results.get(
+                "videoId")), Instant.parse(at), score, metrics);
     }
 
     /** The PDF's text as poppler extracts it, white space (table cells wrap) made single spaces. */

@@ -105,8 +105,10 @@ public final class KeyMetrics {
     }
 
     /**
-     * The smallest change that counts, per unit: 2 degrees is about what BlazePose angles wobble between two takes of
-     * the same movement; 2 percentage points for symmetry indices; 0.05 for ratios; otherwise 5 % of the value.
+     * The smallest change that counts, per unit: judgement calls, not measurements. 2 degrees is small next to the
+     * skills' target ranges (tens of degrees) and to what one camera can resolve of a joint angle; 2 percentage points
+     * for symmetry indices; 0.05 for ratios (5 % of the pattern's tempo); otherwise 5 % of the value. The same file
+     * analysed twice gives the same numbers, so anything below these is a new take's noise, not progress.
      */
     static double threshold(String unit, double value) {
         String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);

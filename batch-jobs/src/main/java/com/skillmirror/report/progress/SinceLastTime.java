@@ -16,7 +16,10 @@ import java.util.Optional;
  */
 public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoint current, List<Change> changes) {
 
-    /** Score points below which a change is noise: about what re-filming the same take moves the score by. */
+    /**
+     * Score points below which a change counts as unchanged: a judgement call. The score is 100 exp(-D / 25 deg), so
+     * at a score of 50 three points are 1.5 degrees of weighted deviation, under the 2 degrees that count for angles.
+     */
     public static final double SCORE_UNCHANGED_BELOW = 3.0;
     public static final String SCORE = "Score (0-100)";
 
