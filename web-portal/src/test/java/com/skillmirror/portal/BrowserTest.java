@@ -235,6 +235,13 @@ class BrowserTest extends PortalTestSupport {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Squat");
         browser.switchTo().defaultContent();
         shot("08-progress");
+        // API clients get the same history as JSON
+        UUID cleo = jdbc.sql("SELECT athlete_id FROM video WHERE id = ?").param(completed).query(UUID.class).single();
+        String history = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/athletes/" + cleo + "/progress").header("Authorization", bearer(token(coach))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(history).path("skills").get(0).path("skillId").asString()).as(history).isEqualTo("squat");
+        assertThat(JSON.readTree(history).path("skills").get(0).path("points")).as(history).hasSize(1);
 
         browser.findElement(By.linkText("Experts")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("norms")));
