@@ -86,7 +86,7 @@ final class ReportModel {
     record SinceView(String verdict, String headline, List<ChangeRow> rows, Chart trend, String rule) {
     }
 
-    record ChangeRow(String label, String before, String after, String delta, String verdict) {
+    record ChangeRow(String label, String before, String after, String delta, String verdict, String why) {
     }
 
     private ReportModel() {
@@ -261,15 +261,16 @@ final class ReportModel {
         for (SinceLastTime.Change c : s.changes()) {
             int decimals = c.label().equals(SinceLastTime.SCORE) ? 0 : c.label().endsWith("(ratio)") ? 2 : 1;
             rows.add(new ChangeRow(c.label(), fmt(c.before(), decimals), fmt(c.after(), decimals),
-                    (c.delta() > 0 ? "+" : "") + fmt(c.delta(), decimals), c.verdict().text()));
+                    (c.delta() > 0 ? "+" : "") + fmt(c.delta(), decimals), c.verdict().text(), c.why()));
         }
         int n = history.points().size();
         String headline = capitalise(s.overall().text()) + " since the previous analysis ("
                 + DATE.format(s.previous().analysedAt()) + "); analysis " + n + " of " + orDash(athlete) + " for "
                 + orDash(history.skillName()) + ".";
-        String rule = "Unchanged: the score moved less than " + fmt(SinceLastTime.SCORE_UNCHANGED_BELOW, 0)
-                + " points, an angle or a percentage less than 2, a ratio less than 0.05; a metric with a target is better when"
-                + " closer to it, a deviation from the pattern when smaller.";
+        String rule = "Within noise: the score moved less than " + fmt(SinceLastTime.SCORE_UNCHANGED_BELOW, 0)
+                + " points, an angle or a percentage less than 2, a ratio less than 0.05. A metric with a target is"
+                + " better when closer to it (inside it both times: unchanged), a deviation from the pattern when"
+                + " smaller. The overall verdict follows the score.";
         return new SinceView(s.overall().text(), headline, rows, ProgressCharts.score(history, "since_"), rule);
     }
 

@@ -45,8 +45,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The reports the job writes, as a reader gets them: two uploads analysed in-process (a real talk filmed for the squat
- * skill, twice, for a roster athlete; a generated clip with a tone and one without audio, in which nobody is found),
+ * The reports the job writes, as a reader gets them: three uploads analysed in-process (a real talk filmed for the
+ * squat skill, twice and then its first 5 s, for a roster athlete; a generated clip with a tone and one without audio,
+ * in which nobody is found),
  * then every page opened in headless Chromium (Debian chromium + chromium-driver) without a console error and with
  * its key sections on screen, and the PDFs opened by poppler (pdfinfo, pdftoppm). Pages, PDFs and screenshots stay in
  * batch-jobs/target/report-browser.
@@ -58,7 +59,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TALK = "forensics_movie-hello_talking_head.mp4";
 
-    /** Both tests look at the same two analysed uploads: analysing them is what takes the time. */
+    /** Both tests look at the same analysed uploads: analysing them is what takes the time. */
     private static Analysed analysed;
 
     private record Analysed(UUID athlete, UUID firstUpload, UUID secondUpload, Map<String, Video> videos, Path dir) {
@@ -113,6 +114,17 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertThat(charts(".trend-chart svg")).isEqualTo(1);
         assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
 
+        // the shorter take scores differently: the verdict follows the stored scores' difference
+        open(page(a, "report-html", a.videos().get("talk-3")));
+        double delta = score(a.videos().get("talk-3")) - score(a.videos().get("talk-2"));
+        String verdict = Math.abs(delta) < 3 ? "Unchanged" : delta > 0 ? "Improved" : "Regressed";
+        assertThat(visible(By.cssSelector("#since-last-time + p span")).getText())
+                .startsWith(verdict + " since the previous analysis").contains("analysis 3 of Zoë for Squat");
+        assertThat(visible(By.xpath("//table[preceding-sibling::h2[@id='since-last-time']][1]//tr[td][1]"))
+                .getText()).startsWith("Score (0-100)").contains(verdict.toLowerCase(java.util.Locale.ROOT));
+        assertThat(browser.findElement(By.xpath("//div[@class='notice'][contains(., 'speech SKIPPED:')]")).getText())
+                .contains("no audio track");
+
         open(page(a, "report-html", a.videos().get("talk-1")));
         assertThat(visible(By.cssSelector("#since-last-time + p span")).getText())
                 .startsWith("First analysis of Zoë for Squat");
@@ -147,7 +159,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
                 renderer.progressHtml(history.forAthlete(a.athlete())));
         open(progress);
         visible(By.xpath("//h2[.='Squat']"));
-        assertThat(browser.findElements(By.xpath("//h3[.='Analyses']/following-sibling::table[1]//tr[td]"))).hasSize(2);
+        assertThat(browser.findElements(By.xpath("//h3[.='Analyses']/following-sibling::table[1]//tr[td]"))).hasSize(3);
         assertThat(charts(".chart svg")).isGreaterThanOrEqualTo(2);
     }
 
@@ -206,18 +218,32 @@ class ReportBrowserTest extends OwnDatabaseTest {
         UploadService.Created second = uploads.create(List.of(incoming(talk, "Zoë")));
         tag(second, TALK, athlete);
         launcher.run(second.uploadId());
+        // a third take that really differs: the first 5 s of the talk, without its sound
+        Path shorter = TestClips.excerpt(talk, dir.resolve("talk-first-5s.mp4"), 0, 5, "scale=1280:720");
+        UploadService.Created third = uploads.create(List.of(incoming(shorter, "Zoë")));
+        tag(third, "talk-first-5s.mp4", athlete);
+        launcher.run(third.uploadId());
 
         Map<String, Video> videos = new LinkedHashMap<>();
         for (Video v : first.videos()) {
             videos.put(v.originalName().equals(TALK) ? "talk-1" : v.originalName(), v);
         }
         videos.put("talk-2", second.videos().get(0));
-        for (String talkRun : List.of("talk-1", "talk-2")) {
+        videos.put("talk-3", third.videos().get(0));
+        for (String talkRun : List.of("talk-1", "talk-2", "talk-3")) {
             Map<String, Object> compare = results.forVideo(videos.get(talkRun).id()).get("compare");
             assertThat(compare.get("status")).as(talkRun + ": " + compare.get("error")).isEqualTo("COMPLETED");
         }
         analysed = new Analysed(athlete, first.uploadId(), second.uploadId(), videos, dir);
         return analysed;
+    }
+
+    /** The main person's score as the compare step stored it. */
+    private double score(Video video) {
+        return jdbc.sql("""
+                SELECT c.score FROM comparison c JOIN stage_result r ON r.video_id = c.video_id AND r.stage = 'compare'
+                 WHERE c.video_id = ? AND c.person_id = CAST(r.summary ->> 'personId' AS INT)""")
+                .param(video.id()).query(Double.class).single();
     }
 
     private static IncomingFile incoming(Path file, String athlete) throws Exception {

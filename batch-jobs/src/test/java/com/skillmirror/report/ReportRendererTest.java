@@ -210,6 +210,7 @@ class ReportRendererTest {
         before.put("Deepest knee angle (deg)", 120.0); // was outside the target of at most 100, now 35.8
         before.put("Left hip angle deviation (deg)", 44.0); // +0.7 deg: noise
         before.put("Right hip angle deviation (deg)", 30.0); // +14.3 deg: worse
+        before.put("Left/right knee range-of-motion symmetry index (%)", 5.0); // 1.68 now: inside the target of 10
         com.skillmirror.report.progress.SkillTrend trend = new com.skillmirror.report.progress.SkillTrend("squat",
                 "Squat", List.of(point("2026-11-01T10:00:00Z", 30.5, before), point(results, "2026-11-25T08:59:00Z",
                         19.2, now)));
@@ -220,10 +221,14 @@ class ReportRendererTest {
                 .contains("<span class=\"regressed\">Regressed since the previous analysis (2026-11-01 10:00 UTC);"
                         + " analysis 2 of Zoë for Squat.</span>")
                 .containsPattern("Score \\(0-100\\)</td><td class=\"num\">31</td>\\s*<td class=\"num\">19</td>"
-                        + "<td class=\"num\">-11</td>\\s*<td class=\"regressed\">regressed</td>")
-                .containsPattern("(?s)Deepest knee angle \\(deg\\)</td>.*?-84.2</td>\\s*<td class=\"improved\">improved")
-                .containsPattern("(?s)Left hip angle deviation \\(deg\\)</td>.*?\\+0.7</td>\\s*<td class=\"unchanged\">")
-                .containsPattern("(?s)Right hip angle deviation \\(deg\\)</td>.*?\\+14.3</td>\\s*<td class=\"regressed\">")
+                        + "<td class=\"num\">-11</td>\\s*<td><span class=\"regressed\">regressed</span>\\s*"
+                        + "<div class=\"muted\">lower</div>")
+                .containsPattern(verdict("Deepest knee angle \\(deg\\)", "-84.2", "improved", "closer to the target"))
+                .containsPattern(verdict("Left/right knee range-of-motion symmetry index \\(%\\)", "-3.3",
+                        "unchanged", "within the target both times"))
+                .containsPattern(verdict("Left hip angle deviation \\(deg\\)", "\\+0.7", "unchanged", "within noise"))
+                .containsPattern(verdict("Right hip angle deviation \\(deg\\)", "\\+14.3", "regressed",
+                        "larger deviation"))
                 .contains("class=\"chart trend-chart\"><svg");
         assertWellFormedXml(html);
 
@@ -276,6 +281,12 @@ class ReportRendererTest {
             Map<String, Double> metrics) {
         return new com.skillmirror.report.progress.ProgressPoint(java.util.UUID.randomUUID(), Instant.parse(at),
                 score, metrics);
+    }
+
+    /** A since-last-time row: its label, change, verdict and what the verdict rests on. */
+    private static String verdict(String label, String delta, String verdict, String why) {
+        return "(?s)" + label + "</td>.*?" + delta + "</td>\\s*<td><span class=\"" + verdict + "\">" + verdict
+                + "</span>\\s*<div class=\"muted\">" + why + "</div>";
     }
 
     /** The analysis of the report's own video. */

@@ -22,6 +22,7 @@ public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoi
      */
     public static final double SCORE_UNCHANGED_BELOW = 3.0;
     public static final String SCORE = "Score (0-100)";
+    static final String NOISE = "within noise";
 
     public enum Verdict {
         IMPROVED, REGRESSED, UNCHANGED;
@@ -31,7 +32,10 @@ public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoi
         }
     }
 
-    /** One number then and now; {@code delta} = after - before. */
+    /**
+     * One number then and now; {@code delta} = after - before; {@code why} says in a few words what the verdict rests
+     * on ("within noise", "within the target both times", "closer to the target", "smaller deviation", ...).
+     */
     public record Change(String label, double before, double after, double delta, Verdict verdict, String why) {
     }
 
@@ -53,9 +57,10 @@ public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoi
         Change score = null;
         if (before.score() != null && after.score() != null) {
             double d = after.score() - before.score();
-            score = new Change(SCORE, before.score(), after.score(), d,
-                    Math.abs(d) < SCORE_UNCHANGED_BELOW ? Verdict.UNCHANGED : d > 0 ? Verdict.IMPROVED : Verdict.REGRESSED,
-                    "higher is better; under " + fmt(SCORE_UNCHANGED_BELOW) + " points is unchanged");
+            score = Math.abs(d) < SCORE_UNCHANGED_BELOW
+                    ? new Change(SCORE, before.score(), after.score(), d, Verdict.UNCHANGED, NOISE)
+                    : new Change(SCORE, before.score(), after.score(), d, d > 0 ? Verdict.IMPROVED : Verdict.REGRESSED,
+                            d > 0 ? "higher" : "lower");
             changes.add(score);
         }
         Map<String, KeyMetrics.Spec> specs = KeyMetrics.specs(currentComparison);
@@ -80,16 +85,20 @@ public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoi
 
     static Change change(KeyMetrics.Spec spec, double before, double after) {
         double delta = after - before;
-        String rule = spec.lowerIsBetter() ? "lower is better" : "closer to the target is better";
-        rule += "; under " + fmt(spec.unchangedBelow()) + (spec.unit() == null ? "" : " " + spec.unit())
-                + " is unchanged";
         if (Math.abs(delta) < spec.unchangedBelow()) {
-            return new Change(spec.label(), before, after, delta, Verdict.UNCHANGED, rule);
+            return new Change(spec.label(), before, after, delta, Verdict.UNCHANGED, NOISE);
         }
         double gain = spec.distance(before) - spec.distance(after);
-        // both inside the target range: moving within it is neither better nor worse
-        Verdict verdict = gain > 0 ? Verdict.IMPROVED : gain < 0 ? Verdict.REGRESSED : Verdict.UNCHANGED;
-        return new Change(spec.label(), before, after, delta, verdict, rule);
+        if (spec.lowerIsBetter()) {
+            return new Change(spec.label(), before, after, delta, gain > 0 ? Verdict.IMPROVED : Verdict.REGRESSED,
+                    gain > 0 ? "smaller deviation" : "larger deviation");
+        }
+        if (gain == 0) {
+            // inside the target range both times: moving within it is neither better nor worse
+            return new Change(spec.label(), before, after, delta, Verdict.UNCHANGED, "within the target both times");
+        }
+        return new Change(spec.label(), before, after, delta, gain > 0 ? Verdict.IMPROVED : Verdict.REGRESSED,
+                gain > 0 ? "closer to the target" : "further from the target");
     }
 
     private static String fmt(double d) {
