@@ -84,7 +84,7 @@ public class ReportFiles {
 
     /** The PDF beside it (uploads/<id>/team-report.pdf), for analyses that write one. */
     public Optional<String> teamReportPdf(UUID uploadId) {
-        return existing(ReportStepConfiguration.teamReportKey(uploadId).replaceFirst("\\.html$", ".pdf"));
+        return existing(ReportStepConfiguration.teamReportPdfKey(uploadId));
     }
 
     private Optional<String> existing(String key) {

@@ -56,6 +56,7 @@ class CliTest {
             assertThat(Files.readAllBytes(exports.resolve("report.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
             String team = Files.readString(out.resolve("team-report.html"));
             assertThat(team).contains("Ranking").contains("Sam").contains("broken.mp4").contains("Not a readable video");
+            assertThat(Files.readAllBytes(out.resolve("team-report.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
             // a video that failed still gets its report, saying why
             assertThat(Files.readString(out.resolve("broken/report.html"))).contains("Not a readable video");
             try (var keyFrames = Files.list(exports.resolve("pose"))) {
