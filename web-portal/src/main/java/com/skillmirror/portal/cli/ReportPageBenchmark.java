@@ -93,12 +93,15 @@ final class ReportPageBenchmark {
         String password = UUID.randomUUID().toString();
         SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of("server.port", "0", "skillmirror.home", home.toString(),
-                "skillmirror.admin.password", password, "logging.level.root", "WARN",
-                "logging.level.com.skillmirror", "WARN", "spring.main.banner-mode", "off",
-                "skillmirror.ingest.schedule.enabled", "false", "spring.quartz.auto-startup", "false",
-                "logging.level.org.apache.pdfbox", "ERROR"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        // as command-line arguments, which outrank every configuration file: the benchmark must never fill the
+        // user's own home (skillmirror.home) with its copies
+        String[] properties = Map.of("server.port", "0", "skillmirror.home", home.toString(),
+                        "skillmirror.admin.password", password, "logging.level.root", "WARN",
+                        "logging.level.com.skillmirror", "WARN", "spring.main.banner-mode", "off",
+                        "skillmirror.ingest.schedule.enabled", "false", "spring.quartz.auto-startup", "false",
+                        "logging.level.org.apache.pdfbox", "ERROR")
+                .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = app.run(properties)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             return new ReportPageBenchmark("http://127.0.0.1:" + port).measure(options, password,
                     context.getBean(JdbcClient.class),
