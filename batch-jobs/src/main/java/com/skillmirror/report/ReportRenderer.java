@@ -32,6 +32,12 @@ public class ReportRenderer {
             new String[] {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVu Sans", "400"},
             new String[] {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "DejaVu Sans", "700"});
 
+    static {
+        // openhtmltopdf prints every stage of every PDF to the console at INFO; its warnings are all we want
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+    }
+
     private final TemplateEngine engine;
 
     public ReportRenderer() {
