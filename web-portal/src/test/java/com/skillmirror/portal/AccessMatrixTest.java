@@ -283,6 +283,13 @@ class AccessMatrixTest extends PortalTestSupport {
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         assertThat(pdf.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"report.pdf\"");
         assertThat(pdf.getContentAsString()).startsWith("%PDF");
+        assertThat(pdf.getHeader("Accept-Ranges")).isEqualTo("bytes");
+        // a range, as a browser asks for while seeking in a video: only those bytes, decrypted from storage
+        var head = mvc.perform(get("/api/videos/" + videoA + "/files/report-pdf").header("Range", "bytes=1-3")
+                        .header("Authorization", bearer(tokensByName.get("coachA"))))
+                .andExpect(status().isPartialContent()).andReturn().getResponse();
+        assertThat(head.getContentAsString()).isEqualTo("PDF");
+        assertThat(head.getHeader("Content-Range")).isEqualTo("bytes 1-3/" + pdf.getContentAsByteArray().length);
         String listing = mvc.perform(get("/api/videos/" + videoA + "/reports").header("Authorization", bearer(tokensByName.get("coachA"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(listing).contains("/api/videos/" + videoA + "/report.html").contains("\"kind\":\"report-pdf\"")

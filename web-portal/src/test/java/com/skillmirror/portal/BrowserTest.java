@@ -207,6 +207,11 @@ class BrowserTest extends PortalTestSupport {
         browser.switchTo().defaultContent();
         assertThat(browser.findElements(By.cssSelector("#downloads a")).stream().map(e -> e.getAttribute("data-kind")))
                 .contains("report-pdf", "pose-csv", "pose-json", "pose-trc");
+        // the overlay video plays in the page: the browser reads its header with a Range request and learns its length
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return document.getElementById('overlay-video').readyState;")).intValue() >= 1);
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('overlay-video').duration;")).doubleValue()).isGreaterThan(0.5);
         shot("06-video-report");
         browser.findElement(By.cssSelector("#downloads a[data-kind='report-pdf']")).click();
         assertThat(pdfPages(download(downloads.resolve("report.pdf")))).as("pages of the downloaded PDF").isGreaterThanOrEqualTo(1);

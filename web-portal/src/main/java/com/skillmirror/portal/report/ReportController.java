@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -135,13 +134,11 @@ class ReportController {
     }
 
     private ResponseEntity<Resource> attachment(String key, String fileName, String contentType) throws IOException {
-        long size = storage.size(key);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(contentType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : contentType))
-                .contentLength(size)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new InputStreamResource(storage.get(key)));
+                .body(new StoredFile(storage, key));
     }
 }

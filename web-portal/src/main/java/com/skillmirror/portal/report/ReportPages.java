@@ -43,7 +43,9 @@ class ReportPages {
         model.addAttribute("actor", actor);
         model.addAttribute("video", results.video(video));
         model.addAttribute("hasReport", files.hasReport(videoId));
-        model.addAttribute("downloads", files.exports(videoId));
+        var downloads = files.exports(videoId);
+        model.addAttribute("downloads", downloads);
+        model.addAttribute("overlay", downloads.stream().anyMatch(d -> d.kind().equals("overlay")));
         return "video-report";
     }
 
