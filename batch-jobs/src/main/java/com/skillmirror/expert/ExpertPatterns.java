@@ -9,6 +9,8 @@ import com.skillmirror.storage.ObjectStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,38 @@ public class ExpertPatterns {
                         pattern.source() == PatternSource.PUBLISHED_NORM ? "PUBLISHED_NORM" : "VIDEO", key)
                 .update();
         return inserted == 1 ? new StoredPattern(id, expertId, version, pattern) : byHash(pattern.contentHash()).orElseThrow();
+    }
+
+    /** Remembers which upload holds the analysed takes of a pattern built from expert videos. */
+    public void recordTakes(UUID patternId, UUID uploadId) {
+        jdbc.sql("UPDATE expert_pattern SET takes_upload_id = ? WHERE id = ?").params(uploadId, patternId).update();
+    }
+
+    /**
+     * The key frames (artifact kind to JPEG) of the first take of the pattern's expert that has them, e.g. the
+     * expert at the deepest point of a squat; empty for a published norm or when the takes were deleted.
+     */
+    public Map<String, byte[]> keyFrames(String contentHash, List<String> kinds) throws IOException {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT a.kind, a.storage_key FROM expert_pattern p
+                  JOIN video v ON v.upload_id = p.takes_upload_id
+                  JOIN artifact a ON a.video_id = v.id
+                 WHERE p.content_hash = :hash AND a.kind IN (:kinds)
+                   AND v.id = (SELECT v2.id FROM video v2 JOIN artifact a2 ON a2.video_id = v2.id
+                                WHERE v2.upload_id = p.takes_upload_id AND a2.kind IN (:kinds)
+                                ORDER BY v2.position LIMIT 1)""")
+                .param("hash", contentHash).param("kinds", kinds).query().listOfRows();
+        Map<Object, Object> keys = new HashMap<>();
+        rows.forEach(row -> keys.put(row.get("kind"), row.get("storage_key")));
+        Map<String, byte[]> frames = new LinkedHashMap<>();
+        for (String kind : kinds) {
+            if (keys.get(kind) instanceof String key) {
+                try (InputStream in = storage.get(key)) {
+                    frames.put(kind, in.readAllBytes());
+                }
+            }
+        }
+        return frames;
     }
 
     public Optional<StoredPattern> find(UUID id) {

@@ -20,9 +20,18 @@ import java.util.Objects;
  * @param generatedAt  the report date
  * @param history      the athlete's analyses of this skill up to and including this one, oldest first, for "since
  *                     last time"; null = not looked up (the section is left out)
+ * @param expertKeyFrames the compared expert's key frames by the same labels, shown beside the athlete's; may be
+ *                     empty (a published norm has no footage)
  */
 public record ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
-        Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history) {
+        Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history,
+        Map<String, byte[]> expertKeyFrames) {
+
+    /** Without the expert's key frames. */
+    public ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+            Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history) {
+        this(results, keyFrames, angles, patternMeans, generatedAt, history, Map.of());
+    }
 
     /** Without the athlete's history. */
     public ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
@@ -35,6 +44,7 @@ public record ReportData(Map<String, Object> results, Map<String, byte[]> keyFra
         keyFrames = keyFrames == null ? Map.of() : new LinkedHashMap<>(keyFrames);
         patternMeans = patternMeans == null ? Map.of() : Map.copyOf(patternMeans);
         generatedAt = generatedAt == null ? Instant.now() : generatedAt;
+        expertKeyFrames = expertKeyFrames == null ? Map.of() : new LinkedHashMap<>(expertKeyFrames);
     }
 
     /** A report from the results alone: no key frames and no charts. */

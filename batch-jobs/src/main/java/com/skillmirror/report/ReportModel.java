@@ -76,7 +76,8 @@ final class ReportModel {
     record Fact(String label, String value) {
     }
 
-    record KeyFrameView(String label, String dataUri) {
+    /** The athlete's key frame and, when the compared expert has footage, the expert's at the same moment. */
+    record KeyFrameView(String label, String dataUri, String expertDataUri) {
     }
 
     /**
@@ -280,9 +281,15 @@ final class ReportModel {
 
     private static List<KeyFrameView> keyFrames(ReportData data) {
         List<KeyFrameView> out = new ArrayList<>();
-        data.keyFrames().forEach((label, jpeg) -> out.add(new KeyFrameView(humanise(label),
-                "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg))));
+        data.keyFrames().forEach((label, jpeg) -> {
+            byte[] expert = data.expertKeyFrames().get(label);
+            out.add(new KeyFrameView(humanise(label), jpegUri(jpeg), expert == null ? null : jpegUri(expert)));
+        });
         return out;
+    }
+
+    private static String jpegUri(byte[] jpeg) {
+        return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
     }
 
     private static SpeechView speech(Map<?, ?> s) {

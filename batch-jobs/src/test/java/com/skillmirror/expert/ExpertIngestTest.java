@@ -12,6 +12,7 @@ import com.skillmirror.testsupport.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,10 @@ class ExpertIngestTest extends OwnDatabaseTest {
         assertThat(stored.pattern().takes()).isEqualTo(3);
         assertThat(stored.pattern().expert().footageLicence()).contains("Apache-2.0");
         assertThat(stored.pattern().hashMatches()).isTrue();
+        // the expert's own key frames, for reports to show beside an athlete's
+        Map<String, byte[]> expertFrames = patterns.keyFrames(outcome.contentHash(), List.of("keyframe-min", "keyframe-max"));
+        assertThat(expertFrames).containsOnlyKeys("keyframe-min", "keyframe-max");
+        assertThat(expertFrames.values()).allSatisfy(jpeg -> assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8));
 
         int before = patternCount();
         IngestReport again = ingest.run(source, "");

@@ -176,6 +176,24 @@ class ReportRendererTest {
     }
 
     @Test
+    void theExpertsKeyFramesStandBesideTheAthletesWhenThePatternHasFootage() throws Exception {
+        byte[] athlete = jpeg();
+        Map<String, byte[]> athletes = new LinkedHashMap<>();
+        athletes.put("keyframe-min", athlete);
+        athletes.put("keyframe-max", athlete);
+        String html = renderer.html(new ReportData(sample(), athletes, null, Map.of(), DATE, null,
+                Map.of("keyframe-min", athlete)));
+        // one row per moment; the expert's frame shares the athlete's row, and a moment without one stands alone
+        String table = html.substring(html.indexOf("<table class=\"keyframes\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        String[] rows = table.split("<tr>");
+        assertThat(rows).hasSize(3);
+        assertThat(rows[1]).contains("alt=\"Expert: ").containsPattern("(?s)class=\"keyframe\".*class=\"keyframe\"");
+        assertThat(rows[2]).doesNotContain("Expert: ");
+        assertThat(renderer.html(new ReportData(sample(), athletes, null, Map.of(), DATE))).doesNotContain("Expert: ");
+    }
+
+    @Test
     void speechPacePitchAndLoudnessAreChartedOverTheTalk() throws Exception {
         String html = renderer.html(ReportData.of(sample()));
 

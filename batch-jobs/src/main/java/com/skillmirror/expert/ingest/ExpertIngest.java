@@ -160,6 +160,7 @@ public class ExpertIngest {
         ExpertProfile profile = new ExpertProfile(e.name(), e.achievements(), e.credits(), e.licence());
         ExpertPattern pattern = new PatternBuilder(skill).fromKinematics(series, profile);
         StoredPattern stored = patterns.save(pattern, patterns.expert(profile));
+        patterns.recordTakes(stored.id(), upload.uploadId());
         return new IngestReport.DropOutcome(drop, "INGESTED", skill.id(), e.name(), stored.id().toString(),
                 stored.version(), pattern.contentHash(), takes, null);
     }

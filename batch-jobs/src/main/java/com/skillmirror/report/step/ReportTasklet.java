@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class ReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+    private static final List<String> KEY_FRAMES = List.of("keyframe-min", "keyframe-max");
 
     private final VideoRepository videos;
     private final AnalysisResults analysis;
@@ -83,7 +85,7 @@ class ReportTasklet implements Tasklet {
             results.put("status", VideoStatus.COMPLETED);
         }
         Map<String, byte[]> keyFrames = new LinkedHashMap<>();
-        for (String kind : new String[] {"keyframe-min", "keyframe-max"}) {
+        for (String kind : KEY_FRAMES) {
             Optional<String> key = this.results.artifactKey(videoId, kind);
             if (key.isPresent()) {
                 try (InputStream in = storage.get(key.get())) {
@@ -99,7 +101,20 @@ class ReportTasklet implements Tasklet {
                 angles = Kinematics.of(series, series.mainPersonId());
             }
         }
-        return new ReportData(results, keyFrames, angles, patternMeans(results), Instant.now(), history());
+        Optional<String> patternHash = comparedPattern(results);
+        return new ReportData(results, keyFrames, angles, patternHash.map(this::patternMeans).orElse(Map.of()),
+                Instant.now(), history(), patternHash.map(this::expertKeyFrames).orElse(Map.of()));
+    }
+
+    /** The expert doing the same: their key frames beside the athlete's, when the pattern came from their videos. */
+    private Map<String, byte[]> expertKeyFrames(String patternHash) {
+        try {
+            return patterns.keyFrames(patternHash, KEY_FRAMES);
+        } catch (Exception e) {
+            log.warn("Expert key frames of pattern {} not read; video {}'s report shows the athlete's alone",
+                    patternHash, videoId, e);
+            return Map.of();
+        }
     }
 
     /** The athlete's earlier analyses; without them the report is still worth having, minus "since last time". */
@@ -112,16 +127,21 @@ class ReportTasklet implements Tasklet {
         }
     }
 
-    /** The compared pattern's mean curves, so the charts show the athlete against the expert. */
+    /** The content hash of the pattern the compare stage used, if it ran. */
     @SuppressWarnings("unchecked")
-    private Map<String, double[]> patternMeans(Map<String, Object> results) {
+    private static Optional<String> comparedPattern(Map<String, Object> results) {
         Object compare = ((Map<String, Map<String, Object>>) results.get("stages")).getOrDefault("compare", Map.of())
                 .get("result");
         if (!(compare instanceof Map<?, ?> c) || !(c.get("comparison") instanceof Map<?, ?> comparison)
                 || !(comparison.get("pattern") instanceof Map<?, ?> ref) || ref.get("contentHash") == null) {
-            return Map.of();
+            return Optional.empty();
         }
-        Optional<ExpertPattern> pattern = patterns.byHash(String.valueOf(ref.get("contentHash"))).map(StoredPattern::pattern);
+        return Optional.of(String.valueOf(ref.get("contentHash")));
+    }
+
+    /** The compared pattern's mean curves, so the charts show the athlete against the expert. */
+    private Map<String, double[]> patternMeans(String patternHash) {
+        Optional<ExpertPattern> pattern = patterns.byHash(patternHash).map(StoredPattern::pattern);
         Map<String, double[]> means = new LinkedHashMap<>();
         pattern.ifPresent(p -> p.curves().forEach(curve -> means.put(curve.feature(), curve.mean())));
         return means;

@@ -72,6 +72,10 @@ class ExpertApiTest extends PortalTestSupport {
         Map<String, Object> upload = JSON.readValue(created, Map.class);
         String videoId = (String) ((List<Map<String, Object>>) upload.get("videos")).get(0).get("videoId");
         awaitFinished((String) upload.get("uploadId"), coach);
+        // the job compared the take with this expert's pattern: the report shows the expert's key frames beside hers
+        String reportHtml = mvc.perform(get("/api/videos/" + videoId + "/report.html").header("Authorization", bearer(token(coach))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(reportHtml).contains("alt=\"Expert: ").contains("Walker from the OpenCV sample");
 
         Map<String, Object> comparison = JSON.readValue(mvc.perform(post("/compare/" + videoId + "/" + expertId)
                 .header("Authorization", bearer(token(coach)))).andExpect(status().isOk()).andReturn().getResponse()
