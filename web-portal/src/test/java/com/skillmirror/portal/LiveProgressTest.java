@@ -107,6 +107,28 @@ class LiveProgressTest extends PortalTestSupport {
     }
 
     @Test
+    void signingOutEndsThePagesSocketAtOnce() throws Exception {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        UUID[] ids = uploadWithVideo(team, coach, athlete(team, "Signing-out Sam"));
+        String cookie = sessionCookie(coach);
+        Socket page = open("/web/uploads/" + ids[0] + "/live", Map.of("Cookie", cookie));
+        assertThat(page.next().get("type")).isEqualTo("snapshot");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String home = http.send(HttpRequest.newBuilder(URI.create(base() + "/")).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(home);
+        assertThat(csrf.find()).as("the page carries its CSRF token").isTrue();
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(base() + "/logout")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(302);
+        // the access re-check alone would keep it open: the coach may still see the upload, only the session ended
+        assertThat(page.closed().get(5, TimeUnit.SECONDS)).as("close code").isEqualTo(1008);
+    }
+
+    @Test
     void theHandshakeIsRefusedToOtherTeamsToStrangersAndToOtherSites() throws Exception {
         Account coach = user(Role.COACH);
         Team team = team(coach);

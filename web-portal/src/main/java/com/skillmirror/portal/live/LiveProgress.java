@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -92,14 +93,29 @@ class LiveProgress extends TextWebSocketHandler {
                 return;
             }
             if (!allowed) {
-                set.remove(session);
-                try {
-                    session.close(CloseStatus.POLICY_VIOLATION.withReason("You may no longer see this upload."));
-                } catch (IOException e) {
-                    log.debug("Closing a revoked live progress socket of upload {}: {}", uploadId, e.getMessage());
-                }
+                end(uploadId, set, session, "You may no longer see this upload.");
             }
         }));
+    }
+
+    /** Signing out (or a session that expires) ends that session's sockets at once, not at the next re-check. */
+    @EventListener
+    void onSignOut(HttpSessionDestroyedEvent event) {
+        watchers.forEach((uploadId, set) -> set.forEach(session -> {
+            if (event.getId().equals(session.getAttributes().get(UploadAccessInterceptor.HTTP_SESSION_ID))) {
+                end(uploadId, set, session, "Signed out.");
+            }
+        }));
+    }
+
+    /** Closes a socket as a policy violation (1008): the page then stops reconnecting and says why. */
+    private void end(UUID uploadId, Set<WebSocketSession> set, WebSocketSession session, String reason) {
+        set.remove(session);
+        try {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason(reason));
+        } catch (IOException e) {
+            log.debug("Closing a live progress socket of upload {} ({}): {}", uploadId, reason, e.getMessage());
+        }
     }
 
     @Override

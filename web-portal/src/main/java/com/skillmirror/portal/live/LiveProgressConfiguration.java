@@ -1,6 +1,8 @@
 package com.skillmirror.portal.live;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -21,6 +23,12 @@ class LiveProgressConfiguration implements WebSocketConfigurer {
     LiveProgressConfiguration(LiveProgress handler, UploadAccessInterceptor access) {
         this.handler = handler;
         this.access = access;
+    }
+
+    /** Tells the application when an HTTP session ends (sign-out, expiry), so its sockets can be closed. */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
 
     static final String UPLOAD_ID = "uploadId";
     static final String ACTOR_ID = "actorId";
+    /** The portal's HTTP session behind a page's socket: signing out of it ends the socket. */
+    static final String HTTP_SESSION_ID = "httpSessionId";
     private static final Pattern PATH = Pattern.compile("/uploads/([^/]+)/live/?$");
 
     private final ActorResolver actors;
@@ -69,6 +72,9 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
         }
         attributes.put(UPLOAD_ID, uploadId);
         attributes.put(ACTOR_ID, actor.id());
+        if (request instanceof ServletServerHttpRequest servlet && servlet.getServletRequest().getSession(false) != null) {
+            attributes.put(HTTP_SESSION_ID, servlet.getServletRequest().getSession(false).getId());
+        }
         return true;
     }
 
