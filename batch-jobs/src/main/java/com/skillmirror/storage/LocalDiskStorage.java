@@ -86,9 +86,11 @@ public final class LocalDiskStorage implements ObjectStorage {
         if (aead == null) {
             return Files.newInputStream(path);
         }
+        InputStream raw = Files.newInputStream(path);
         try {
-            return new DecryptingStream(aead.newDecryptingStream(Files.newInputStream(path), associatedData(key)), key);
+            return new DecryptingStream(aead.newDecryptingStream(raw, associatedData(key)), key);
         } catch (GeneralSecurityException e) {
+            raw.close();
             throw unreadable(key, e);
         }
     }
@@ -115,10 +117,11 @@ public final class LocalDiskStorage implements ObjectStorage {
         if (aead == null) {
             return Files.size(path);
         }
-        try (SeekableByteChannel plain = aead.newSeekableDecryptingChannel(Files.newByteChannel(path), associatedData(key))) {
+        SeekableByteChannel plain = decrypting(Files.newByteChannel(path), key);
+        try (plain) {
             // the key and the header are checked on the first read; an empty object has nothing to read
             return plain.read(ByteBuffer.allocate(1)) <= 0 ? 0 : plain.size();
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (IOException e) {
             throw unreadable(key, e);
         }
     }
@@ -144,6 +147,15 @@ public final class LocalDiskStorage implements ObjectStorage {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(resolve(key));
+    }
+
+    private SeekableByteChannel decrypting(SeekableByteChannel raw, String key) throws IOException {
+        try {
+            return aead.newSeekableDecryptingChannel(raw, associatedData(key));
+        } catch (GeneralSecurityException e) {
+            raw.close();
+            throw unreadable(key, e);
+        }
     }
 
     private static byte[] associatedData(String key) {

@@ -27,7 +27,7 @@ public class StorageConfiguration {
             return new LocalDiskStorage(root);
         }
         Path keyset = keysetFile.isBlank() ? home.resolve("keys").resolve("storage-keyset.json") : Path.of(keysetFile);
-        return LocalDiskStorage.encrypted(root, StorageKeyset.loadOrCreate(keyset));
+        return LocalDiskStorage.encrypted(root, StorageKeyset.loadOrCreate(keyset, root));
     }
 
     @Bean

@@ -26,7 +26,7 @@ class EncryptedLocalDiskStorageTest extends StorageContract {
 
     private ObjectStorage open(Path keyset) {
         try {
-            return LocalDiskStorage.encrypted(temp.resolve("store"), StorageKeyset.loadOrCreate(keyset));
+            return LocalDiskStorage.encrypted(temp.resolve("store"), StorageKeyset.loadOrCreate(keyset, temp.resolve("store")));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -57,9 +57,22 @@ class EncryptedLocalDiskStorageTest extends StorageContract {
         assertThatThrownBy(() -> storage().get("b/two.bin").readAllBytes()).hasMessageContaining("b/two.bin")
                 .hasMessageContaining("cannot be decrypted");
 
-        ObjectStorage otherKey = open(temp.resolve("other/storage-keyset.json"));
+        // another installation's key (made for its own, empty store) pointed at this one
+        ObjectStorage otherKey = LocalDiskStorage.encrypted(store,
+                StorageKeyset.loadOrCreate(temp.resolve("other/storage-keyset.json"), temp.resolve("other/store")));
         assertThatThrownBy(() -> otherKey.size("a/one.bin")).hasMessageContaining("cannot be decrypted")
                 .hasMessageContaining("Restore the key file");
+    }
+
+    @Test
+    void aMissingKeyBesideStoredObjectsStopsTheStartInsteadOfMakingANewOne() throws Exception {
+        storage().put("a/kept.mp4", "a video".getBytes(StandardCharsets.UTF_8), "video/mp4");
+        Path lost = temp.resolve("keys/storage-keyset.json");
+        Files.delete(lost); // e.g. the volume with the key was not mounted
+        assertThatThrownBy(() -> StorageKeyset.loadOrCreate(lost, temp.resolve("store")))
+                .hasMessageContaining("is missing, but").hasMessageContaining("Restore the key file")
+                .hasMessageContaining("skillmirror.storage.encryption.enabled=false");
+        assertThat(lost).doesNotExist();
     }
 
     @Test
