@@ -38,6 +38,7 @@
     const type = ['video/webm;codecs=vp8,opus', 'video/webm;codecs=vp8', 'video/webm'].find(t => MediaRecorder.isTypeSupported(t));
     recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
     const chunks = [];
+    let failed = false;
     recorder.ondataavailable = e => { if (e.data && e.data.size) chunks.push(e.data); };
     recorder.onstop = () => {
       stream.getTracks().forEach(t => t.stop());
@@ -45,6 +46,7 @@
       preview.hidden = true;
       stop.hidden = true;
       record.disabled = false;
+      if (failed) return; // the error is on screen; a broken recording is not offered for upload
       const seconds = (Date.now() - startedAt) / 1000;
       const blob = new Blob(chunks, { type: 'video/webm' });
       if (!blob.size) {
@@ -55,7 +57,11 @@
       window.skillmirrorUpload.add([new File([blob], 'camera-' + stamp + '.webm', { type: 'video/webm' })]);
       note.textContent = 'Recorded ' + seconds.toFixed(1) + ' s (' + Math.round(blob.size / 1024) + ' KB): added to the list.';
     };
-    recorder.onerror = e => { note.textContent = 'Recording failed: ' + (e.error ? e.error.message : 'unknown error') + '. Try again.'; };
+    recorder.onerror = e => {
+      failed = true;
+      stream.getTracks().forEach(t => t.stop()); // the camera light goes off even if no stop event follows
+      note.textContent = 'Recording failed: ' + (e.error ? e.error.message : 'unknown error') + '. Try again.';
+    };
     recorder.start(500);
     startedAt = Date.now();
     stop.hidden = false;

@@ -82,6 +82,8 @@
     return new Promise(resolve => {
       const form = new FormData();
       if (teamSelect.value) form.append('teamId', teamSelect.value);
+      // the page showed what the file names say; what is blank now was left blank on purpose
+      form.append('tagsFromFileNames', 'false');
       items.forEach(item => {
         form.append('files', item.file, item.file.name);
         form.append('athlete', item.athlete.value);

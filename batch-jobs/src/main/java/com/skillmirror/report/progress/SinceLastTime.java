@@ -100,8 +100,4 @@ public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoi
         return new Change(spec.label(), before, after, delta, gain > 0 ? Verdict.IMPROVED : Verdict.REGRESSED,
                 gain > 0 ? "closer to the target" : "further from the target");
     }
-
-    private static String fmt(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-    }
 }

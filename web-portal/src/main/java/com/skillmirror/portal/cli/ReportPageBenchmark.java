@@ -141,12 +141,18 @@ final class ReportPageBenchmark {
         Files.writeString(script, luaScript(options.path(), videos, coach), StandardCharsets.UTF_8);
         out.printf("wrk: %d connections, %d s, %d analyses in the database, %s%n", options.connections(),
                 options.seconds(), inDatabase, options.path());
+        Path output = home.resolve("wrk.txt");
         Process wrk = new ProcessBuilder("/usr/bin/wrk", "-t2", "-c" + options.connections(), "-d" + options.seconds() + "s",
-                "--timeout", "10s", "-s", script.toString(), base).redirectErrorStream(true).start();
-        String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!wrk.waitFor(options.seconds() + 60L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+                "--timeout", "10s", "-s", script.toString(), base).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        boolean ended = wrk.waitFor(options.seconds() + 60L, TimeUnit.SECONDS);
+        if (!ended) {
+            wrk.destroyForcibly();
+        }
+        String report = Files.readString(output, StandardCharsets.UTF_8);
+        if (!ended || wrk.exitValue() != 0) {
             out.println(report);
-            throw new IOException("wrk failed (exit " + (wrk.isAlive() ? "timeout" : wrk.exitValue()) + ")");
+            throw new IOException("wrk failed (" + (ended ? "exit " + wrk.exitValue() : "no end after the run time") + ")");
         }
         out.println(report.strip());
         return report.contains("Non-2xx or 3xx responses") ? 1 : 0;

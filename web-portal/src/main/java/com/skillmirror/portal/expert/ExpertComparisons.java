@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -86,16 +87,29 @@ class ExpertComparisons {
         access.requireVideo(actor, videoId);
     }
 
-    /** The videos with landmarks that the actor may see, newest first: the same rule as AccessPolicy.requireVideo. */
+    /** The videos with landmarks that the actor may see, newest 200 first: the same rule as AccessPolicy.requireVideo. */
     List<Candidate> candidates(Actor actor) {
+        return candidates(actor, "ORDER BY u.created_at DESC, v.position LIMIT 200", null);
+    }
+
+    /** One video, if the actor may see it and it has landmarks, however old it is. */
+    Optional<Candidate> candidate(Actor actor, UUID videoId) {
+        return candidates(actor, "AND v.id = ?", videoId).stream().findFirst();
+    }
+
+    private List<Candidate> candidates(Actor actor, String tail, UUID videoId) {
+        List<Object> params = new java.util.ArrayList<>(List.of(actor.isAdmin(), actor.id(), actor.id(), actor.id()));
+        if (videoId != null) {
+            params.add(videoId);
+        }
         return jdbc.sql("""
                 SELECT v.id, v.original_name, v.athlete_name, v.skill_id, u.created_at
                   FROM video v JOIN upload u ON u.id = v.upload_id LEFT JOIN athlete a ON a.id = v.athlete_id
                  WHERE EXISTS (SELECT 1 FROM artifact r WHERE r.video_id = v.id AND r.kind = 'pose-series')
                    AND (? OR u.created_by = ? OR a.user_id = ?
                         OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = u.team_id AND m.user_id = ?))
-                 ORDER BY u.created_at DESC, v.position LIMIT 200""")
-                .params(actor.isAdmin(), actor.id(), actor.id(), actor.id())
+                """ + tail)
+                .params(params)
                 .query((rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("original_name"),
                         rs.getString("athlete_name"), rs.getString("skill_id"),
                         rs.getObject("created_at", OffsetDateTime.class)))

@@ -72,7 +72,7 @@ class ExpertPages {
     @GetMapping("/comparisons")
     String compare(@RequestParam(required = false) UUID videoId, @RequestParam(required = false) UUID expertId,
                    Actor actor, Model model) {
-        List<ExpertComparisons.Candidate> candidates = comparisons.candidates(actor);
+        List<ExpertComparisons.Candidate> candidates = new java.util.ArrayList<>(comparisons.candidates(actor));
         model.addAttribute("actor", actor);
         model.addAttribute("videos", candidates);
         model.addAttribute("videoId", videoId);
@@ -80,9 +80,11 @@ class ExpertPages {
         if (videoId == null) {
             return "compare";
         }
-        // a video the actor may not see is 404, even when it has no landmarks
-        Optional<ExpertComparisons.Candidate> video = candidates.stream().filter(c -> c.id().equals(videoId)).findFirst();
+        // looked up on its own: the list holds the newest videos only, and a report links here for any of them
+        Optional<ExpertComparisons.Candidate> video = comparisons.candidate(actor, videoId);
+        video.filter(v -> candidates.stream().noneMatch(c -> c.id().equals(videoId))).ifPresent(candidates::add);
         if (video.isEmpty()) {
+            // a video the actor may not see is 404, even when it has no landmarks
             comparisons.requireVisible(actor, videoId);
             model.addAttribute("error", "This video has no landmarks (see its pose stage), so it cannot be compared.");
             return "compare";

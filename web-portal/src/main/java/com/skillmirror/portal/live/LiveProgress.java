@@ -7,6 +7,7 @@ import com.skillmirror.portal.security.ActorResolver;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,11 @@ class LiveProgress extends TextWebSocketHandler {
     private final ActorResolver actors;
     private final AccessPolicy access;
     private final ScheduledExecutorService recheck;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "live-progress-sender");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param recheckEvery how often open sockets are checked against the access rules again: a deleted account, a
@@ -73,6 +79,7 @@ class LiveProgress extends TextWebSocketHandler {
     @PreDestroy
     void stop() {
         recheck.shutdownNow();
+        sender.shutdownNow();
     }
 
     /** Closes the sockets whose user may no longer see their upload (policy violation, 1008). */
@@ -124,7 +131,11 @@ class LiveProgress extends TextWebSocketHandler {
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         decorated.put(session.getId(), safe);
         // registered before the snapshot is read, so no event falls between the two
-        watchers.computeIfAbsent(uploadId, k -> ConcurrentHashMap.newKeySet()).add(safe);
+        watchers.compute(uploadId, (k, set) -> {
+            Set<WebSocketSession> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
+            watching.add(safe);
+            return watching;
+        });
         send(uploadId, safe, snapshots.of(uploadId));
     }
 
@@ -132,25 +143,33 @@ class LiveProgress extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         WebSocketSession safe = decorated.remove(session.getId());
         UUID uploadId = (UUID) session.getAttributes().get(UploadAccessInterceptor.UPLOAD_ID);
-        Set<WebSocketSession> set = uploadId == null ? null : watchers.get(uploadId);
-        if (set != null && safe != null) {
-            set.remove(safe);
-            watchers.computeIfPresent(uploadId, (k, v) -> v.isEmpty() ? null : v);
+        if (uploadId != null && safe != null) {
+            // in one step with the add above, so a socket opening meanwhile is never left in a dropped set
+            watchers.computeIfPresent(uploadId, (k, set) -> {
+                set.remove(safe);
+                return set.isEmpty() ? null : set;
+            });
         }
     }
 
+    /**
+     * Events arrive on the thread that published them: a step of the analysis, or the broker's listener. Sending
+     * happens on our own thread (one, so events keep their order), so a slow browser never holds up the analysis.
+     */
     @EventListener
     void onProgress(ProgressEvent event) {
         Set<WebSocketSession> set = watchers.get(event.uploadId());
         if (set == null || set.isEmpty()) {
             return;
         }
-        String message = eventJson(event);
-        set.forEach(s -> send(event.uploadId(), s, message));
-        if (ProgressEvent.COMPLETE.equals(event.type()) || ProgressEvent.ERROR.equals(event.type())) {
-            String snapshot = snapshots.of(event.uploadId());
-            set.forEach(s -> send(event.uploadId(), s, snapshot));
-        }
+        sender.execute(() -> {
+            String message = eventJson(event);
+            set.forEach(s -> send(event.uploadId(), s, message));
+            if (ProgressEvent.COMPLETE.equals(event.type()) || ProgressEvent.ERROR.equals(event.type())) {
+                String snapshot = snapshots.of(event.uploadId());
+                set.forEach(s -> send(event.uploadId(), s, snapshot));
+            }
+        });
     }
 
     private String eventJson(ProgressEvent event) {
@@ -170,9 +189,15 @@ class LiveProgress extends TextWebSocketHandler {
             session.sendMessage(new TextMessage(text));
         } catch (IOException | IllegalStateException | org.springframework.web.socket.handler.SessionLimitExceededException e) {
             log.debug("Dropping a live progress socket of upload {} that cannot take messages: {}", uploadId, e.getMessage());
+            // closed, not just forgotten: the page then reconnects and starts again from a snapshot
             Set<WebSocketSession> set = watchers.get(uploadId);
             if (set != null) {
                 set.remove(session);
+            }
+            try {
+                session.close(CloseStatus.SESSION_NOT_RELIABLE);
+            } catch (IOException | IllegalStateException closing) {
+                log.debug("Closing a dropped live progress socket of upload {}: {}", uploadId, closing.getMessage());
             }
         }
     }

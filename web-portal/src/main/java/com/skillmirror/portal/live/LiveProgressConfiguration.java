@@ -6,6 +6,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
 /**
  * Live progress of an upload over a plain WebSocket with JSON text messages. The portal page connects to
@@ -33,6 +34,8 @@ class LiveProgressConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(handler, "/web/uploads/*/live", "/api/uploads/*/live").addInterceptors(access);
+        // the origin check first: another site's page must not even make the access query (or its audit entry)
+        registry.addHandler(handler, "/web/uploads/*/live", "/api/uploads/*/live")
+                .addInterceptors(new OriginHandshakeInterceptor(), access);
     }
 }

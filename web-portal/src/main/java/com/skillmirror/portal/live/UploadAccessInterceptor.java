@@ -93,6 +93,6 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                Exception exception) {
-        // nothing to undo: the handshake stored nothing but the upload id in the session's attributes
+        // nothing to undo: the handshake only put ids (upload, actor, HTTP session) in the socket's attributes
     }
 }

@@ -43,6 +43,13 @@ class ApiErrors {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 
+    /** A file the database lists but storage no longer has (deleted by hand, storage switched): gone, not a crash. */
+    @ExceptionHandler(java.nio.file.NoSuchFileException.class)
+    ResponseEntity<Map<String, String>> storedFileGone(java.nio.file.NoSuchFileException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "This file is no longer in storage"
+                + " (deleted, or the storage settings changed). Restart the video's analysis to write it again."));
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<Map<String, String>> forbidden(ForbiddenException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));

@@ -71,6 +71,15 @@ public class PortalUploads {
 
     public Map<String, Object> upload(Actor actor, UUID teamId, List<MultipartFile> files, List<String> athletes,
                                       List<String> skills, String basePath) {
+        return upload(actor, teamId, files, athletes, skills, true, basePath);
+    }
+
+    /**
+     * @param tagsFromFileNames whether a blank athlete or skill is read from the file name; the upload page says no,
+     *                          as it has shown that reading already and a blank left there is the coach's choice
+     */
+    public Map<String, Object> upload(Actor actor, UUID teamId, List<MultipartFile> files, List<String> athletes,
+                                      List<String> skills, boolean tagsFromFileNames, String basePath) {
         if (!actor.canManageTeams()) {
             throw new ForbiddenException("Only coaches and admins upload videos.");
         }
@@ -80,7 +89,7 @@ public class PortalUploads {
         limiter.upload(actor);
         List<IncomingFile> incoming = new ArrayList<>();
         List<UUID> athleteIds = new ArrayList<>();
-        Tagger fromFileName = tagger(teamId);
+        Tagger fromFileName = tagsFromFileNames ? tagger(teamId) : Tagger.NONE;
         for (int i = 0; i < files.size(); i++) {
             MultipartFile file = files.get(i);
             checkType(file);
@@ -157,6 +166,8 @@ public class PortalUploads {
     }
 
     private record Tagger(Map<String, List<String>> roster, Map<String, List<String>> skills) {
+        static final Tagger NONE = new Tagger(Map.of(), Map.of());
+
         FileTags tags(String fileName) {
             return new FileTags(fileName, FileNameTags.match(fileName, roster).orElse(null),
                     FileNameTags.match(fileName, skills).orElse(null));

@@ -41,14 +41,15 @@ class UploadController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload videos (files[]), optionally into a team (teamId) with athlete and skill per file or once")
+    @Operation(summary = "Upload videos (files[]), optionally into a team (teamId) with athlete and skill per file or once; blank tags are read from file names unless tagsFromFileNames=false")
     ResponseEntity<Map<String, Object>> upload(@RequestParam("files") List<MultipartFile> files,
                                                @RequestParam(name = "teamId", required = false) UUID teamId,
                                                @RequestParam(name = "athlete", required = false) List<String> athletes,
                                                @RequestParam(name = "skill", required = false) List<String> skills,
+                                               @RequestParam(name = "tagsFromFileNames", defaultValue = "true") boolean tagsFromFileNames,
                                                Actor actor, HttpServletRequest request) {
         String base = request.getRequestURI().startsWith(request.getContextPath() + "/web/") ? "/web/uploads" : "/api/uploads";
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(uploads.upload(actor, teamId, files, athletes, skills, base));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(uploads.upload(actor, teamId, files, athletes, skills, tagsFromFileNames, base));
     }
 
     @GetMapping("/tags")

@@ -50,6 +50,22 @@ class UploadTaggingTest extends PortalTestSupport {
     }
 
     @Test
+    void aBlankLeftOnPurposeStaysBlank() throws Exception {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        athlete(team, "Ana López");
+        String body = mvc.perform(multipart("/api/uploads")
+                        .file(new MockMultipartFile("files", "ana-lopez_squat.mp4", "video/mp4", new byte[100]))
+                        .param("teamId", team.id().toString()).param("athlete", "").param("skill", "")
+                        .param("tagsFromFileNames", "false")
+                        .header("Authorization", bearer(token(coach))))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        UUID uploadId = UUID.fromString(JSON.readValue(body, Map.class).get("uploadId").toString());
+        assertThat(jdbc.sql("SELECT athlete_id, skill_id FROM video WHERE upload_id = ?").param(uploadId).query()
+                .singleRow()).containsEntry("athlete_id", null).containsEntry("skill_id", null);
+    }
+
+    @Test
     void thePagePreviewsTheSameTagsOnlyForWhoMayUploadThere() throws Exception {
         Account coach = user(Role.COACH);
         Team team = team(coach);
