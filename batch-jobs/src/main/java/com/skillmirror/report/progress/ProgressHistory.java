@@ -77,7 +77,7 @@ public class ProgressHistory {
 
     /**
      * The history of the video's athlete in the video's skill, up to and including this video (analyses compared
-     * after it are left out, so a re-rendered old report still says what changed then). Without a skill the trend
+     * after it are left out). Order is by comparison time: comparing an old video again moves it to the end. Without a skill the trend
      * has no points; without any athlete tag it has at most this video's own point.
      */
     public SkillTrend forVideo(UUID videoId) {
