@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +34,10 @@ class ProgressController {
 
     @GetMapping({"/web/athletes/{athleteId}/progress.html", "/api/athletes/{athleteId}/progress.html"})
     @Operation(summary = "An athlete's progress per skill as a standalone HTML page with charts")
-    ResponseEntity<String> progressHtml(@PathVariable UUID athleteId, Actor actor) {
+    ResponseEntity<byte[]> progressHtml(@PathVariable UUID athleteId, Actor actor) {
         access.requireAthlete(actor, athleteId);
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", ReportController.REPORT_CSP)
-                .header("X-Frame-Options", "SAMEORIGIN")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(renderer.progressHtml(history.forAthlete(athleteId)));
+        return ReportController.standalonePage(
+                renderer.progressHtml(history.forAthlete(athleteId)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/api/athletes/{athleteId}/progress")

@@ -34,7 +34,7 @@ class ReportController {
      * script, fetches nothing, submits nothing, and is shown only inside the portal's own frame. The sandbox
      * directive gives it a unique origin, so even an injected script could neither run nor reach the portal.
      */
-    static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+    private static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
             + " form-action 'none'; frame-ancestors 'self'; sandbox";
 
     private final ReportFiles files;
@@ -121,16 +121,19 @@ class ReportController {
     }
 
     private ResponseEntity<byte[]> html(String key) throws IOException {
-        byte[] bytes;
         try (InputStream in = storage.get(key)) {
-            bytes = in.readAllBytes();
+            return standalonePage(in.readAllBytes());
         }
+    }
+
+    /** A report-like page of ours (no script, inline styles and SVG, data: images), framed only by the portal. */
+    static ResponseEntity<byte[]> standalonePage(byte[] html) {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", REPORT_CSP)
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(bytes);
+                .body(html);
     }
 
     private ResponseEntity<Resource> attachment(String key, String fileName, String contentType) throws IOException {
