@@ -96,6 +96,26 @@ public final class LocalDiskStorage implements ObjectStorage {
     }
 
     @Override
+    public InputStream get(String key, long offset, long length) throws IOException {
+        ObjectStorage.checkRange(offset, length);
+        Path path = existing(key);
+        if (aead == null) {
+            SeekableByteChannel file = Files.newByteChannel(path);
+            file.position(offset);
+            return new ChannelRange(file, length, () -> Files.size(path));
+        }
+        // the streaming AEAD is segmented: positioning decrypts only the segments the range touches
+        SeekableByteChannel plain = decrypting(Files.newByteChannel(path), key);
+        try {
+            plain.position(offset);
+        } catch (IOException e) {
+            plain.close();
+            throw unreadable(key, e);
+        }
+        return new DecryptingStream(new ChannelRange(plain, length, () -> size(key)), key);
+    }
+
+    @Override
     public void download(String key, Path target) throws IOException {
         if (aead == null) {
             Files.copy(existing(key), target, StandardCopyOption.REPLACE_EXISTING);
@@ -192,6 +212,66 @@ public final class LocalDiskStorage implements ObjectStorage {
             } catch (IOException e) {
                 throw unreadable(key, e);
             }
+        }
+    }
+
+    private interface SizeLookup {
+        long size() throws IOException;
+    }
+
+    /** At most {@code remaining} bytes of a channel from its position on; closing it closes the channel. */
+    private static final class ChannelRange extends InputStream {
+        private final SeekableByteChannel channel;
+        private final SizeLookup size;
+        private long remaining;
+
+        ChannelRange(SeekableByteChannel channel, long remaining, SizeLookup size) {
+            this.channel = channel;
+            this.remaining = remaining;
+            this.size = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, remaining)));
+            if (n < 0 || n == 0 && atEnd()) {
+                remaining = 0;
+                return -1;
+            }
+            remaining -= n;
+            return n;
+        }
+
+        /**
+         * Tink's decrypting channel reads nothing, forever, once positioned at or past the end instead of saying
+         * end of stream (only reading up to the end does); a read of nothing means the end only there.
+         */
+        private boolean atEnd() throws IOException {
+            // never false: a read of nothing before the end would loop forever, so it is an error
+            long position = channel.position();
+            long total = size.size();
+            if (position >= total) {
+                return true;
+            }
+            throw new IOException("Read nothing at byte " + position + " of " + total + " bytes");
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 

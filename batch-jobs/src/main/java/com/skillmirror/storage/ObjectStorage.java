@@ -26,6 +26,21 @@ public interface ObjectStorage {
 
     InputStream get(String key) throws IOException;
 
+    /**
+     * At most {@code length} bytes of the object from {@code offset} on: fewer at its end, none from its end on.
+     * Reads only that part (a seek in the file or segment of the encrypted file, a ranged GET in S3), so serving a
+     * byte range of a large video costs the range, not the video up to it.
+     */
+    InputStream get(String key, long offset, long length) throws IOException;
+
+    /** A range read's arguments: what no caller may ask for, whatever the object. */
+    static void checkRange(long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A stored object's range needs a non-negative offset and length, not "
+                    + offset + " and " + length);
+        }
+    }
+
     /** Copies the object to a local file (FFmpeg needs a seekable file). */
     void download(String key, Path target) throws IOException;
 

@@ -68,6 +68,28 @@ public final class S3Storage implements ObjectStorage {
     }
 
     @Override
+    public InputStream get(String key, long offset, long length) throws IOException {
+        ObjectStorage.checkRange(offset, length);
+        if (length == 0) {
+            size(key); // a missing object is still NoSuchFile, as for any other read
+            return InputStream.nullInputStream();
+        }
+        long count = Math.min(length, Long.MAX_VALUE - offset);
+        return call(() -> {
+            try {
+                return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).offset(offset).length(count)
+                        .build());
+            } catch (ErrorResponseException e) {
+                // a range that starts at or after the end: nothing to read, as on local disk
+                if ("InvalidRange".equals(e.errorResponse().code())) {
+                    return InputStream.nullInputStream();
+                }
+                throw e;
+            }
+        }, "get " + key + " from byte " + offset);
+    }
+
+    @Override
     public void download(String key, Path target) throws IOException {
         Files.deleteIfExists(target);
         call(() -> {

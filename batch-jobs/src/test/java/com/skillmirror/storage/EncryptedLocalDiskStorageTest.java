@@ -75,11 +75,34 @@ class EncryptedLocalDiskStorageTest extends StorageContract {
         assertThat(lost).doesNotExist();
     }
 
+    /**
+     * A ranged read seeks to its segment instead of decrypting the file from its start: with the first segment
+     * damaged on disk, a range further on still reads (and a read that covers the damage is refused).
+     */
+    @Test
+    void aRangedReadDecryptsOnlyTheSegmentsItTouches() throws Exception {
+        byte[] video = new byte[3 * 1024 * 1024];
+        new java.util.Random(3).nextBytes(video);
+        storage().put("a/big.mp4", video, "video/mp4");
+        Path onDisk = temp.resolve("store/a/big.mp4");
+        byte[] cipher = Files.readAllBytes(onDisk);
+        cipher[1000] ^= 1; // inside the first segment, after the header
+        Files.write(onDisk, cipher);
+
+        try (InputStream in = storage().get("a/big.mp4", video.length - 100, 100)) {
+            assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(video, video.length - 100, video.length));
+        }
+        assertThatThrownBy(() -> storage().get("a/big.mp4", 10, 100).readAllBytes())
+                .hasMessageContaining("a/big.mp4").hasMessageContaining("cannot be decrypted");
+        assertThatThrownBy(() -> storage().get("a/big.mp4").readAllBytes()).hasMessageContaining("cannot be decrypted");
+    }
+
     @Test
     void anEmptyObjectHasSizeZero() throws Exception {
         storage().put("a/empty.mp4", new byte[0], "video/mp4");
         assertThat(storage().size("a/empty.mp4")).isZero();
         assertThat(storage().get("a/empty.mp4").readAllBytes()).isEmpty();
+        assertThat(storage().get("a/empty.mp4", 0, 10).readAllBytes()).isEmpty();
     }
 
     @Test
