@@ -14,16 +14,23 @@ final class AccountPrincipal implements UserDetails, java.io.Serializable {
     private final String username;
     private final transient String passwordHash;
     private final String authority;
+    /** The account's credentials version at sign-in: a later password or role change ends this session. */
+    private final int credentialsVersion;
 
     AccountPrincipal(Account account) {
         this.id = account.id();
         this.username = account.username();
         this.passwordHash = account.passwordHash();
         this.authority = account.role().authority();
+        this.credentialsVersion = account.credentialsVersion();
     }
 
     UUID id() {
         return id;
+    }
+
+    int credentialsVersion() {
+        return credentialsVersion;
     }
 
     @Override

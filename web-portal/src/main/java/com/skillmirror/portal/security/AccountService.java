@@ -23,7 +23,7 @@ public class AccountService {
 
     /**
      * Changes a password after checking the current one (the bootstrap admin's printed one-time password is changed
-     * this way), and revokes every refresh token of the account so other sessions must sign in again.
+     * this way); every token and page session of the account issued before ends (see AccountRepository.updatePassword).
      */
     public void changePassword(java.util.UUID userId, String current, String next) {
         Account account = accounts.find(userId).orElseThrow(() -> new IllegalArgumentException("No such account."));
@@ -47,7 +47,7 @@ public class AccountService {
             throw new IllegalArgumentException("The username '" + username + "' is taken.");
         }
         try {
-            return accounts.insert(username, encoder.encode(password), role);
+            return accounts.insert(username, encoder.encode(password), role, false);
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("The username '" + username + "' is taken.");
         }

@@ -1,6 +1,9 @@
 package com.skillmirror.portal.security;
 
 import com.skillmirror.portal.access.Actor;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -21,9 +24,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 public class ActorResolver implements HandlerMethodArgumentResolver {
 
     private final AccountRepository accounts;
+    private final AccountStates states;
 
-    ActorResolver(AccountRepository accounts) {
+    ActorResolver(AccountRepository accounts, AccountStates states) {
         this.accounts = accounts;
+        this.states = states;
     }
 
     @Override
@@ -53,7 +58,35 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
         if (id == null) {
             throw new InsufficientAuthenticationException("Sign in first.");
         }
-        return accounts.find(id).map(a -> new Actor(a.id(), a.username(), a.role()))
+        return states.find(id).map(a -> new Actor(a.id(), a.username(), a.role()))
                 .orElseThrow(() -> new InsufficientAuthenticationException("This account no longer exists."));
+    }
+
+    /**
+     * The credentials version the sign-in (page session or bearer token) was made under, for long-lived uses such as
+     * a live socket: once the account's version moves on (password or role change, sign-out everywhere), that use ends.
+     */
+    public OptionalInt credentialsVersion(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            return OptionalInt.of(principal.credentialsVersion());
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt
+                && jwt.getClaims().get(AccessTokenValidator.CREDENTIALS_VERSION) instanceof Number version) {
+            return OptionalInt.of(version.intValue());
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The account's credentials version now; empty once the account is deleted. */
+    public OptionalInt currentCredentialsVersion(UUID id) {
+        return accounts.find(id).map(a -> OptionalInt.of(a.credentialsVersion())).orElse(OptionalInt.empty());
+    }
+
+    /** When a bearer token's sign-in ends by itself (its exp); empty for a page session, which ends on sign-out. */
+    public Optional<Instant> expiresAt(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            return Optional.ofNullable(jwt.getExpiresAt());
+        }
+        return Optional.empty();
     }
 }

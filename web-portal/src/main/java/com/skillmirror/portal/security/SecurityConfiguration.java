@@ -15,9 +15,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -38,12 +37,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("role");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, AccountStates accounts) throws Exception {
+        AccountAuthorities converter = new AccountAuthorities(accounts);
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,7 +61,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, RateLimiter limiter,
-                               AuditLog audit) throws Exception {
+                               AuditLog audit, AccountStates accounts) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authenticationManager(authenticationManager)
@@ -86,6 +81,7 @@ class SecurityConfiguration {
                             failure.onAuthenticationFailure(req, res, e);
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new SessionCredentialsCheck(accounts), AuthorizationFilter.class)
                 .addFilterBefore(new LoginRateLimitFilter(limiter, audit), UsernamePasswordAuthenticationFilter.class)
                 // SAMEORIGIN so the portal can frame its stored reports (served with their own strict policy); the
                 // portal's pages themselves still refuse any framing through frame-ancestors 'none'

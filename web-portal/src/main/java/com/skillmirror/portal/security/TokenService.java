@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Access tokens: short-lived HS256 JWTs (subject = user id, claim role). Refresh tokens: opaque, stored as SHA-256,
+ * Access tokens: short-lived HS256 JWTs (subject = user id, claim role for clients to read, claim cv = the account's
+ * credentials version, which ends the token when a password or role changes). Refresh tokens: opaque, stored as SHA-256,
  * one use each: a refresh revokes the presented token and issues the next of its family; presenting a token that was
  * already used revokes the whole family, since only a thief or a replay can do that.
  */
@@ -101,6 +102,7 @@ class TokenService {
                 .subject(account.id().toString())
                 .claim("username", account.username())
                 .claim("role", account.role().name())
+                .claim(AccessTokenValidator.CREDENTIALS_VERSION, account.credentialsVersion())
                 .issuedAt(now)
                 .expiresAt(now.plus(accessTtl))
                 .id(UUID.randomUUID().toString())

@@ -5,6 +5,7 @@ import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.AuditLog;
 import com.skillmirror.portal.security.AccountService;
+import com.skillmirror.portal.security.SessionRenewal;
 import com.skillmirror.portal.access.Role;
 import com.skillmirror.portal.athlete.AthleteData;
 import com.skillmirror.portal.team.Team;
@@ -14,6 +15,8 @@ import com.skillmirror.portal.upload.TeamUploads;
 import com.skillmirror.expert.SkillRegistry;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.upload.UploadService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -42,10 +45,12 @@ class PortalPages {
     private final TeamUploads teamUploads;
     private final ReportFiles reports;
     private final SkillRegistry skills;
+    private final SessionRenewal sessions;
 
     PortalPages(TeamService teams, AthleteData athletes, AccessPolicy access, AnalysisResults results, UploadService uploads,
                 AccountService accounts, AuditLog audit, TeamUploads teamUploads, ReportFiles reports,
-                SkillRegistry skills) {
+                SkillRegistry skills, SessionRenewal sessions) {
+        this.sessions = sessions;
         this.skills = skills;
         this.teamUploads = teamUploads;
         this.reports = reports;
@@ -152,10 +157,12 @@ class PortalPages {
     /** Where the first admin replaces the printed one-time password (and anyone changes theirs). */
     @PostMapping("/account/password")
     String changePassword(Actor actor, @RequestParam String currentPassword, @RequestParam String newPassword,
-                          Model model) {
+                          Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("actor", actor);
         try {
             accounts.changePassword(actor.id(), currentPassword, newPassword);
+            // the change ends the account's other sessions; this one stays signed in
+            sessions.keepThisSession(actor.id(), request, response);
             audit.record(actor.username(), AuditLog.PASSWORD_CHANGED, "user:" + actor.id(), "page");
             model.addAttribute("message", "Your password is changed.");
         } catch (IllegalArgumentException e) {
@@ -173,9 +180,11 @@ class PortalPages {
 
     @PostMapping("/invite/{token}")
     String acceptInvite(@PathVariable String token, @RequestParam String username, @RequestParam String password,
-                        Model model) {
+                        Model model, jakarta.servlet.http.HttpServletRequest request) {
         try {
-            teams.accept(token, username, password);
+            var account = teams.accept(token, username, password);
+            audit.record(account.username(), AuditLog.USER_CREATED, "user:" + account.id(),
+                    "from an invite as " + account.role() + ", from " + request.getRemoteAddr());
             return "redirect:/login?invited";
         } catch (IllegalArgumentException | com.skillmirror.portal.access.NotFoundException e) {
             model.addAttribute("invite", teams.pending(token).orElse(null));
