@@ -6,14 +6,14 @@ import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.storage.ObjectStorage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,11 +58,12 @@ class ReportController {
 
     @GetMapping({"/videos/{videoId}/files/{kind}", "/api/videos/{videoId}/files/{kind}"})
     @Operation(summary = "Download one export of a video: report-pdf, pose-csv, pose-json, pose-trc, overlay, keyframe-min, keyframe-max, speech")
-    ResponseEntity<Resource> download(@PathVariable UUID videoId, @PathVariable String kind, Actor actor) throws IOException {
+    void download(@PathVariable UUID videoId, @PathVariable String kind, Actor actor, HttpServletRequest request,
+                  HttpServletResponse response) throws IOException {
         access.requireVideo(actor, videoId);
         ReportFiles.Download d = files.export(videoId, kind).orElseThrow(() -> new NotFoundException("Video " + videoId
                 + " has no '" + kind + "' file. GET /api/videos/" + videoId + "/reports lists the files it has."));
-        return attachment(d.storageKey(), d.fileName(), d.contentType());
+        new StoredFileResponse(storage, d.storageKey(), d.fileName(), d.contentType()).send(request, response);
     }
 
     @GetMapping("/api/videos/{videoId}/reports")
@@ -96,11 +97,12 @@ class ReportController {
 
     @GetMapping({"/uploads/{uploadId}/team-report.pdf", "/api/uploads/{uploadId}/team-report.pdf"})
     @Operation(summary = "The team report of an upload as a PDF, for analyses that write one")
-    ResponseEntity<Resource> teamReportPdf(@PathVariable UUID uploadId, Actor actor) throws IOException {
+    void teamReportPdf(@PathVariable UUID uploadId, Actor actor, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         access.requireUpload(actor, uploadId);
         String key = files.teamReportPdf(uploadId).orElseThrow(() -> new NotFoundException("Upload " + uploadId
                 + " has no team report PDF: its analysis has not finished, or ran before team PDFs were written."));
-        return attachment(key, "team-report.pdf", MediaType.APPLICATION_PDF_VALUE);
+        new StoredFileResponse(storage, key, "team-report.pdf", MediaType.APPLICATION_PDF_VALUE).send(request, response);
     }
 
     @GetMapping("/api/uploads/{uploadId}/team-report")
@@ -134,14 +136,5 @@ class ReportController {
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(html);
-    }
-
-    private ResponseEntity<Resource> attachment(String key, String fileName, String contentType) throws IOException {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(contentType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : contentType))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new StoredFile(storage, key));
     }
 }
