@@ -73,8 +73,8 @@ class AccessMatrixTest extends PortalTestSupport {
         Team teamB = team(coachB);
         teams.addMember(teamA.id(), expertA.id());
         ownAthlete = athlete(teamA, "Own Athlete");
-        teams.linkUser(ownAthlete.id(), athlete.id());
-        teams.linkUser(athlete(teamB, "Other Athlete").id(), athleteB.id());
+        teams.linkUnclaimed(ownAthlete.id(), athlete.id());
+        teams.linkUnclaimed(athlete(teamB, "Other Athlete").id(), athleteB.id());
         UUID[] ids = uploadWithVideo(teamA, coachA, ownAthlete);
         uploadA = ids[0];
         videoA = ids[1];

@@ -3,7 +3,6 @@ package com.skillmirror.portal.access;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,27 +19,47 @@ public class RateLimiter {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int loginsPerMinute;
     private final int uploadsPerMinute;
-    private final Clock clock;
+    private final int heavyPerMinute;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
 
-    @Autowired
     public RateLimiter(@Value("${skillmirror.security.login-per-minute:10}") int loginsPerMinute,
-                       @Value("${skillmirror.security.uploads-per-minute:30}") int uploadsPerMinute) {
-        this(loginsPerMinute, uploadsPerMinute, Clock.systemUTC());
-    }
-
-    RateLimiter(int loginsPerMinute, int uploadsPerMinute, Clock clock) {
+                       @Value("${skillmirror.security.uploads-per-minute:30}") int uploadsPerMinute,
+                       @Value("${skillmirror.security.compare-per-minute:20}") int heavyPerMinute, AuditLog audit) {
         this.loginsPerMinute = loginsPerMinute;
         this.uploadsPerMinute = uploadsPerMinute;
-        this.clock = clock;
+        this.heavyPerMinute = heavyPerMinute;
+        this.audit = audit;
     }
 
-    /** Takes a login attempt for the client address, or throws 429. */
-    public void login(String clientAddress) {
+    /**
+     * Takes a sign-in attempt for the client address and for the account, or throws 429. The account's limit stops
+     * guessing one password from many addresses; a flood against someone else's account delays their sign-in for
+     * a minute at most (a soft lock-out), it never locks the account.
+     */
+    public void signIn(String clientAddress, String username) {
         take("login:" + clientAddress, loginsPerMinute, "Too many sign-in attempts from your address");
+        String account = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        take("login-account:" + (account.length() > 100 ? account.substring(0, 100) : account), loginsPerMinute,
+                "Too many sign-in attempts for this account");
+    }
+
+    /** Takes one CPU-heavy request (an on-demand comparison) for the user, or throws 429. */
+    public void heavy(Actor actor) {
+        audited(actor, "compare", () -> take("heavy:" + actor.id(), heavyPerMinute, "Too many comparisons"));
+    }
+
+    private void audited(Actor actor, String what, Runnable take) {
+        try {
+            take.run();
+        } catch (TooManyRequestsException e) {
+            audit.record(actor.username(), AuditLog.RATE_LIMITED, what, "user:" + actor.id());
+            throw e;
+        }
     }
 
     public void upload(Actor actor) {
-        take("upload:" + actor.id(), uploadsPerMinute, "Too many uploads");
+        audited(actor, "upload", () -> take("upload:" + actor.id(), uploadsPerMinute, "Too many uploads"));
     }
 
     private void take(String key, int perMinute, String what) {

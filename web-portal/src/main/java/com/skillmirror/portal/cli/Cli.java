@@ -19,8 +19,9 @@ public final class Cli {
               analyze [--skill S] [--athlete A] [--out DIR] FILE|DIR...
                       Analyse videos on this machine (embedded database and storage, in-process workers).
                       Writes DIR/<video>/report.json (default DIR: ./skillmirror-out); exits 1 if any video failed.
-              serve [--port N]
-                      Start the web portal (default port 8080) on the embedded default.
+              serve [--port N] [--host ADDRESS]
+                      Start the web portal (default 127.0.0.1:8080) on the embedded default;
+                      --host 0.0.0.0 opens it to the network.
               pose [--model lite|full|heavy] [--fps N] [--people N] IMAGE|VIDEO
                       Landmarks as JSON on stdout (normalised like MediaPipe's; world landmarks in metres).
               speech [--provider openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO
@@ -94,9 +95,13 @@ public final class Cli {
 
     private static int serve(String[] args) {
         String port = "8080";
+        // a laptop's portal is for its own user: reachable from the network only when asked for
+        String host = "127.0.0.1";
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--port") && i + 1 < args.length) {
                 port = args[++i];
+            } else if (args[i].equals("--host") && i + 1 < args.length) {
+                host = args[++i];
             } else {
                 throw new UsageException("unknown option " + args[i]);
             }
@@ -105,10 +110,15 @@ public final class Cli {
             throw new UsageException("--port needs a number, got " + port);
         }
         SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
-        app.setDefaultProperties(Map.of("server.port", port));
+        if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")) {
+            throw new UsageException("--host needs an address or host name, got " + host);
+        }
+        app.setDefaultProperties(Map.of("server.port", port, "server.address", host));
         ConfigurableApplicationContext context = app.run();
         PrintStream out = System.out;
-        out.println("SkillMirror portal on http://localhost:" + port + "/ (Ctrl-C to stop)");
+        out.println("SkillMirror portal on http://" + (host.equals("127.0.0.1") ? "localhost" : host) + ":" + port
+                + "/ (Ctrl-C to stop" + (host.equals("127.0.0.1") ? "; --host 0.0.0.0 to open it to the network" : "")
+                + ")");
         // Block until the context closes (Ctrl-C triggers the shutdown hook).
         while (context.isActive()) {
             try {

@@ -8,6 +8,7 @@ import com.skillmirror.expert.SkillRegistry;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.portal.access.RateLimiter;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.pose.PoseSeries;
@@ -47,9 +48,11 @@ class ExpertComparisons {
     private final ObjectStorage storage;
     private final AccessPolicy access;
     private final JdbcClient jdbc;
+    private final RateLimiter limiter;
 
     ExpertComparisons(ExpertPatterns patterns, SkillRegistry skills, VideoRepository videos, StageResults results,
-                      ObjectStorage storage, AccessPolicy access, JdbcClient jdbc) {
+                      ObjectStorage storage, AccessPolicy access, JdbcClient jdbc, RateLimiter limiter) {
+        this.limiter = limiter;
         this.patterns = patterns;
         this.skills = skills;
         this.videos = videos;
@@ -61,6 +64,7 @@ class ExpertComparisons {
 
     Comparison compare(Actor actor, UUID videoId, UUID expertId, String skill) throws IOException {
         access.requireVideo(actor, videoId);
+        limiter.heavy(actor); // a comparison reads the whole series and runs DTW: seconds of CPU per call
         Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
         String skillId = skill != null ? skill : video.skillId();
         if (skillId == null) {

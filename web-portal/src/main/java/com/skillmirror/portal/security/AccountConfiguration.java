@@ -1,5 +1,7 @@
 package com.skillmirror.portal.security;
 
+import com.skillmirror.portal.access.AuditLog;
+import com.skillmirror.portal.access.RateLimiter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +43,11 @@ class AccountConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService details, PasswordEncoder encoder) {
+    AuthenticationManager authenticationManager(UserDetailsService details, PasswordEncoder encoder, RateLimiter limiter,
+                                                AuditLog audit) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(details);
         provider.setPasswordEncoder(encoder);
-        return new ProviderManager(provider);
+        return new SignInThrottle(new ProviderManager(provider), limiter, audit);
     }
 
     @Bean

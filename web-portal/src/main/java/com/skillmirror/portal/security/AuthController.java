@@ -2,7 +2,6 @@ package com.skillmirror.portal.security;
 
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.AuditLog;
-import com.skillmirror.portal.access.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,17 +28,15 @@ class AuthController {
     private final AuthenticationManager authentication;
     private final TokenService tokens;
     private final AccountRepository accounts;
-    private final RateLimiter limiter;
     private final AuditLog audit;
     private final AccountService accountService;
 
     AuthController(AuthenticationManager authentication, TokenService tokens, AccountRepository accounts,
-                   RateLimiter limiter, AuditLog audit, AccountService accountService) {
+                   AuditLog audit, AccountService accountService) {
         this.accountService = accountService;
         this.authentication = authentication;
         this.tokens = tokens;
         this.accounts = accounts;
-        this.limiter = limiter;
         this.audit = audit;
     }
 
@@ -51,13 +49,17 @@ class AuthController {
     @PostMapping("/auth/token")
     @Operation(summary = "Sign in with username and password; returns an access token (JWT) and a refresh token")
     ResponseEntity<?> token(@RequestBody Credentials credentials, HttpServletRequest request) {
-        limiter.login(request.getRemoteAddr());
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
+                credentials.username(), credentials.password());
+        attempt.setDetails(new WebAuthenticationDetails(request));
         try {
-            Authentication auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    credentials.username(), credentials.password()));
+            Authentication auth = authentication.authenticate(attempt);
             Account account = accounts.findByUsername(auth.getName()).orElseThrow();
-            audit.record(account.username(), AuditLog.LOGIN, null, "api");
+            audit.record(account.username(), AuditLog.LOGIN, null, "api from " + request.getRemoteAddr());
             return ResponseEntity.ok(tokens.issue(account));
+        } catch (SignInThrottle.Throttled e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds())).body(Map.of("error", e.getMessage()));
         } catch (AuthenticationException e) {
             audit.record(credentials.username(), AuditLog.LOGIN_FAILED, null, "api from " + request.getRemoteAddr());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "Wrong username or password."));
@@ -66,12 +68,14 @@ class AuthController {
 
     @PostMapping("/auth/refresh")
     @Operation(summary = "Exchange a refresh token for new tokens; the old refresh token stops working")
-    ResponseEntity<?> refresh(@RequestBody Refresh refresh) {
+    ResponseEntity<?> refresh(@RequestBody Refresh refresh, HttpServletRequest request) {
         try {
             return ResponseEntity.ok(tokens.refresh(refresh.refreshToken()));
         } catch (TokenService.RefreshRejected e) {
             if (e.reuse) {
-                audit.record(null, AuditLog.TOKEN_REUSE, "refresh_token", e.getMessage());
+                String owner = accounts.find(e.userId).map(Account::username).orElse("user:" + e.userId);
+                audit.record(owner, AuditLog.TOKEN_REUSE, "refresh_family:" + e.familyId,
+                        "replayed refresh token from " + request.getRemoteAddr() + "; the family is revoked");
             }
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", e.getMessage()));
         }

@@ -1,7 +1,6 @@
 package com.skillmirror.portal.security;
 
 import com.skillmirror.portal.access.AuditLog;
-import com.skillmirror.portal.access.RateLimiter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,7 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Two filter chains. The API (/api/** and the seed's paths) is stateless: bearer JWTs only, no cookies, so CSRF
@@ -47,6 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers("/health", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/users", "/api/users/**", "/users", "/users/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                .addFilterAfter(new AnonymousMultipartRefusal(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((req, res, e) -> json(res, 401,
@@ -60,8 +62,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, RateLimiter limiter,
-                               AuditLog audit, AccountStates accounts) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit,
+                               AccountStates accounts) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authenticationManager(authenticationManager)
@@ -72,23 +74,36 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler((req, res, auth) -> {
-                            audit.record(auth.getName(), AuditLog.LOGIN, null, "form");
+                            audit.record(auth.getName(), AuditLog.LOGIN, null, "form from " + req.getRemoteAddr());
                             success.onAuthenticationSuccess(req, res, auth);
                         })
                         .failureHandler((req, res, e) -> {
+                            if (e instanceof SignInThrottle.Throttled throttled) {
+                                tooManySignIns(res, throttled);
+                                return;
+                            }
                             audit.record(req.getParameter("username"), AuditLog.LOGIN_FAILED, null,
                                     "form from " + req.getRemoteAddr());
                             failure.onAuthenticationFailure(req, res, e);
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new SessionCredentialsCheck(accounts), AuthorizationFilter.class)
-                .addFilterBefore(new LoginRateLimitFilter(limiter, audit), UsernamePasswordAuthenticationFilter.class)
+                // after the session's sign-in is loaded, before the CSRF filter reads a form field
+                .addFilterBefore(new AnonymousMultipartRefusal(), CsrfFilter.class)
                 // SAMEORIGIN so the portal can frame its stored reports (served with their own strict policy); the
                 // portal's pages themselves still refuse any framing through frame-ancestors 'none'
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none';"
                                 + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();
+    }
+
+    private static void tooManySignIns(HttpServletResponse res, SignInThrottle.Throttled e) throws IOException {
+        res.setStatus(429);
+        res.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        res.setContentType("text/html;charset=UTF-8");
+        res.getWriter().write("<!DOCTYPE html><title>Too many attempts</title><p>" + HtmlUtils.htmlEscape(e.getMessage())
+                + "</p><p><a href=\"/login\">Back to sign in</a></p>");
     }
 
     static void json(HttpServletResponse res, int status, String message) throws IOException {

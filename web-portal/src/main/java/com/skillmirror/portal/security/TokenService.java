@@ -43,10 +43,19 @@ class TokenService {
     /** Why a refresh failed: unknown/expired, or a replay that revoked the family. */
     static final class RefreshRejected extends RuntimeException {
         final boolean reuse;
+        /** On a reuse: whose family was revoked, for the audit trail. */
+        final UUID userId;
+        final UUID familyId;
 
         RefreshRejected(String message, boolean reuse) {
+            this(message, reuse, null, null);
+        }
+
+        RefreshRejected(String message, boolean reuse, UUID userId, UUID familyId) {
             super(message);
             this.reuse = reuse;
+            this.userId = userId;
+            this.familyId = familyId;
         }
     }
 
@@ -69,7 +78,7 @@ class TokenService {
         if (row.get().revoked) {
             revokeFamily(row.get().familyId);
             throw new RefreshRejected("The refresh token was already used or revoked; every session of this sign-in"
-                    + " is now revoked. Sign in again.", true);
+                    + " is now revoked. Sign in again.", true, row.get().userId, row.get().familyId);
         }
         Account account = accounts.find(row.get().userId)
                 .orElseThrow(() -> new RefreshRejected("The account no longer exists.", false));

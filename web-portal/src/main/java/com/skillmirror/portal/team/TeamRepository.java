@@ -71,8 +71,9 @@ public class TeamRepository {
         return new Athlete(id, teamId, null, name);
     }
 
-    public void linkUser(UUID athleteId, UUID userId) {
-        jdbc.sql("UPDATE athlete SET user_id = ? WHERE id = ?").params(userId, athleteId).update();
+    /** Links the account to the roster entry unless it already has one; false when it had (the caller rolls back). */
+    public boolean linkUnclaimed(UUID athleteId, UUID userId) {
+        return jdbc.sql("UPDATE athlete SET user_id = ? WHERE id = ? AND user_id IS NULL").params(userId, athleteId).update() == 1;
     }
 
     private static Athlete athlete(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -161,10 +161,13 @@ public class TeamService {
         Account account = accounts.create(username, password, invite.role());
         jdbc.sql("UPDATE team_invite SET used_by = ? WHERE token_hash = ?").params(account.id(), Hashes.sha256(token)).update();
         if (invite.role() == Role.ATHLETE) {
+            // only the invite's own roster entry, and only while it has no account: a roster name equal to the chosen
+            // username must never hand someone else's videos to the new account
             UUID athleteId = invite.athleteId() != null ? invite.athleteId()
-                    : teams.athleteByName(invite.teamId(), username).map(Athlete::id)
-                            .orElseGet(() -> teams.addAthlete(invite.teamId(), username).id());
-            teams.linkUser(athleteId, account.id());
+                    : teams.addAthlete(invite.teamId(), username).id();
+            if (!teams.linkUnclaimed(athleteId, account.id())) {
+                throw new IllegalArgumentException("This athlete already has an account. Ask your coach for a new invite.");
+            }
         } else {
             teams.addMember(invite.teamId(), account.id());
         }

@@ -5,7 +5,11 @@ import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.access.TooManyRequestsException;
 import com.skillmirror.upload.UploadRejectedException;
 import java.util.Map;
+import com.skillmirror.portal.web.ClientMessages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +23,23 @@ import org.springframework.web.multipart.MultipartException;
 @RestControllerAdvice
 class ApiErrors {
 
+    private final int maxFiles;
+
+    ApiErrors(@Value("${skillmirror.upload.max-files:500}") int maxFiles) {
+        this.maxFiles = maxFiles;
+    }
+
+    /** Tomcat reports its part-count cap as a size limit; the cause chain says which it was. */
+    private static boolean tooManyParts(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")
+                    || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("count"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(UploadRejectedException.class)
     ResponseEntity<Map<String, String>> rejected(UploadRejectedException e) {
         HttpStatus status = e.getMessage().contains("over the limit") ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
@@ -27,6 +48,11 @@ class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e) {
+        if (tooManyParts(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", "The upload has more parts"
+                    + " than " + maxFiles + " files with their athlete and skill fields allow. Send at most " + maxFiles
+                    + " files per upload; nothing was stored."));
+        }
         String limit = e.getMaxUploadSize() > 0 ? " of " + DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB" : "";
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error",
                 "A file is over the upload limit" + limit + ". Trim or compress it; nothing was stored."));
@@ -35,7 +61,7 @@ class ApiErrors {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Map<String, String>> badMultipart(MultipartException e) {
         return ResponseEntity.badRequest().body(Map.of("error",
-                "The upload is not a valid multipart/form-data request with 'files' parts: " + e.getMessage()));
+                "The upload is not a valid multipart/form-data request with 'files' parts; nothing was stored."));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -63,7 +89,22 @@ class ApiErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        return ResponseEntity.badRequest().body(Map.of("error", ClientMessages.of(e)));
+    }
+
+    /** A path or query value of the wrong type: named, without the converter's internals. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, String>> wrongType(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return ResponseEntity.badRequest().body(Map.of("error", "'" + e.getName() + "' must be a valid "
+                + (type.equals("UUID") ? "id (UUID)" : type) + ". Check the link or the value you sent."));
+    }
+
+    /** A request body that is not the JSON expected: said plainly, without the parser's internals. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(Map.of("error",
+                "The request body is missing or is not the JSON this endpoint expects; see /v3/api-docs."));
     }
 
     @ExceptionHandler(PortalUploads.UnsupportedTypeException.class)

@@ -205,16 +205,30 @@ public class PortalUploads {
         return found;
     }
 
+    /** The declared type, then the bytes themselves: both must be a video (or unknown binary) before anything is stored. */
     private static void checkType(MultipartFile file) {
         String type = file.getContentType();
-        if (type == null || type.isBlank()) {
-            return;
+        String declared = type == null || type.isBlank() ? null : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (declared != null && !declared.startsWith("video/") && !ACCEPTED_TYPES.contains(declared)) {
+            throw notAVideo(file, declared);
         }
-        String base = type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (!base.startsWith("video/") && !ACCEPTED_TYPES.contains(base)) {
-            throw new UnsupportedTypeException("File '" + String.valueOf(file.getOriginalFilename()).replaceAll("\\p{Cntrl}", "")
-                    + "' is " + base + ", not a video. Upload video files (MP4, MOV, AVI, MKV, WebM); nothing was stored.");
+        try {
+            String detected = UploadContent.notMedia(file);
+            if (detected != null) {
+                throw notAVideo(file, detected + " by its content");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded part " + safeName(file), e);
         }
+    }
+
+    private static UnsupportedTypeException notAVideo(MultipartFile file, String what) {
+        return new UnsupportedTypeException("File '" + safeName(file) + "' is " + what
+                + ", not a video. Upload video files (MP4, MOV, AVI, MKV, WebM); nothing was stored.");
+    }
+
+    private static String safeName(MultipartFile file) {
+        return String.valueOf(file.getOriginalFilename()).replaceAll("\\p{Cntrl}", "");
     }
 
     /** A tag list holds one value for all files, or one per file in upload order. */

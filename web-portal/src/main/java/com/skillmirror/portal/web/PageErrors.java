@@ -2,6 +2,7 @@ package com.skillmirror.portal.web;
 
 import com.skillmirror.portal.access.ForbiddenException;
 import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.portal.access.TooManyRequestsException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,9 +25,15 @@ class PageErrors {
         return page(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ModelAndView tooMany(TooManyRequestsException e, jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        return page(HttpStatus.TOO_MANY_REQUESTS, "Please wait", e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ModelAndView badRequest(IllegalArgumentException e) {
-        return page(HttpStatus.BAD_REQUEST, "Please check your input", e.getMessage());
+        return page(HttpStatus.BAD_REQUEST, "Please check your input", ClientMessages.of(e));
     }
 
     private static ModelAndView page(HttpStatus status, String title, String message) {
