@@ -1,8 +1,11 @@
 package com.skillmirror.portal.security;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -11,11 +14,14 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
- * What an access token must be beyond its signature: our issuer, a subject, not expired, and issued under the
- * account's current credentials version: a token of a deleted account, or from before a password change, role change
+ * What an access token must be beyond its signature: our issuer, a subject, issued-at and expiry present, not
+ * expired by even a second (the portal is its own issuer and checks its own clock, so there is no skew to forgive),
+ * and issued under the account's current credentials version: a token of a deleted account, or from before a password change, role change
  * or sign-out everywhere, is refused. The account check runs only on tokens that pass the cheap checks.
  */
 final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
@@ -24,13 +30,31 @@ final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
     static final String CREDENTIALS_VERSION = "cv";
 
     private final OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(TokenService.ISSUER),
+            new JwtTimestampValidator(Duration.ZERO),
+            new JwtIssuerValidator(TokenService.ISSUER),
+            new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+            new JwtClaimValidator<Object>(JwtClaimNames.IAT, Objects::nonNull),
             new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
             new JwtClaimValidator<Object>(CREDENTIALS_VERSION, Objects::nonNull));
     private final AccountStates accounts;
 
     AccessTokenValidator(AccountStates accounts) {
         this.accounts = accounts;
+    }
+
+    /**
+     * The decoder's claim conversion, except that a token without iat stays without it: Spring's default fills in
+     * exp minus one second, which would let the required-iat check above pass on a token that has none.
+     */
+    static Converter<Map<String, Object>, Map<String, Object>> claimsAsSigned() {
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return claims -> {
+            Map<String, Object> converted = defaults.convert(claims);
+            if (converted != null && !claims.containsKey(JwtClaimNames.IAT)) {
+                converted.remove(JwtClaimNames.IAT);
+            }
+            return converted;
+        };
     }
 
     @Override

@@ -65,6 +65,7 @@ class AccountConfiguration {
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey, AccountStates accounts) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new AccessTokenValidator(accounts));
+        decoder.setClaimSetConverter(AccessTokenValidator.claimsAsSigned());
         return decoder;
     }
 
