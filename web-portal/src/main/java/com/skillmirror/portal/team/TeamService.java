@@ -163,6 +163,10 @@ public class TeamService {
         if (invite.role() == Role.ATHLETE) {
             // only the invite's own roster entry, and only while it has no account: a roster name equal to the chosen
             // username must never hand someone else's videos to the new account
+            if (invite.athleteId() == null && teams.athleteByName(invite.teamId(), username).isPresent()) {
+                throw new IllegalArgumentException("The team already has an athlete called '" + username + "'. Choose"
+                        + " another username, or ask your coach for an invite made for that roster entry.");
+            }
             UUID athleteId = invite.athleteId() != null ? invite.athleteId()
                     : teams.addAthlete(invite.teamId(), username).id();
             if (!teams.linkUnclaimed(athleteId, account.id())) {
