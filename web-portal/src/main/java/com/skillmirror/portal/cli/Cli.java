@@ -93,7 +93,8 @@ public final class Cli {
         return app.run();
     }
 
-    private static int serve(String[] args) {
+    /** The web server's address and port from serve's options: loopback unless --host opens it. */
+    static Map<String, Object> serveProperties(String[] args) {
         String port = "8080";
         // a laptop's portal is for its own user: reachable from the network only when asked for
         String host = "127.0.0.1";
@@ -109,16 +110,21 @@ public final class Cli {
         if (!port.matches("\\d{1,5}")) {
             throw new UsageException("--port needs a number, got " + port);
         }
-        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
         if (!host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}")) {
             throw new UsageException("--host needs an address or host name, got " + host);
         }
-        app.setDefaultProperties(Map.of("server.port", port, "server.address", host));
+        return Map.of("server.port", port, "server.address", host);
+    }
+
+    private static int serve(String[] args) {
+        Map<String, Object> server = serveProperties(args);
+        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
+        app.setDefaultProperties(server);
         ConfigurableApplicationContext context = app.run();
-        PrintStream out = System.out;
-        out.println("SkillMirror portal on http://" + (host.equals("127.0.0.1") ? "localhost" : host) + ":" + port
-                + "/ (Ctrl-C to stop" + (host.equals("127.0.0.1") ? "; --host 0.0.0.0 to open it to the network" : "")
-                + ")");
+        boolean loopback = "127.0.0.1".equals(server.get("server.address"));
+        System.out.println("SkillMirror portal on http://" + (loopback ? "localhost" : server.get("server.address")) + ":"
+                + server.get("server.port") + "/ (Ctrl-C to stop"
+                + (loopback ? "; --host 0.0.0.0 to open it to the network" : "") + ")");
         // Block until the context closes (Ctrl-C triggers the shutdown hook).
         while (context.isActive()) {
             try {
