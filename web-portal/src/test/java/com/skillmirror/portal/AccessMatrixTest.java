@@ -87,7 +87,7 @@ class AccessMatrixTest extends PortalTestSupport {
         for (var e : accountsByName.entrySet()) {
             tokensByName.put(e.getKey(), token(e.getValue()));
         }
-        tokensByName.put("admin", tokens("root-admin", "bootstrap password 1").get("accessToken").toString());
+        tokensByName.put("admin", tokens("root-admin", rootAdminPassword()).get("accessToken").toString());
     }
 
     /** A report, its PDF, a working file and the team report, stored as the report stage stores them. */
@@ -194,7 +194,7 @@ class AccessMatrixTest extends PortalTestSupport {
         for (var e : accountsByName.entrySet()) {
             sessions.put(e.getKey(), signIn(e.getValue().username(), PASSWORD));
         }
-        sessions.put("admin", signIn("root-admin", "bootstrap password 1"));
+        sessions.put("admin", signIn("root-admin", rootAdminPassword()));
         String v = "/videos/" + videoA;
         String u = "/uploads/" + uploadA;
         UUID otherVideo = UUID.randomUUID();

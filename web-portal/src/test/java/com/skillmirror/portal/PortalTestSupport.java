@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class PortalTestSupport {
 
     protected static final String PASSWORD = "correct horse battery";
+    /** The first admin's configured password, which the portal makes its owner replace (see rootAdminPassword). */
+    protected static final String BOOTSTRAP_PASSWORD = "bootstrap password 1";
+    private static final String ROOT_ADMIN_PASSWORD = "root admin's own phrase";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     static TestDatabase database;
@@ -69,7 +72,17 @@ public abstract class PortalTestSupport {
         registry.add("spring.datasource.username", () -> database.username());
         registry.add("skillmirror.home", () -> home.toString());
         registry.add("skillmirror.admin.username", () -> "root-admin");
-        registry.add("skillmirror.admin.password", () -> "bootstrap password 1");
+        registry.add("skillmirror.admin.password", () -> BOOTSTRAP_PASSWORD);
+    }
+
+    /**
+     * The first admin ('root-admin') after replacing its configured password, as the portal demands before anything
+     * else works; the replacement happens once per test class (database).
+     */
+    protected String rootAdminPassword() {
+        jdbc.sql("SELECT id FROM app_user WHERE username = 'root-admin' AND must_change_password").query(UUID.class)
+                .optional().ifPresent(id -> accounts.changePassword(id, BOOTSTRAP_PASSWORD, ROOT_ADMIN_PASSWORD));
+        return ROOT_ADMIN_PASSWORD;
     }
 
     protected Account user(Role role) {

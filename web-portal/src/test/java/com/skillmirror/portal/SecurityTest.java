@@ -35,7 +35,7 @@ class SecurityTest extends PortalTestSupport {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'root-admin' AND role = 'ADMIN'")
                 .query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("bootstrap");
-        String admin = tokens("root-admin", "bootstrap password 1").get("accessToken").toString();
+        String admin = tokens("root-admin", rootAdminPassword()).get("accessToken").toString();
         mvc.perform(get("/api/users").header("Authorization", bearer(admin))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.username == 'root-admin')].role").value("ADMIN"));
         Account coach = user(Role.COACH);

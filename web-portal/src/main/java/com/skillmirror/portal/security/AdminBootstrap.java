@@ -44,12 +44,13 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = password.isBlank();
         String pw = generated ? Hashes.newToken().substring(0, 20) : password;
-        service.create(username, pw, Role.ADMIN);
+        // printed or configured, the password has been seen by others: the admin must replace it before anything else
+        service.createWithPasswordToChange(username, pw, Role.ADMIN);
         audit.record("system", AuditLog.USER_CREATED, "user:" + username, "first admin" + (generated ? ", one-time password printed" : ", from configuration"));
         if (generated) {
             String banner = "\n================ SkillMirror first start ================\n"
                     + "Admin account created: user '" + username + "', password '" + pw + "'\n"
-                    + "It is shown only this once. Sign in and create your own accounts.\n"
+                    + "It is shown only this once. Sign in and choose your own password (the portal asks for it first).\n"
                     + "=========================================================\n";
             System.out.println(banner);
         } else {

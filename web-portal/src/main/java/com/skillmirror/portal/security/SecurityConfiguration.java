@@ -49,6 +49,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/users", "/api/users/**", "/users", "/users/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .addFilterAfter(new AnonymousMultipartRefusal(), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(PasswordChangeGate.forApi(accounts), AuthorizationFilter.class)
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((req, res, e) -> json(res, 401,
@@ -88,6 +89,7 @@ class SecurityConfiguration {
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new SessionCredentialsCheck(accounts), AuthorizationFilter.class)
+                .addFilterBefore(PasswordChangeGate.forPages(accounts), AuthorizationFilter.class)
                 // after the session's sign-in is loaded, before the CSRF filter reads a form field
                 .addFilterBefore(new AnonymousMultipartRefusal(), CsrfFilter.class)
                 // SAMEORIGIN so the portal can frame its stored reports (served with their own strict policy); the

@@ -37,7 +37,7 @@ final class SessionCredentialsCheck extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
-                if (request.getServletPath().startsWith("/web/")) {
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/web/")) {
                     SecurityConfiguration.json(response, 401, "Your sign-in ended because the account's password or"
                             + " role changed; sign in again.");
                 } else {

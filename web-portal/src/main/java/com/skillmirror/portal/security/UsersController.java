@@ -73,12 +73,14 @@ class UsersController {
     }
 
     @PostMapping({"/api/users", "/users", "/users/"})
-    @Operation(summary = "Create an account with a role (ATHLETE, COACH, EXPERT, ADMIN)")
+    @Operation(summary = "Create an account with a role (ATHLETE, COACH, EXPERT, ADMIN); its owner must change the"
+            + " password at the first sign-in")
     ResponseEntity<Map<String, Object>> create(@RequestBody NewUser user, Actor actor) {
         if (user.role() == null) {
             throw new IllegalArgumentException("Give a role: ATHLETE, COACH, EXPERT or ADMIN.");
         }
-        Account created = service.create(user.username(), user.password(), user.role());
+        // the admin knows this password: its owner replaces it at the first sign-in
+        Account created = service.createWithPasswordToChange(user.username(), user.password(), user.role());
         audit.record(actor.username(), AuditLog.USER_CREATED, "user:" + created.id(), created.username() + " as " + created.role());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("id", created.id(), "username", created.username(), "role", created.role()));
