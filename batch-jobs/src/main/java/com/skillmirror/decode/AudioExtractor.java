@@ -15,7 +15,10 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
-/** Any audio track to 16 kHz mono signed 16-bit WAV, streamed through a temporary raw file (never all in memory). */
+/**
+ * The audio track of an upload (opened only as {@link UploadedMedia} allows) to 16 kHz mono signed 16-bit WAV,
+ * streamed through a temporary raw file (never all in memory).
+ */
 public final class AudioExtractor {
 
     public static final int SAMPLE_RATE = 16_000;
@@ -28,12 +31,15 @@ public final class AudioExtractor {
         Path raw = Files.createTempFile(wav.getParent(), "audio", ".pcm");
         long samples = 0;
         try {
-            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+            try (FFmpegFrameGrabber grabber = UploadedMedia.open(source);
                  OutputStream out = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16)) {
                 grabber.setSampleRate(SAMPLE_RATE);
                 grabber.setAudioChannels(1);
                 grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
                 grabber.start();
+                if (!UploadedMedia.accepted(grabber.getFormat())) {
+                    throw new IOException("not a video format SkillMirror analyses: " + grabber.getFormat());
+                }
                 byte[] bytes = new byte[0];
                 Frame frame;
                 while ((frame = grabber.grabSamples()) != null) {

@@ -2,17 +2,15 @@ package com.skillmirror.decode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
 
-/** Opens a file with FFmpeg and says what it is, or why it cannot be analysed. */
+/**
+ * Opens an uploaded file with FFmpeg (as a local file, accepted video containers only: see {@link UploadedMedia}) and
+ * says what it is, or why it cannot be analysed.
+ */
 public final class MediaProbe {
-
-    /** Demuxers that read single pictures: a still image, not a video. */
-    private static final Set<String> IMAGE_DEMUXERS = Set.of("image2", "mjpeg", "gif", "ico", "tiff", "bmp");
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -47,7 +45,12 @@ public final class MediaProbe {
             throw new UnusableMediaException("The file is empty (0 bytes). Upload the video again; if it was copied"
                     + " from a phone, check that the copy finished.");
         }
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+        try {
+            UploadedMedia.refuseUnaccepted(file);
+        } catch (java.io.IOException e) {
+            throw new UnusableMediaException("The file could not be read: " + e.getMessage(), e);
+        }
+        try (FFmpegFrameGrabber grabber = UploadedMedia.open(file)) {
             try {
                 grabber.start();
             } catch (FFmpegFrameGrabber.Exception e) {
@@ -55,14 +58,13 @@ public final class MediaProbe {
                         + " truncated, or not a video). Re-export it as MP4 (H.264) and upload it again.", e);
             }
             String format = String.valueOf(grabber.getFormat());
+            UploadedMedia.requireAccepted(format);
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
-                throw new UnusableMediaException(grabber.hasAudio()
-                        ? "This file has sound but no picture (audio only). Upload the video recording instead."
-                        : "This file has no video track. Upload a video recording (MP4, MOV, AVI, MKV, WebM).");
-            }
-            if (isStillImage(format)) {
-                throw new UnusableMediaException("This is a still image (" + format + "), not a video. Upload a video"
-                        + " recording of the movement; single photos can be analysed with 'skillmirror pose'.");
+                if (grabber.hasAudio()) {
+                    throw UploadedMedia.audioOnly();
+                }
+                throw new UnusableMediaException(
+                        "This file has no video track. Upload a video recording (MP4, MOV, AVI, MKV, WebM).");
             }
             int rotation = normaliseRotation(grabber.getDisplayRotation());
             long durationMs = Math.max(0, grabber.getLengthInTime() / 1000);
@@ -77,11 +79,6 @@ public final class MediaProbe {
             throw new UnusableMediaException("Not a readable video: " + e.getMessage()
                     + ". Re-export it as MP4 (H.264) and upload it again.", e);
         }
-    }
-
-    static boolean isStillImage(String format) {
-        String f = format.toLowerCase(Locale.ROOT);
-        return IMAGE_DEMUXERS.contains(f) || f.endsWith("_pipe");
     }
 
     /** FFmpeg reports the display matrix angle counter-clockwise and sometimes negative; we use clockwise 0/90/180/270. */

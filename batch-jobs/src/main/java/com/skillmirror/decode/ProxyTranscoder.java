@@ -40,10 +40,11 @@ final class ProxyTranscoder {
         long frameIntervalUs = Math.round(1_000_000 / fps);
         FrameTiming timing = new FrameTiming();
         int written = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+        try (FFmpegFrameGrabber grabber = UploadedMedia.open(source);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
+            UploadedMedia.requireAccepted(grabber.getFormat());
             try (FFmpegFrameFilter filter = new FFmpegFrameFilter(filters, grabber.getImageWidth(), grabber.getImageHeight());
                  FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(proxy.toFile(), size[0], size[1], 0)) {
                 filter.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
