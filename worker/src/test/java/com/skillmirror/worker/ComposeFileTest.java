@@ -104,6 +104,32 @@ class ComposeFileTest {
         }
     }
 
+    /** A console or service that starts with a well-known password is open to anyone who can reach its port. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySecretIsRequiredFromTheEnvironmentWithoutDefault() throws IOException {
+        Pattern secretName = Pattern.compile("PASS|SECRET|KMS");
+        Pattern required = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?[^}]+}");
+        List<String> secrets = new ArrayList<>();
+        for (var entry : services.entrySet()) {
+            if (entry.getValue().get("environment") instanceof Map<?, ?> env) {
+                for (var variable : ((Map<String, Object>) env).entrySet()) {
+                    if (secretName.matcher(variable.getKey()).find()) {
+                        secrets.add(entry.getKey() + "." + variable.getKey());
+                        assertThat(required.matcher(String.valueOf(variable.getValue())).find())
+                                .as(entry.getKey() + ": " + variable.getKey() + " = " + variable.getValue()
+                                        + " must be ${VAR:?what to set}")
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(secrets).contains("rabbitmq.RABBITMQ_DEFAULT_PASS", "minio.MINIO_ROOT_PASSWORD",
+                "postgres.POSTGRES_PASSWORD", "web-portal.SPRING_RABBITMQ_PASSWORD");
+        assertThat(Files.readString(root.resolve("docker-compose.yml"))).as("no ${VAR:-default} anywhere")
+                .doesNotContainPattern("\\$\\{[A-Z0-9_]+:?-");
+    }
+
     /** Relaxed binding: SKILLMIRROR_STORAGE_S3_ACCESS_KEY and skillmirror.storage.s3.access-key are the same. */
     static String normalise(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[-._]", "");
