@@ -27,7 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +50,8 @@ class LiveProgressTest extends PortalTestSupport {
     int port;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    JwtEncoder signer;
 
     @Test
     void aSignedInCoachGetsTheSnapshotThenEveryEventAndAReconnectStartsWithASnapshotAgain() throws Exception {
@@ -104,6 +112,37 @@ class LiveProgressTest extends PortalTestSupport {
         assertThat(owner.next().get("type")).isEqualTo("analysis_progress");
         assertThat(owner.closed()).isNotDone();
         owner.socket.abort();
+    }
+
+    @Test
+    void anApiStreamEndsWhenItsTokenExpires() throws Exception {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        UUID[] ids = uploadWithVideo(team, coach, athlete(team, "Expiring Eve"));
+        // signed with the portal's own key, as POST /api/auth/token does, but valid for 3 seconds only
+        Instant now = Instant.now();
+        String shortLived = signer.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().issuer("skillmirror").subject(coach.id().toString()).claim("role", "COACH")
+                        .claim("cv", 0).issuedAt(now).expiresAt(now.plusSeconds(3)).build())).getTokenValue();
+        Socket expiring = open("/api/uploads/" + ids[0] + "/live", Map.of("Authorization", bearer(shortLived)));
+        Socket lasting = open("/api/uploads/" + ids[0] + "/live", Map.of("Authorization", bearer(token(coach))));
+        assertThat(expiring.next().get("type")).isEqualTo("snapshot");
+        assertThat(lasting.next().get("type")).isEqualTo("snapshot");
+        // the coach may still see the upload, so only the token's end closes it
+        assertThat(expiring.closed().get(15, TimeUnit.SECONDS)).as("close code").isEqualTo(1008);
+        assertThat(lasting.closed()).isNotDone();
+        lasting.socket.abort();
+    }
+
+    @Test
+    void anApiStreamEndsWhenTheAccountsPasswordChanges() throws Exception {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        UUID[] ids = uploadWithVideo(team, coach, athlete(team, "Changing Cal"));
+        Socket stream = open("/api/uploads/" + ids[0] + "/live", Map.of("Authorization", bearer(token(coach))));
+        assertThat(stream.next().get("type")).isEqualTo("snapshot");
+        accounts.changePassword(coach.id(), PASSWORD, "a different phrase entirely");
+        assertThat(stream.closed().get(10, TimeUnit.SECONDS)).as("close code").isEqualTo(1008);
     }
 
     @Test

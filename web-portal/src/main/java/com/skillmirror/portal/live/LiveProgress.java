@@ -7,12 +7,14 @@ import com.skillmirror.portal.security.ActorResolver;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,8 @@ class LiveProgress extends TextWebSocketHandler {
     /** A client that cannot take messages for this long, or falls this far behind, is dropped (it will reconnect). */
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int BUFFER_LIMIT_BYTES = 1024 * 1024;
+    private static final String TOKEN_EXPIRED = "The access token expired: get a new one (POST /api/auth/refresh) and"
+            + " reconnect.";
 
     private final Map<UUID, Set<WebSocketSession>> watchers = new ConcurrentHashMap<>();
     private final Map<String, WebSocketSession> decorated = new ConcurrentHashMap<>();
@@ -82,12 +86,27 @@ class LiveProgress extends TextWebSocketHandler {
         sender.shutdownNow();
     }
 
-    /** Closes the sockets whose user may no longer see their upload (policy violation, 1008). */
+    /**
+     * Closes the sockets whose user may no longer see their upload, whose sign-in ended (password or role changed,
+     * signed out everywhere: the account's credentials version moved on) or whose bearer token expired (policy
+     * violation, 1008).
+     */
     void recheckAccess() {
         watchers.forEach((uploadId, set) -> set.forEach(session -> {
             UUID actorId = (UUID) session.getAttributes().get(UploadAccessInterceptor.ACTOR_ID);
+            if (tokenExpired(session)) {
+                end(uploadId, set, session, TOKEN_EXPIRED);
+                return;
+            }
             boolean allowed;
             try {
+                Object version = session.getAttributes().get(UploadAccessInterceptor.CREDENTIALS_VERSION);
+                if (actorId != null && version != null
+                        && !actors.currentCredentialsVersion(actorId).equals(OptionalInt.of((Integer) version))) {
+                    end(uploadId, set, session, "Your sign-in ended (password or role changed, or signed out"
+                            + " everywhere): sign in again and reconnect.");
+                    return;
+                }
                 allowed = actorId != null && actors.reload(actorId).map(actor -> {
                     access.requireUpload(actor, uploadId);
                     return true;
@@ -137,6 +156,21 @@ class LiveProgress extends TextWebSocketHandler {
             return watching;
         });
         send(uploadId, safe, snapshots.of(uploadId));
+        if (session.getAttributes().get(UploadAccessInterceptor.TOKEN_EXPIRES_AT) instanceof Instant expiry) {
+            // a bearer token's sign-in ends at its exp: so does the socket it opened, not up to a re-check later
+            long delay = Math.max(0, Duration.between(Instant.now(), expiry).toMillis());
+            recheck.schedule(() -> {
+                Set<WebSocketSession> set = watchers.get(uploadId);
+                if (set != null && set.contains(safe)) {
+                    end(uploadId, set, safe, TOKEN_EXPIRED);
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static boolean tokenExpired(WebSocketSession session) {
+        return session.getAttributes().get(UploadAccessInterceptor.TOKEN_EXPIRES_AT) instanceof Instant expiry
+                && !Instant.now().isBefore(expiry);
     }
 
     @Override

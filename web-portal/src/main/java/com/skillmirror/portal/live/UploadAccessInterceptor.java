@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,10 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
     static final String ACTOR_ID = "actorId";
     /** The portal's HTTP session behind a page's socket: signing out of it ends the socket. */
     static final String HTTP_SESSION_ID = "httpSessionId";
+    /** The credentials version the sign-in was made under: a password or role change ends the socket. */
+    static final String CREDENTIALS_VERSION = "credentialsVersion";
+    /** When the bearer token of an API socket expires (an Instant): the socket ends then. */
+    static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
     private static final Pattern PATH = Pattern.compile("/uploads/([^/]+)/live/?$");
 
     private final ActorResolver actors;
@@ -58,8 +63,9 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
                     + " (or /api/...) with the id from the upload's answer.");
         }
         Actor actor;
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         try {
-            actor = actors.current(SecurityContextHolder.getContext().getAuthentication());
+            actor = actors.current(authentication);
         } catch (AuthenticationException e) {
             return refuse(response, HttpStatus.UNAUTHORIZED, "Sign in first: the portal's session cookie, or"
                     + " 'Authorization: Bearer <accessToken>' from POST /api/auth/token.");
@@ -72,6 +78,8 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
         }
         attributes.put(UPLOAD_ID, uploadId);
         attributes.put(ACTOR_ID, actor.id());
+        actors.credentialsVersion(authentication).ifPresent(version -> attributes.put(CREDENTIALS_VERSION, version));
+        actors.expiresAt(authentication).ifPresent(expiry -> attributes.put(TOKEN_EXPIRES_AT, expiry));
         if (request instanceof ServletServerHttpRequest servlet && servlet.getServletRequest().getSession(false) != null) {
             attributes.put(HTTP_SESSION_ID, servlet.getServletRequest().getSession(false).getId());
         }
@@ -93,6 +101,7 @@ class UploadAccessInterceptor implements HandshakeInterceptor {
     @Override
     public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                Exception exception) {
-        // nothing to undo: the handshake only put ids (upload, actor, HTTP session) in the socket's attributes
+        // nothing to undo: the handshake only put ids (upload, actor, HTTP session) and the sign-in's limits in the
+        // socket's attributes
     }
 }
