@@ -53,6 +53,8 @@ class SecurityAuditTest extends PortalTestSupport {
     static void limits(DynamicPropertyRegistry registry) {
         registry.add("skillmirror.upload.max-files", () -> Integer.toString(MAX_FILES));
         registry.add("skillmirror.security.compare-per-minute", () -> Integer.toString(COMPARES_PER_MINUTE));
+        // as deployed behind a reverse proxy: the tests play the proxy, setting the client address and scheme
+        registry.add("server.forward-headers-strategy", () -> "native");
     }
 
     // item 1: a general athlete invite accepted with a username equal to a roster name took over that athlete
