@@ -2,8 +2,7 @@ package com.skillmirror.job;
 
 import com.skillmirror.analysis.LocalProgressPublisher;
 import com.skillmirror.analysis.ProgressPublisher;
-import com.skillmirror.analysis.Stage;
-import com.skillmirror.pose.step.PoseStepConfiguration;
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -28,24 +27,27 @@ public class AnalysisJobConfiguration {
 
     @Bean
     Job analysisJob(JobRepository jobRepository, StagePartitioning partitioning, VideoPartitioner videoPartitioner,
-                    @Qualifier("decodeWorker") Step decodeWorker,
+                    @Qualifier(StepNames.DECODE_WORKER) Step decodeWorker,
                     @Qualifier("poseSegmentPartitioner") Partitioner poseSegmentPartitioner,
-                    @Qualifier("poseWorker") Step poseWorker, @Qualifier("poseSummaryWorker") Step poseSummaryWorker,
+                    @Qualifier(StepNames.POSE_WORKER) Step poseWorker,
+                    @Qualifier(StepNames.POSE_SUMMARY_WORKER) Step poseSummaryWorker,
                     @Qualifier("speechPartitioner") Partitioner speechPartitioner,
-                    @Qualifier("speechWorker") Step speechWorker, @Qualifier("speechSummary") Step speechSummary,
-                    @Qualifier("compareWorker") Step compareWorker,
+                    @Qualifier(StepNames.SPEECH_WORKER) Step speechWorker,
+                    @Qualifier(StepNames.SPEECH_SUMMARY) Step speechSummary,
+                    @Qualifier(StepNames.COMPARE_WORKER) Step compareWorker,
                     @Qualifier("reportPartitioner") Partitioner reportPartitioner,
-                    @Qualifier("reportWorker") Step reportWorker, @Qualifier("teamReport") Step teamReport,
+                    @Qualifier(StepNames.REPORT_WORKER) Step reportWorker,
+                    @Qualifier(StepNames.TEAM_REPORT) Step teamReport,
                     VideoRepository videos, ProgressPublisher progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress))
-                .start(partitioning.managerStep(Stage.DECODE.stepName(), videoPartitioner, decodeWorker))
-                .next(partitioning.managerStep(Stage.POSE.stepName(), poseSegmentPartitioner, poseWorker))
-                .next(partitioning.managerStep(PoseStepConfiguration.SUMMARY_STEP, videoPartitioner, poseSummaryWorker))
-                .next(partitioning.managerStep(Stage.SPEECH.stepName(), speechPartitioner, speechWorker))
+                .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
+                .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
+                .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))
+                .next(partitioning.managerStep(StepNames.SPEECH, speechPartitioner, speechWorker))
                 .next(speechSummary)
-                .next(partitioning.managerStep(Stage.COMPARE.stepName(), videoPartitioner, compareWorker))
-                .next(partitioning.managerStep(Stage.REPORT.stepName(), reportPartitioner, reportWorker))
+                .next(partitioning.managerStep(StepNames.COMPARE, videoPartitioner, compareWorker))
+                .next(partitioning.managerStep(StepNames.REPORT, reportPartitioner, reportWorker))
                 .next(teamReport)
                 .build();
     }

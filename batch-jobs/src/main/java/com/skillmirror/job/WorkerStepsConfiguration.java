@@ -1,8 +1,8 @@
 package com.skillmirror.job;
 
 import com.skillmirror.analysis.ProgressPublisher;
-import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.decode.DecodeSettings;
 import com.skillmirror.decode.DecodeTasklet;
 import com.skillmirror.storage.ObjectStorage;
@@ -23,9 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(DecodeSettings.class)
 public class WorkerStepsConfiguration {
 
-    @Bean
+    @Bean(StepNames.DECODE_WORKER)
     Step decodeWorker(JobRepository jobRepository, PlatformTransactionManager tx, DecodeTasklet decodeTasklet) {
-        return new StepBuilder(Stage.DECODE.workerStepName(), jobRepository)
+        return new StepBuilder(StepNames.DECODE_WORKER, jobRepository)
                 .tasklet(decodeTasklet, tx)
                 .build();
     }

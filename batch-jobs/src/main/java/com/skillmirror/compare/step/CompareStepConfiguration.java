@@ -1,8 +1,8 @@
 package com.skillmirror.compare.step;
 
 import com.skillmirror.analysis.ProgressPublisher;
-import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.SkillRegistry;
 import com.skillmirror.storage.ObjectStorage;
@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class CompareStepConfiguration {
 
-    @Bean
+    @Bean(StepNames.COMPARE_WORKER)
     Step compareWorker(JobRepository jobRepository, PlatformTransactionManager tx, CompareTasklet compareTasklet) {
-        return new StepBuilder(Stage.COMPARE.workerStepName(), jobRepository).tasklet(compareTasklet, tx).build();
+        return new StepBuilder(StepNames.COMPARE_WORKER, jobRepository).tasklet(compareTasklet, tx).build();
     }
 
     @Bean

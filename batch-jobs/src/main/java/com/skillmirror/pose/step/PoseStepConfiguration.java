@@ -1,8 +1,8 @@
 package com.skillmirror.pose.step;
 
 import com.skillmirror.analysis.ProgressPublisher;
-import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.pose.PoseFrame;
 import com.skillmirror.pose.PoseOptions;
@@ -29,13 +29,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(PoseSettings.class)
 public class PoseStepConfiguration {
 
-    public static final String SUMMARY_STEP = "poseSummary";
-
-    @Bean
+    @Bean(StepNames.POSE_WORKER)
     Step poseWorker(JobRepository jobRepository, PlatformTransactionManager tx, PoseSettings settings,
                     ProxyFrameReader proxyFrameReader, PoseFrameProcessor poseFrameProcessor,
                     PoseChunkWriter poseChunkWriter) {
-        return new StepBuilder(Stage.POSE.workerStepName(), jobRepository)
+        return new StepBuilder(StepNames.POSE_WORKER, jobRepository)
                 .<IndexedFrame, PoseFrame>chunk(settings.chunkFrames())
                 .transactionManager(tx)
                 .reader(proxyFrameReader)
@@ -88,10 +86,10 @@ public class PoseStepConfiguration {
     }
 
     /** Per video (a partition, so the exports and the overlay video are rendered by the workers). */
-    @Bean
+    @Bean(StepNames.POSE_SUMMARY_WORKER)
     Step poseSummaryWorker(JobRepository jobRepository, PlatformTransactionManager tx,
                            PoseSummaryTasklet poseSummaryTasklet) {
-        return new StepBuilder(SUMMARY_STEP + "Worker", jobRepository).tasklet(poseSummaryTasklet, tx).build();
+        return new StepBuilder(StepNames.POSE_SUMMARY_WORKER, jobRepository).tasklet(poseSummaryTasklet, tx).build();
     }
 
     @Bean

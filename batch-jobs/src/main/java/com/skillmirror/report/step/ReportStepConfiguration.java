@@ -1,8 +1,8 @@
 package com.skillmirror.report.step;
 
 import com.skillmirror.analysis.AnalysisResults;
-import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.report.ReportRenderer;
@@ -28,9 +28,9 @@ public class ReportStepConfiguration {
         return new ReportRenderer();
     }
 
-    @Bean
+    @Bean(StepNames.REPORT_WORKER)
     Step reportWorker(JobRepository jobRepository, PlatformTransactionManager tx, ReportTasklet reportTasklet) {
-        return new StepBuilder(Stage.REPORT.workerStepName(), jobRepository).tasklet(reportTasklet, tx).build();
+        return new StepBuilder(StepNames.REPORT_WORKER, jobRepository).tasklet(reportTasklet, tx).build();
     }
 
     @Bean
@@ -39,9 +39,9 @@ public class ReportStepConfiguration {
         return new VideoPartitioner(videos, UUID.fromString(uploadId), true);
     }
 
-    @Bean
+    @Bean(StepNames.TEAM_REPORT)
     Step teamReport(JobRepository jobRepository, PlatformTransactionManager tx, TeamReportTasklet teamReportTasklet) {
-        return new StepBuilder("teamReport", jobRepository).tasklet(teamReportTasklet, tx).build();
+        return new StepBuilder(StepNames.TEAM_REPORT, jobRepository).tasklet(teamReportTasklet, tx).build();
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package com.skillmirror.speech.step;
 
 import com.skillmirror.analysis.ProgressPublisher;
-import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.speech.TranscriptionOptions;
 import com.skillmirror.speech.TranscriptionProvider;
@@ -29,17 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SpeechSettings.class)
 public class SpeechStepConfiguration {
 
-    public static final String SUMMARY_STEP = "speechSummary";
-
     @Bean
     TranscriptionProvider transcriptionProvider(SpeechSettings settings) {
         return settings.createProvider();
     }
 
-    @Bean
+    @Bean(StepNames.SPEECH_WORKER)
     Step speechWorker(JobRepository jobRepository, PlatformTransactionManager tx, AudioWindowReader audioWindowReader,
                       WindowTranscriber windowTranscriber, WindowTranscriptWriter windowTranscriptWriter) {
-        return new StepBuilder(Stage.SPEECH.workerStepName(), jobRepository)
+        return new StepBuilder(StepNames.SPEECH_WORKER, jobRepository)
                 .<AudioWindow, WindowTranscript>chunk(1)
                 .transactionManager(tx)
                 .reader(audioWindowReader)
@@ -90,9 +88,9 @@ public class SpeechStepConfiguration {
         return new WindowTranscriptWriter(storage, json, UUID.fromString(uploadId), UUID.fromString(videoId));
     }
 
-    @Bean
+    @Bean(StepNames.SPEECH_SUMMARY)
     Step speechSummary(JobRepository jobRepository, PlatformTransactionManager tx, SpeechSummaryTasklet speechSummaryTasklet) {
-        return new StepBuilder(SUMMARY_STEP, jobRepository).tasklet(speechSummaryTasklet, tx).build();
+        return new StepBuilder(StepNames.SPEECH_SUMMARY, jobRepository).tasklet(speechSummaryTasklet, tx).build();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.skillmirror.portal.cli;
 
+import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -66,10 +67,10 @@ final class JobBenchmark {
             if (!step.getStepName().contains(":")) {
                 out.printf(Locale.ROOT, "  %-14s %7.1f s%n", step.getStepName(), wall.toMillis() / 1000.0);
             }
-            if (step.getStepName().equals("pose")) {
+            if (step.getStepName().equals(StepNames.POSE)) {
                 poseWall = wall;
             }
-            if (step.getStepName().startsWith("poseWorker:")) {
+            if (step.getStepName().startsWith(StepNames.POSE_WORKER + ":")) {
                 poseFrames += step.getWriteCount();
             }
         }
