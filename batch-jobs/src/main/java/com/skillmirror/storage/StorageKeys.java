@@ -3,20 +3,41 @@ package com.skillmirror.storage;
 import java.text.Normalizer;
 import java.util.UUID;
 
-/** The one place storage keys are built. User-supplied names only ever reach a key through {@link #safeFileName}. */
+/**
+ * The one place storage keys are built. User-supplied names only ever reach a key through {@link #safeFileName};
+ * the stages' outputs are named by {@link Artifact} and {@link UploadArtifact}.
+ */
 public final class StorageKeys {
+
+    private static final String UPLOADS = "uploads/";
 
     private StorageKeys() {
     }
 
+    /** Everything stored for one upload (its videos and the team report) is under this prefix. */
+    public static String uploadPrefix(UUID uploadId) {
+        return UPLOADS + uploadId + "/";
+    }
+
     public static String videoPrefix(UUID uploadId, UUID videoId) {
-        return "uploads/" + uploadId + "/videos/" + videoId + "/";
+        return uploadPrefix(uploadId) + "videos/" + videoId + "/";
+    }
+
+    /** Where a stage stores one of a video's artifacts. */
+    public static String artifact(UUID uploadId, UUID videoId, Artifact artifact) {
+        return videoPrefix(uploadId, videoId) + artifact.fileName();
+    }
+
+    /** Where an upload's own files (the team report) are stored, beside its videos. */
+    public static String uploadArtifact(UUID uploadId, UploadArtifact artifact) {
+        return uploadPrefix(uploadId) + artifact.fileName();
     }
 
     public static String original(UUID uploadId, UUID videoId, String originalName) {
         return videoPrefix(uploadId, videoId) + "original/" + safeFileName(originalName);
     }
 
+    /** A stage's working object that is no artifact (pose chunks, speech windows); artifacts go by {@link #artifact}. */
     public static String output(UUID uploadId, UUID videoId, String name) {
         return videoPrefix(uploadId, videoId) + name;
     }
