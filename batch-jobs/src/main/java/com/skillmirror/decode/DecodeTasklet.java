@@ -4,8 +4,8 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import java.nio.file.Files;
@@ -72,8 +72,8 @@ public class DecodeTasklet implements Tasklet {
 
     private void decode(Video video, Path original, Path work) throws Exception {
         MediaProbe.Probe probe = MediaProbe.probe(original);
-        Path proxy = work.resolve("proxy.mp4");
-        Path thumbnail = work.resolve("thumbnail.jpg");
+        Path proxy = work.resolve(Artifact.PROXY.fileName());
+        Path thumbnail = work.resolve(Artifact.THUMBNAIL.fileName());
         ProxyTranscoder.Result proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,
                 percent -> progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId,
                         Stage.DECODE, percent * 9 / 10, "decoding")));
@@ -85,17 +85,17 @@ public class DecodeTasklet implements Tasklet {
             warnings.add("Only " + proxyResult.decodedDurationMs() / 1000.0 + " s of " + probe.durationMs() / 1000.0
                     + " s could be decoded: the file is probably truncated; the decoded part is analysed.");
         }
-        store(video, proxy, "proxy", "proxy.mp4", "video/mp4");
+        results.store(video.uploadId(), videoId, Artifact.PROXY, proxy);
         if (Files.exists(thumbnail)) {
-            store(video, thumbnail, "thumbnail", "thumbnail.jpg", "image/jpeg");
+            results.store(video.uploadId(), videoId, Artifact.THUMBNAIL, thumbnail);
         }
         long audioSamples = 0;
         if (probe.hasAudio()) {
-            Path wav = work.resolve("audio.wav");
+            Path wav = work.resolve(Artifact.AUDIO.fileName());
             try {
                 audioSamples = AudioExtractor.toWav(original, wav);
                 if (audioSamples > 0) {
-                    store(video, wav, "audio", "audio.wav", "audio/wav");
+                    results.store(video.uploadId(), videoId, Artifact.AUDIO, wav);
                 } else {
                     warnings.add("The audio track decoded to no samples; speech analysis is skipped.");
                 }
@@ -122,12 +122,6 @@ public class DecodeTasklet implements Tasklet {
         summary.put("warnings", warnings);
         results.completed(videoId, Stage.DECODE, summary);
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 100, "decoded"));
-    }
-
-    private void store(Video video, Path file, String kind, String name, String contentType) throws Exception {
-        String key = StorageKeys.output(video.uploadId(), videoId, name);
-        storage.put(key, file, contentType);
-        results.artifact(videoId, kind, key, contentType, Files.size(file));
     }
 
     private static double round(double v) {

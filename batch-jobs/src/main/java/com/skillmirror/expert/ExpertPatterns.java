@@ -5,6 +5,7 @@ import com.skillmirror.compare.ExpertProfile;
 import com.skillmirror.compare.PatternBuilder;
 import com.skillmirror.compare.PatternSource;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,8 @@ public class ExpertPatterns {
      * The key frames (artifact kind to JPEG) of the first take of the pattern's expert that has them, e.g. the
      * expert at the deepest point of a squat; empty for a published norm or when the takes were deleted.
      */
-    public Map<String, byte[]> keyFrames(String contentHash, List<String> kinds) throws IOException {
+    public Map<String, byte[]> keyFrames(String contentHash, List<Artifact> artifacts) throws IOException {
+        List<String> kinds = artifacts.stream().map(Artifact::kind).toList();
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT a.kind, a.storage_key FROM expert_pattern p
                   JOIN video v ON v.upload_id = p.takes_upload_id

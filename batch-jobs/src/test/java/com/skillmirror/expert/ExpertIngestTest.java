@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.expert.ingest.ExpertIngest;
 import com.skillmirror.expert.ingest.IngestReport;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.LocalDiskStorage;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.OwnDatabaseTest;
@@ -63,7 +64,7 @@ class ExpertIngestTest extends OwnDatabaseTest {
         assertThat(stored.pattern().expert().footageLicence()).contains("Apache-2.0");
         assertThat(stored.pattern().hashMatches()).isTrue();
         // the expert's own key frames, for reports to show beside an athlete's
-        Map<String, byte[]> expertFrames = patterns.keyFrames(outcome.contentHash(), List.of("keyframe-min", "keyframe-max"));
+        Map<String, byte[]> expertFrames = patterns.keyFrames(outcome.contentHash(), Artifact.KEY_FRAMES);
         assertThat(expertFrames).containsOnlyKeys("keyframe-min", "keyframe-max");
         assertThat(expertFrames.values()).allSatisfy(jpeg -> assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8));
 

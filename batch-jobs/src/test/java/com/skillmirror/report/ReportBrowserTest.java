@@ -7,6 +7,7 @@ import com.skillmirror.analysis.StageResults;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.report.step.ReportStepConfiguration;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.TestClips;
@@ -101,7 +102,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertThat(consoleErrors()).hasSizeGreaterThanOrEqualTo(2);
 
         // the second take of the talk: all sections, and what changed since the first take
-        open(page(a, "report-html", a.videos().get("talk-2")));
+        open(page(a, Artifact.REPORT_HTML, a.videos().get("talk-2")));
         visible(By.xpath("//h2[.='Metrics and targets']"));
         visible(By.xpath("//h2[.='Joint angles over time']"));
         assertThat(charts(".chart:not(.speech-chart):not(.trend-chart) svg")).isBetween(1, 4);
@@ -115,7 +116,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
 
         // the shorter take scores differently: the verdict follows the stored scores' difference
-        open(page(a, "report-html", a.videos().get("talk-3")));
+        open(page(a, Artifact.REPORT_HTML, a.videos().get("talk-3")));
         double delta = score(a.videos().get("talk-3")) - score(a.videos().get("talk-2"));
         String verdict = Math.abs(delta) < 3 ? "Unchanged" : delta > 0 ? "Improved" : "Regressed";
         assertThat(visible(By.cssSelector("#since-last-time + p span")).getText())
@@ -125,13 +126,13 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertThat(browser.findElement(By.xpath("//div[@class='notice'][contains(., 'speech SKIPPED:')]")).getText())
                 .contains("no audio track");
 
-        open(page(a, "report-html", a.videos().get("talk-1")));
+        open(page(a, Artifact.REPORT_HTML, a.videos().get("talk-1")));
         assertThat(visible(By.cssSelector("#since-last-time + p span")).getText())
                 .startsWith("First analysis of Zoë for Squat");
         assertThat(browser.findElements(By.cssSelector(".trend-chart"))).isEmpty();
 
         // nobody in the generated clips: the pose stage failed, and the report says so where its sections would be
-        open(page(a, "report-html", a.videos().get("tone.mp4")));
+        open(page(a, Artifact.REPORT_HTML, a.videos().get("tone.mp4")));
         WebElement pose = visible(By.xpath("//div[@class='notice'][contains(., 'pose FAILED:')]"));
         assertThat(pose.getText()).contains("No athlete detected in any frame");
         assertThat(browser.findElements(By.xpath("//h2[.='Joint angles over time']"))).isEmpty();
@@ -142,7 +143,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertThat(charts(".speech-chart svg")).isZero();
         assertThat(browser.getPageSource()).doesNotContain(">null<");
 
-        open(page(a, "report-html", a.videos().get("silent.mp4")));
+        open(page(a, Artifact.REPORT_HTML, a.videos().get("silent.mp4")));
         assertThat(visible(By.xpath("//div[@class='notice'][contains(., 'speech SKIPPED:')]")).getText())
                 .contains("no audio track");
         visible(By.xpath("//div[@class='notice'][contains(., 'pose FAILED:')]"));
@@ -167,7 +168,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
     void thePdfsOpenWithTheirPagesDrawn() throws Exception {
         Analysed a = analyse();
 
-        Path full = page(a, "report-pdf", a.videos().get("talk-2"));
+        Path full = page(a, Artifact.REPORT_PDF, a.videos().get("talk-2"));
         // eight charts of 5.5-6.3 cm (angles, speech, trend) alone fill two A4 pages of 27 cm; with the tables, two
         // key frames, the transcript and provenance it was 7 pages when written: a page more or less is layout, an
         // empty or a runaway document is a bug
@@ -180,7 +181,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertThat(PdfPages.pixelsNear(pages, ProgressCharts.TREND)).isGreaterThan(20);
 
         // a failed video's report is short: the notices, the speech it still has, provenance
-        Path failed = page(a, "report-pdf", a.videos().get("silent.mp4"));
+        Path failed = page(a, Artifact.REPORT_PDF, a.videos().get("silent.mp4"));
         assertThat(PdfPages.count(failed)).isEqualTo(1);
         BufferedImage failedPage = PdfPages.rasterise(failed, 40, 1, 1).get(0);
         assertA4AndNotBlank(failedPage);
@@ -257,10 +258,10 @@ class ReportBrowserTest extends OwnDatabaseTest {
     }
 
     /** A video's stored report (artifact kind report-html or report-pdf), copied out of storage. */
-    private Path page(Analysed a, String kind, Video video) throws Exception {
-        String key = results.artifactKey(video.id(), kind).orElseThrow(() -> new AssertionError(
-                "no " + kind + " for " + video.originalName() + ": " + results.forVideo(video.id()).get("report")));
-        return file(a, video.id() + "-" + kind + (kind.endsWith("pdf") ? ".pdf" : ".html"), key);
+    private Path page(Analysed a, Artifact artifact, Video video) throws Exception {
+        String key = results.key(video.id(), artifact).orElseThrow(() -> new AssertionError(
+                "no " + artifact + " for " + video.originalName() + ": " + results.forVideo(video.id()).get("report")));
+        return file(a, video.id() + "-" + artifact.fileName(), key);
     }
 
     private Path file(Analysed a, String name, String key) throws Exception {

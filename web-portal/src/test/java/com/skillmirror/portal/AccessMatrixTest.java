@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.portal.access.Role;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.storage.UploadArtifact;
 import com.skillmirror.portal.security.Account;
 import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.Team;
@@ -94,15 +96,11 @@ class AccessMatrixTest extends PortalTestSupport {
     private void storeReports() throws Exception {
         byte[] html = "<html><body><h1>Report</h1></body></html>".getBytes();
         byte[] pdf = "%PDF-1.4 pretend".getBytes();
-        for (String[] f : new String[][] {{"report-html", "report.html", "text/html"}, {"report-pdf", "report.pdf", "application/pdf"},
-                {"proxy", "proxy.mp4", "video/mp4"}}) {
-            String key = StorageKeys.output(uploadA, videoA, f[1]);
-            byte[] bytes = f[1].endsWith(".pdf") ? pdf : html;
-            storage.put(key, bytes, f[2]);
-            stageResults.artifact(videoA, f[0], key, f[2], bytes.length);
-        }
-        storage.put("uploads/" + uploadA + "/team-report.html", html, "text/html");
-        storage.put("uploads/" + uploadA + "/team-report.pdf", pdf, "application/pdf");
+        stageResults.store(uploadA, videoA, Artifact.REPORT_HTML, html);
+        stageResults.store(uploadA, videoA, Artifact.REPORT_PDF, pdf);
+        stageResults.store(uploadA, videoA, Artifact.PROXY, html);
+        storage.put(StorageKeys.uploadArtifact(uploadA, UploadArtifact.TEAM_REPORT_HTML), html, "text/html");
+        storage.put(StorageKeys.uploadArtifact(uploadA, UploadArtifact.TEAM_REPORT_PDF), pdf, "application/pdf");
     }
 
     private record Case(String name, Supplier<? extends AbstractMockHttpServletRequestBuilder<?>> request, int... expected) {

@@ -12,6 +12,7 @@ import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
@@ -102,7 +103,7 @@ class CompareTasklet implements Tasklet {
                     + " yet. Drop expert videos with a manifest into the ingest folder, or run 'ingest now'.");
             return RepeatStatus.FINISHED;
         }
-        Optional<String> seriesKey = results.artifactKey(videoId, "pose-series");
+        Optional<String> seriesKey = results.key(videoId, Artifact.POSE_SERIES);
         if (seriesKey.isEmpty()) {
             results.skipped(videoId, Stage.COMPARE, null, "No landmarks for this video (see the pose stage).");
             return RepeatStatus.FINISHED;

@@ -11,6 +11,7 @@ import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -142,7 +143,7 @@ public class ExpertIngest {
         List<IngestReport.TakeOutcome> takes = new ArrayList<>();
         List<KinematicSeries> series = new ArrayList<>();
         for (Video video : videos.findByUpload(upload.uploadId())) {
-            var seriesKey = results.artifactKey(video.id(), "pose-series");
+            var seriesKey = results.key(video.id(), Artifact.POSE_SERIES);
             if (seriesKey.isEmpty() || (video.status() == VideoStatus.FAILED && !"compare".equals(video.failedStage()))) {
                 takes.add(new IngestReport.TakeOutcome(video.originalName(), "SKIPPED", video.errorMessage()));
                 continue;

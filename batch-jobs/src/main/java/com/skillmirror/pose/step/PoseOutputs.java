@@ -9,8 +9,8 @@ import com.skillmirror.pose.export.PoseJsonWriter;
 import com.skillmirror.pose.export.TrcWriter;
 import com.skillmirror.pose.overlay.KeyFrames;
 import com.skillmirror.pose.overlay.OverlayRenderer;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,27 +49,27 @@ class PoseOutputs {
             for (int id : series.personIds()) {
                 people.add(Kinematics.of(series, id));
             }
-            Path csv = work.resolve("landmarks.csv");
+            Path csv = file(work, Artifact.POSE_CSV);
             try (var writer = Files.newBufferedWriter(csv)) {
                 PoseCsvWriter.write(series, people, writer);
             }
-            store(video, csv, "pose-csv", "pose/landmarks.csv", "text/csv");
-            Path json = work.resolve("landmarks.json");
+            store(video, Artifact.POSE_CSV, csv);
+            Path json = file(work, Artifact.POSE_JSON);
             PoseJsonWriter.write(series, people, json);
-            store(video, json, "pose-json", "pose/landmarks.json", "application/json");
-            Path trc = work.resolve("athlete.trc");
+            store(video, Artifact.POSE_JSON, json);
+            Path trc = file(work, Artifact.POSE_TRC);
             TrcWriter.write(series, mainPerson, TrcWriter.Units.MM, trc);
-            store(video, trc, "pose-trc", "pose/athlete.trc", "text/plain");
+            store(video, Artifact.POSE_TRC, trc);
 
-            Path proxy = work.resolve("proxy.mp4");
-            storage.download(results.artifactKey(video.id(), "proxy").orElseThrow(), proxy);
+            Path proxy = file(work, Artifact.PROXY);
+            storage.download(results.key(video.id(), Artifact.PROXY).orElseThrow(), proxy);
             List<Map<String, Object>> keyFrames = new ArrayList<>();
             KinematicSeries athlete = people.stream().filter(k -> k.personId() == mainPerson).findFirst().orElseThrow();
             for (KeyFrames.KeyFrame key : keyFrames(athlete)) {
-                String name = "keyframe-" + key.kind().name().toLowerCase() + ".jpg";
-                Path jpeg = work.resolve(name);
+                Artifact artifact = keyFrame(key.kind());
+                Path jpeg = file(work, artifact);
                 OverlayRenderer.keyFrame(proxy, series, key.frameIndex(), jpeg);
-                store(video, jpeg, "keyframe-" + key.kind().name().toLowerCase(), "pose/" + name, "image/jpeg");
+                store(video, artifact, jpeg);
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("frame", key.frameIndex());
                 entry.put("timeMs", key.timeMs());
@@ -78,9 +78,9 @@ class PoseOutputs {
                 keyFrames.add(entry);
             }
             if (overlayVideo) {
-                Path overlay = work.resolve("overlay.mp4");
+                Path overlay = file(work, Artifact.OVERLAY);
                 OverlayRenderer.video(proxy, series, overlay, percent -> { });
-                store(video, overlay, "overlay", "pose/overlay.mp4", "video/mp4");
+                store(video, Artifact.OVERLAY, overlay);
             }
             return keyFrames;
         } finally {
@@ -97,9 +97,21 @@ class PoseOutputs {
         return List.of();
     }
 
-    private void store(Video video, Path file, String kind, String name, String contentType) throws IOException {
-        String key = StorageKeys.output(video.uploadId(), video.id(), name);
-        storage.put(key, file, contentType);
-        results.artifact(video.id(), kind, key, contentType, Files.size(file));
+    /** Each kind of key frame has an artifact of its own; a new kind does not compile until it has one. */
+    static Artifact keyFrame(KeyFrames.Kind kind) {
+        return switch (kind) {
+            case MIN -> Artifact.KEYFRAME_MIN;
+            case MAX -> Artifact.KEYFRAME_MAX;
+        };
+    }
+
+    /** The work file an artifact is written to before it is stored (same name as in storage, flat). */
+    private static Path file(Path work, Artifact artifact) {
+        String name = artifact.fileName();
+        return work.resolve(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    private void store(Video video, Artifact artifact, Path file) throws IOException {
+        results.store(video.uploadId(), video.id(), artifact, file);
     }
 }

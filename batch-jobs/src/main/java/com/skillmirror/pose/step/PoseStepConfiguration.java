@@ -10,6 +10,7 @@ import com.skillmirror.pose.PoseModel;
 import com.skillmirror.expert.SkillRegistry;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.upload.Video;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
@@ -56,7 +57,7 @@ public class PoseStepConfiguration {
                                       PoseSettings settings,
                                       @Value("#{stepExecution}") StepExecution stepExecution) {
         PoseSegment poseSegment = PoseSegment.of(stepExecution);
-        String proxyKey = results.artifactKey(poseSegment.videoId(), "proxy").orElseThrow(() ->
+        String proxyKey = results.key(poseSegment.videoId(), Artifact.PROXY).orElseThrow(() ->
                 new IllegalStateException("Video " + poseSegment.videoId() + " has no analysis proxy; run decode first"));
         double proxyFps = videos.proxyFps(poseSegment.videoId());
         int stride = (int) Math.ceil(proxyFps / settings.maxFps() - 1e-6);

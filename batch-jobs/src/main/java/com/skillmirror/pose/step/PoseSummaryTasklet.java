@@ -7,6 +7,7 @@ import com.skillmirror.analysis.StageResults;
 import com.skillmirror.pose.PersonPose;
 import com.skillmirror.pose.PoseFrame;
 import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
@@ -59,11 +60,9 @@ class PoseSummaryTasklet implements Tasklet {
     private void summarise(Video video) throws IOException {
         UUID uploadId = video.uploadId();
         PoseSeries series = join(video);
-        String seriesKey = StorageKeys.output(uploadId, video.id(), "pose/series.bin");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         series.write(bytes);
-        storage.put(seriesKey, bytes.toByteArray(), "application/octet-stream");
-        results.artifact(video.id(), "pose-series", seriesKey, "application/octet-stream", bytes.size());
+        results.store(uploadId, video.id(), Artifact.POSE_SERIES, bytes.toByteArray());
 
         int withPerson = (int) series.frames().stream().filter(f -> !f.people().isEmpty()).count();
         List<Integer> ids = series.personIds();

@@ -13,8 +13,8 @@ import com.skillmirror.report.ReportData;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.report.progress.SkillTrend;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import com.skillmirror.upload.VideoStatus;
@@ -37,7 +37,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class ReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
-    private static final List<String> KEY_FRAMES = List.of("keyframe-min", "keyframe-max");
 
     private final VideoRepository videos;
     private final AnalysisResults analysis;
@@ -67,8 +66,8 @@ class ReportTasklet implements Tasklet {
             ReportData data = data(video);
             byte[] html = renderer.html(data).getBytes(StandardCharsets.UTF_8);
             byte[] pdf = renderer.pdf(data);
-            store(video, "report-html", "report.html", html, "text/html");
-            store(video, "report-pdf", "report.pdf", pdf, "application/pdf");
+            results.store(video.uploadId(), videoId, Artifact.REPORT_HTML, html);
+            results.store(video.uploadId(), videoId, Artifact.REPORT_PDF, pdf);
             results.completed(videoId, Stage.REPORT, Map.of("htmlBytes", html.length, "pdfBytes", pdf.length));
         } catch (Exception e) {
             log.warn("Report of video {} not rendered", videoId, e);
@@ -85,16 +84,14 @@ class ReportTasklet implements Tasklet {
             results.put("status", VideoStatus.COMPLETED);
         }
         Map<String, byte[]> keyFrames = new LinkedHashMap<>();
-        for (String kind : KEY_FRAMES) {
-            Optional<String> key = this.results.artifactKey(videoId, kind);
-            if (key.isPresent()) {
-                try (InputStream in = storage.get(key.get())) {
-                    keyFrames.put(kind, in.readAllBytes());
-                }
+        for (Artifact keyFrame : Artifact.KEY_FRAMES) {
+            Optional<byte[]> jpeg = this.results.load(videoId, keyFrame);
+            if (jpeg.isPresent()) {
+                keyFrames.put(keyFrame.kind(), jpeg.get());
             }
         }
         KinematicSeries angles = null;
-        Optional<String> seriesKey = this.results.artifactKey(videoId, "pose-series");
+        Optional<String> seriesKey = this.results.key(videoId, Artifact.POSE_SERIES);
         if (seriesKey.isPresent()) {
             try (InputStream in = storage.get(seriesKey.get())) {
                 PoseSeries series = PoseSeries.read(in);
@@ -109,7 +106,7 @@ class ReportTasklet implements Tasklet {
     /** The expert doing the same: their key frames beside the athlete's, when the pattern came from their videos. */
     private Map<String, byte[]> expertKeyFrames(String patternHash) {
         try {
-            return patterns.keyFrames(patternHash, KEY_FRAMES);
+            return patterns.keyFrames(patternHash, Artifact.KEY_FRAMES);
         } catch (Exception e) {
             log.warn("Expert key frames of pattern {} not read; video {}'s report shows the athlete's alone",
                     patternHash, videoId, e);
@@ -147,9 +144,4 @@ class ReportTasklet implements Tasklet {
         return means;
     }
 
-    private void store(Video video, String kind, String name, byte[] bytes, String contentType) throws Exception {
-        String key = StorageKeys.output(video.uploadId(), videoId, name);
-        storage.put(key, bytes, contentType);
-        results.artifact(videoId, kind, key, contentType, bytes.length);
-    }
 }

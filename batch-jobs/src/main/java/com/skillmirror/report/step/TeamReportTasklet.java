@@ -4,6 +4,9 @@ import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.TeamReport;
 import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.storage.UploadArtifact;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The upload's team report (uploads/<id>/team-report.html, and the same as team-report.pdf): one page over all its
- * videos, written by the manager.
+ * The upload's team report ({@link UploadArtifact#TEAM_REPORT_HTML}, and the same as
+ * {@link UploadArtifact#TEAM_REPORT_PDF}): one page over all its videos, written by the manager.
  */
 class TeamReportTasklet implements Tasklet {
 
@@ -33,14 +36,6 @@ class TeamReportTasklet implements Tasklet {
         this.uploadId = uploadId;
     }
 
-    static String key(UUID uploadId) {
-        return "uploads/" + uploadId + "/team-report.html";
-    }
-
-    static String pdfKey(UUID uploadId) {
-        return "uploads/" + uploadId + "/team-report.pdf";
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
@@ -48,12 +43,16 @@ class TeamReportTasklet implements Tasklet {
         try {
             TeamReport team = TeamReport.of(videos);
             String title = "Team report: upload " + uploadId;
-            storage.put(key(uploadId), renderer.teamHtml(team, title).getBytes(StandardCharsets.UTF_8), "text/html");
-            storage.put(pdfKey(uploadId), renderer.teamPdf(team, title), "application/pdf");
+            put(UploadArtifact.TEAM_REPORT_HTML, renderer.teamHtml(team, title).getBytes(StandardCharsets.UTF_8));
+            put(UploadArtifact.TEAM_REPORT_PDF, renderer.teamPdf(team, title));
         } catch (RuntimeException e) {
             // the per-video reports stand on their own; a missing team page must not fail the analysis
             log.warn("Team report of upload {} not rendered", uploadId, e);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private void put(UploadArtifact file, byte[] bytes) throws IOException {
+        storage.put(StorageKeys.uploadArtifact(uploadId, file), bytes, file.contentType());
     }
 }

@@ -6,6 +6,7 @@ import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.speech.TranscriptionOptions;
 import com.skillmirror.speech.TranscriptionProvider;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public class SpeechStepConfiguration {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (var video : videos.findDecodedByUpload(UUID.fromString(uploadId))) {
-                if (results.artifactKey(video.id(), "audio").isPresent()) {
+                if (results.key(video.id(), Artifact.AUDIO).isPresent()) {
                     ExecutionContext context = new ExecutionContext();
                     context.putString(VideoPartitioner.VIDEO_ID, video.id().toString());
                     context.putString(VideoPartitioner.UPLOAD_ID, uploadId);
@@ -69,7 +70,7 @@ public class SpeechStepConfiguration {
     @StepScope
     AudioWindowReader audioWindowReader(ObjectStorage storage, StageResults results, SpeechSettings settings,
                                         @Value("#{stepExecutionContext['videoId']}") String videoId) {
-        String key = results.artifactKey(UUID.fromString(videoId), "audio").orElseThrow(() ->
+        String key = results.key(UUID.fromString(videoId), Artifact.AUDIO).orElseThrow(() ->
                 new IllegalStateException("Video " + videoId + " has no decoded audio; run decode first"));
         return new AudioWindowReader(storage, key, settings.windowSeconds());
     }

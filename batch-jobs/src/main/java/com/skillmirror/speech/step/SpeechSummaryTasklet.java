@@ -9,6 +9,7 @@ import com.skillmirror.speech.SpeechAnalyzer;
 import com.skillmirror.speech.SpeechResult;
 import com.skillmirror.speech.TranscriptionOptions;
 import com.skillmirror.speech.TranscriptionProvider;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
@@ -54,7 +55,7 @@ class SpeechSummaryTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         for (Video video : videos.findDecodedByUpload(uploadId)) {
-            Optional<String> audioKey = results.artifactKey(video.id(), "audio");
+            Optional<String> audioKey = results.key(video.id(), Artifact.AUDIO);
             if (audioKey.isEmpty()) {
                 results.skipped(video.id(), Stage.SPEECH, Map.of("noAudio", true),
                         "The video has no audio track: speech analysis was skipped.");
@@ -62,9 +63,7 @@ class SpeechSummaryTasklet implements Tasklet {
             }
             SpeechResult result = analyse(video, audioKey.get());
             byte[] bytes = json.writeValueAsBytes(result);
-            String key = StorageKeys.output(uploadId, video.id(), "speech/result.json");
-            storage.put(key, bytes, "application/json");
-            results.artifact(video.id(), "speech", key, "application/json", bytes.length);
+            results.store(uploadId, video.id(), Artifact.SPEECH, bytes);
             results.completed(video.id(), Stage.SPEECH, result);
             progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.SPEECH, 100,
                     result.noSpeechDetected() ? "no speech detected" : "speech analysed"));

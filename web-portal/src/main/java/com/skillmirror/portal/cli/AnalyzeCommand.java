@@ -4,8 +4,10 @@ import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.storage.UploadArtifact;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadRejectedException;
 import com.skillmirror.upload.UploadService;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,11 +157,11 @@ class AnalyzeCommand {
             }
         }
         try {
-            storage.download(com.skillmirror.report.step.ReportStepConfiguration.teamReportKey(uploadId),
-                    outDir.resolve("team-report.html"));
-            storage.download(com.skillmirror.report.step.ReportStepConfiguration.teamReportPdfKey(uploadId),
-                    outDir.resolve("team-report.pdf"));
-            out.println("Team report: " + outDir.resolve("team-report.html") + " and " + outDir.resolve("team-report.pdf"));
+            Path html = outDir.resolve(UploadArtifact.TEAM_REPORT_HTML.fileName());
+            Path pdf = outDir.resolve(UploadArtifact.TEAM_REPORT_PDF.fileName());
+            storage.download(StorageKeys.uploadArtifact(uploadId, UploadArtifact.TEAM_REPORT_HTML), html);
+            storage.download(StorageKeys.uploadArtifact(uploadId, UploadArtifact.TEAM_REPORT_PDF), pdf);
+            out.println("Team report: " + html + " and " + pdf);
         } catch (IOException e) {
             out.println("The team report could not be written: " + e.getMessage());
         }
@@ -166,17 +169,14 @@ class AnalyzeCommand {
         return failed == 0 ? 0 : 1;
     }
 
-    /** Exports, key frames and the overlay video beside report.json, named as in storage (pose/landmarks.csv ...). */
+    /** The exports (reports, landmarks, key frames, overlay, speech) beside report.json, named as in storage. */
     private void copyExports(Video video, Path dir) throws IOException {
-        String prefix = StorageKeys.videoPrefix(video.uploadId(), video.id());
-        for (Map.Entry<String, String> artifact : stages.artifacts(video.id()).entrySet()) {
-            String kind = artifact.getKey();
-            if (kind.startsWith("pose-csv") || kind.startsWith("pose-json") || kind.startsWith("pose-trc")
-                    || kind.startsWith("keyframe") || kind.equals("overlay") || kind.equals("speech")
-                    || kind.startsWith("report-")) {
-                Path target = dir.resolve(artifact.getValue().substring(prefix.length()));
+        for (Artifact artifact : Artifact.exports()) {
+            Optional<String> key = stages.key(video.id(), artifact);
+            if (key.isPresent()) {
+                Path target = dir.resolve(artifact.fileName());
                 Files.createDirectories(target.getParent());
-                storage.download(artifact.getValue(), target);
+                storage.download(key.get(), target);
             }
         }
     }

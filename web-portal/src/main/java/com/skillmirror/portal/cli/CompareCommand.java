@@ -13,6 +13,7 @@ import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -107,7 +108,7 @@ final class CompareCommand {
         ObjectStorage storage = context.getBean(ObjectStorage.class);
         List<KinematicSeries> out = new ArrayList<>();
         for (Video video : context.getBean(VideoRepository.class).findByUpload(upload.uploadId())) {
-            var key = results.artifactKey(video.id(), "pose-series");
+            var key = results.key(video.id(), Artifact.POSE_SERIES);
             if (key.isEmpty()) {
                 err.println("compare: " + video.originalName() + " could not be analysed: " + video.errorMessage());
                 return null;

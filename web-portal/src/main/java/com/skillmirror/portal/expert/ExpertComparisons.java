@@ -13,6 +13,7 @@ import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
@@ -77,7 +78,7 @@ class ExpertComparisons {
                 .params(expertId, skillId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("Expert " + expertId + " has no pattern for " + skillId));
         StoredPattern pattern = patterns.find(patternId).orElseThrow();
-        String seriesKey = results.artifactKey(videoId, "pose-series").orElseThrow(() ->
+        String seriesKey = results.key(videoId, Artifact.POSE_SERIES).orElseThrow(() ->
                 new IllegalArgumentException("The video has no landmarks (see its pose stage): nothing to compare"));
         PoseSeries series;
         try (InputStream in = storage.get(seriesKey)) {
@@ -102,14 +103,15 @@ class ExpertComparisons {
     }
 
     private List<Candidate> candidates(Actor actor, String tail, UUID videoId) {
-        List<Object> params = new java.util.ArrayList<>(List.of(actor.isAdmin(), actor.id(), actor.id(), actor.id()));
+        List<Object> params = new java.util.ArrayList<>(List.of(Artifact.POSE_SERIES.kind(), actor.isAdmin(), actor.id(),
+                actor.id(), actor.id()));
         if (videoId != null) {
             params.add(videoId);
         }
         return jdbc.sql("""
                 SELECT v.id, v.original_name, v.athlete_name, v.skill_id, u.created_at
                   FROM video v JOIN upload u ON u.id = v.upload_id LEFT JOIN athlete a ON a.id = v.athlete_id
-                 WHERE EXISTS (SELECT 1 FROM artifact r WHERE r.video_id = v.id AND r.kind = 'pose-series')
+                 WHERE EXISTS (SELECT 1 FROM artifact r WHERE r.video_id = v.id AND r.kind = ?)
                    AND (? OR u.created_by = ? OR a.user_id = ?
                         OR EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = u.team_id AND m.user_id = ?))
                 """ + tail)

@@ -2,6 +2,7 @@ package com.skillmirror.portal.live;
 
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.portal.report.ReportFiles;
+import com.skillmirror.storage.Artifact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class UploadSnapshots {
             Map<String, Object> stages = (Map<String, Object>) v.get("stages");
             out.put("stage", stages == null || stages.isEmpty() ? null : List.copyOf(stages.keySet()).get(stages.size() - 1));
             out.put("error", v.get("error"));
-            out.put("report", ((Map<String, Object>) v.get("artifacts")).containsKey("report-html"));
+            out.put("report", ((Map<String, Object>) v.get("artifacts")).containsKey(Artifact.REPORT_HTML.kind()));
             return out;
         }).toList();
         Map<String, Object> m = new LinkedHashMap<>();

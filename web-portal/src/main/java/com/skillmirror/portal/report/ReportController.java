@@ -4,6 +4,7 @@ import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.UploadArtifact;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -102,7 +103,8 @@ class ReportController {
         access.requireUpload(actor, uploadId);
         String key = files.teamReportPdf(uploadId).orElseThrow(() -> new NotFoundException("Upload " + uploadId
                 + " has no team report PDF: its analysis has not finished, or ran before team PDFs were written."));
-        new StoredFileResponse(storage, key, "team-report.pdf", MediaType.APPLICATION_PDF_VALUE).send(request, response);
+        UploadArtifact pdf = UploadArtifact.TEAM_REPORT_PDF;
+        new StoredFileResponse(storage, key, pdf.fileName(), pdf.contentType()).send(request, response);
     }
 
     @GetMapping("/api/uploads/{uploadId}/team-report")

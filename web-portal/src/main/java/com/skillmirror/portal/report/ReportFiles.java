@@ -1,7 +1,10 @@
 package com.skillmirror.portal.report;
 
-import com.skillmirror.report.step.ReportStepConfiguration;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.storage.UploadArtifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -13,29 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored reports and exports of videos and uploads, as the portal offers them. Only the artifact kinds listed
- * here are served: the analysis proxy, audio and landmark series are working files (the athlete's export has them),
- * and the report HTML is only served through the page with its own Content-Security-Policy. Callers check access
- * to the video or upload first.
+ * The stored reports and exports of videos and uploads, as the portal offers them. Only the catalogue's exports are
+ * served as downloads: the analysis proxy, audio and landmark series are working files (the athlete's export has
+ * them), and the report HTML is only served through the page with its own Content-Security-Policy. Callers check
+ * access to the video or upload first.
  */
 @Component
 public class ReportFiles {
 
-    static final String REPORT_HTML = "report-html";
-    static final String REPORT_PDF = "report-pdf";
-
-    /** Download kinds: label and the file name offered, in the order listed on the pages. */
-    private static final Map<String, String[]> EXPORTS = new LinkedHashMap<>();
+    /** Download kinds by their stored kind, in the order listed on the pages. */
+    private static final Map<String, Artifact> DOWNLOADS = new LinkedHashMap<>();
 
     static {
-        EXPORTS.put(REPORT_PDF, new String[] {"Report (PDF)", "report.pdf"});
-        EXPORTS.put("pose-csv", new String[] {"Landmarks and angles per frame (CSV)", "landmarks.csv"});
-        EXPORTS.put("pose-json", new String[] {"Landmarks and angles per frame (JSON)", "landmarks.json"});
-        EXPORTS.put("pose-trc", new String[] {"Marker trajectories for OpenSim (TRC)", "athlete.trc"});
-        EXPORTS.put("overlay", new String[] {"Video with the skeleton drawn over it (MP4)", "overlay.mp4"});
-        EXPORTS.put("keyframe-min", new String[] {"Key frame: smallest angle (JPEG)", "keyframe-min.jpg"});
-        EXPORTS.put("keyframe-max", new String[] {"Key frame: largest angle (JPEG)", "keyframe-max.jpg"});
-        EXPORTS.put("speech", new String[] {"Speech analysis (JSON)", "speech.json"});
+        Artifact.exports().stream().filter(a -> a != Artifact.REPORT_HTML).forEach(a -> DOWNLOADS.put(a.kind(), a));
     }
 
     /** A stored file the user may download. */
@@ -45,10 +38,12 @@ public class ReportFiles {
 
     private final JdbcClient jdbc;
     private final ObjectStorage storage;
+    private final StageResults stages;
 
-    ReportFiles(JdbcClient jdbc, ObjectStorage storage) {
+    ReportFiles(JdbcClient jdbc, ObjectStorage storage, StageResults stages) {
         this.jdbc = jdbc;
         this.storage = storage;
+        this.stages = stages;
     }
 
     /** The video's downloads, in the listed order. */
@@ -56,11 +51,12 @@ public class ReportFiles {
         Map<String, Download> found = new LinkedHashMap<>();
         jdbc.sql("SELECT kind, storage_key, content_type, size_bytes FROM artifact WHERE video_id = ?").param(videoId)
                 .query((rs, i) -> {
-                    String[] meta = EXPORTS.get(rs.getString("kind"));
-                    return meta == null ? null : new Download(rs.getString("kind"), meta[0], meta[1],
-                            rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("storage_key"));
+                    Artifact artifact = DOWNLOADS.get(rs.getString("kind"));
+                    return artifact == null ? null : new Download(artifact.kind(), artifact.export().orElseThrow().label(),
+                            artifact.export().orElseThrow().downloadName(), rs.getString("content_type"),
+                            rs.getLong("size_bytes"), rs.getString("storage_key"));
                 }).list().stream().filter(d -> d != null).forEach(d -> found.put(d.kind(), d));
-        return EXPORTS.keySet().stream().filter(found::containsKey).map(found::get).toList();
+        return DOWNLOADS.keySet().stream().filter(found::containsKey).map(found::get).toList();
     }
 
     public Optional<Download> export(UUID videoId, String kind) {
@@ -69,8 +65,7 @@ public class ReportFiles {
 
     /** The storage key of the video's HTML report, when its report stage wrote one. */
     public Optional<String> reportHtml(UUID videoId) {
-        return jdbc.sql("SELECT storage_key FROM artifact WHERE video_id = ? AND kind = ?").params(videoId, REPORT_HTML)
-                .query(String.class).optional();
+        return stages.key(videoId, Artifact.REPORT_HTML);
     }
 
     public boolean hasReport(UUID videoId) {
@@ -79,12 +74,12 @@ public class ReportFiles {
 
     /** The upload's team report in HTML, once the analysis wrote it. */
     public Optional<String> teamReportHtml(UUID uploadId) {
-        return existing(ReportStepConfiguration.teamReportKey(uploadId));
+        return existing(StorageKeys.uploadArtifact(uploadId, UploadArtifact.TEAM_REPORT_HTML));
     }
 
-    /** The PDF beside it (uploads/<id>/team-report.pdf), for analyses that write one. */
+    /** The PDF beside it, for analyses that write one. */
     public Optional<String> teamReportPdf(UUID uploadId) {
-        return existing(ReportStepConfiguration.teamReportPdfKey(uploadId));
+        return existing(StorageKeys.uploadArtifact(uploadId, UploadArtifact.TEAM_REPORT_PDF));
     }
 
     private Optional<String> existing(String key) {

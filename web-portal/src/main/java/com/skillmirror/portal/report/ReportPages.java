@@ -6,6 +6,7 @@ import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.portal.web.PortalPage;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -45,7 +46,8 @@ class ReportPages {
         model.addAttribute("hasReport", files.hasReport(videoId));
         var downloads = files.exports(videoId);
         model.addAttribute("downloads", downloads);
-        model.addAttribute("overlay", downloads.stream().anyMatch(d -> d.kind().equals("overlay")));
+        boolean overlay = downloads.stream().anyMatch(d -> d.kind().equals(Artifact.OVERLAY.kind()));
+        model.addAttribute("overlay", overlay);
         return "video-report";
     }
 

@@ -10,6 +10,7 @@ import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadRejectedException;
 import com.skillmirror.upload.UploadService;
@@ -124,7 +125,7 @@ public class PortalUploads {
         } catch (RuntimeException e) {
             jdbc.sql("DELETE FROM upload WHERE id = ?").param(created.uploadId()).update();
             try {
-                storage.deleteAll("uploads/" + created.uploadId() + "/");
+                storage.deleteAll(StorageKeys.uploadPrefix(created.uploadId()));
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }

@@ -8,6 +8,7 @@ import com.skillmirror.portal.SkillMirrorApplication;
 import com.skillmirror.portal.access.Role;
 import com.skillmirror.portal.security.Account;
 import com.skillmirror.portal.team.Team;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.LocalDiskStorage;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
@@ -66,11 +67,9 @@ class RangeRequestTest extends PortalTestSupport {
         Account coach = user(Role.COACH);
         Team team = team(coach);
         UUID[] ids = uploadWithVideo(team, coach, athlete(team, "Runner"));
-        storageKey = StorageKeys.output(ids[0], ids[1], "pose/overlay.mp4");
-        storage.put(storageKey, VIDEO, "video/mp4");
-        stageResults.artifact(ids[1], "overlay", storageKey, "video/mp4", VIDEO.length);
+        storageKey = stageResults.store(ids[0], ids[1], Artifact.OVERLAY, VIDEO);
         token = token(coach);
-        url = "http://localhost:" + port + "/api/videos/" + ids[1] + "/files/overlay";
+        url = "http://localhost:" + port + "/api/videos/" + ids[1] + "/files/" + Artifact.OVERLAY.kind();
     }
 
     @Test
