@@ -1,0 +1,126 @@
+package com.skillmirror.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@link Artifact} and {@link StorageKeys} the only places artifact names and upload keys are spelt: the main
+ * sources of every application module are read, and any artifact kind, artifact file name or {@code "uploads/"}
+ * key written as a literal elsewhere fails this test with its file and line.
+ *
+ * <p>Kinds with a hyphen ({@code pose-series}), file names in storage ({@code pose/series.bin}) and download names
+ * ({@code landmarks.csv}) are never ordinary words, so any such literal counts.
+ * Kinds that are also plain words ({@code speech} is a stage too, {@code audio} a temp-file prefix, {@code proxy} a
+ * field of the decode summary) count where the line is about artifacts (it says "artifact" or "kind"), and always
+ * in SQL quotes ({@code kind = 'proxy'}).
+ */
+class ArtifactLiteralsTest {
+
+    private static final List<String> MODULES = List.of("batch-jobs", "web-portal", "worker", "expert-ingest");
+    private static final Set<String> OWNERS = Set.of("Artifact.java", "UploadArtifact.java", "StorageKeys.java");
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern SQL_QUOTED = Pattern.compile("'([a-z][a-z-]*)'");
+
+    @Test
+    void noArtifactNameOrUploadKeyIsWrittenOutsideTheCatalogue() throws IOException {
+        Path root = projectRoot();
+        List<String> found = new ArrayList<>();
+        int files = 0;
+        for (String module : MODULES) {
+            Path sources = root.resolve(module).resolve("src/main/java");
+            assertThat(sources).as("main sources of " + module).isDirectory();
+            try (Stream<Path> walk = Files.walk(sources)) {
+                for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    files++;
+                    if (!(file.getParent().endsWith("com/skillmirror/storage")
+                            && OWNERS.contains(file.getFileName().toString()))) {
+                        found.addAll(violations(root.relativize(file).toString(), Files.readAllLines(file)));
+                    }
+                }
+            }
+        }
+        assertThat(files).as("Java files read").isGreaterThan(100);
+        assertThat(found).as("artifact names or upload keys spelt outside storage/Artifact, UploadArtifact and"
+                + " StorageKeys; name them by Artifact/UploadArtifact and build keys with StorageKeys").isEmpty();
+    }
+
+    @Test
+    void theScanFindsEachKindOfLiteral() {
+        List<String> found = violations("Sample.java", List.of(
+                "String key = results.artifactKey(videoId, \"audio\").orElseThrow();",
+                "store(video, json, \"pose-json\", \"pose/landmarks.json\", \"application/json\");",
+                "storage.deleteAll(\"uploads/\" + uploadId + \"/\");",
+                "    WHERE r.kind = 'pose-series'",
+                "summary.put(\"proxy\", Map.of(\"width\", 1));",
+                " * {@code \"uploads/\" + id} in a comment"));
+        assertThat(found).containsExactly(
+                "Sample.java:1: \"audio\"",
+                "Sample.java:2: \"pose-json\"",
+                "Sample.java:2: \"pose/landmarks.json\"",
+                "Sample.java:3: \"uploads/\"",
+                "Sample.java:4: 'pose-series'");
+    }
+
+    static List<String> violations(String name, List<String> lines) {
+        Set<String> kinds = new LinkedHashSet<>();
+        Set<String> fileNames = new LinkedHashSet<>();
+        for (Artifact a : Artifact.values()) {
+            kinds.add(a.kind());
+            fileNames.add(a.fileName());
+            a.export().ifPresent(e -> fileNames.add(e.downloadName()));
+        }
+        Arrays.stream(UploadArtifact.values()).forEach(a -> fileNames.add(a.fileName()));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String code = line.strip();
+            if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+                continue;
+            }
+            boolean aboutArtifacts = line.toLowerCase(Locale.ROOT).contains("artifact")
+                    || line.toLowerCase(Locale.ROOT).contains("kind");
+            Matcher m = STRING.matcher(line);
+            while (m.find()) {
+                String s = m.group(1);
+                boolean kind = kinds.contains(s) && (s.contains("-") || aboutArtifacts);
+                if (kind || fileNames.contains(s) || s.startsWith("uploads/")) {
+                    out.add(name + ":" + (i + 1) + ": \"" + s + "\"");
+                }
+            }
+            Matcher q = SQL_QUOTED.matcher(line);
+            while (q.find()) {
+                if (kinds.contains(q.group(1))) {
+                    out.add(name + ":" + (i + 1) + ": '" + q.group(1) + "'");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The folder holding the modules, from the module's folder (Maven's working directory) or the root itself. */
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("batch-jobs")) && Files.isDirectory(dir.resolve("web-portal")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new UncheckedIOException(new IOException("No project root (with batch-jobs/ and web-portal/) above "
+                    + Path.of("").toAbsolutePath() + "; run the test from inside the project"));
+        }
+        return dir;
+    }
+}
