@@ -1,20 +1,19 @@
 package com.skillmirror.job.remote;
 
-import java.util.List;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.amqp.support.converter.SimpleMessageConverter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Names and objects on the broker shared by the manager and the workers (skillmirror.broker.*).
  *
- * @param partitionQueue durable queue of partition requests (StepExecutionRequest); any worker takes the next one
- * @param progressExchange fan-out of progress events from workers to every manager/portal instance
+ * @param partitionQueue durable queue of partition requests (JSON {@link PartitionRequest}); any worker takes the
+ *                       next one
+ * @param progressExchange fan-out of progress events (JSON) from workers to every manager/portal instance
  */
 @ConfigurationProperties("skillmirror.broker")
 record BrokerConfiguration(@DefaultValue("skillmirror.partitions") String partitionQueue,
@@ -30,13 +29,5 @@ record BrokerConfiguration(@DefaultValue("skillmirror.partitions") String partit
 
     static Binding bind(Queue queue, FanoutExchange exchange) {
         return BindingBuilder.bind(queue).to(exchange);
-    }
-
-    /** Java serialization, restricted to the classes we send (StepExecutionRequest, ProgressEvent). */
-    static SimpleMessageConverter converter() {
-        SimpleMessageConverter converter = new SimpleMessageConverter();
-        converter.setAllowedListPatterns(List.of("org.springframework.batch.*", "com.skillmirror.*", "java.lang.*",
-                "java.util.*"));
-        return converter;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +23,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
  * The manager side of remote partitioning (skillmirror.distributed=true): partition requests go to the
- * RabbitMQ queue; the manager learns that partitions ended by polling the shared job repository, with a timeout.
- * No reply channel is used, so concurrent jobs can never receive each other's replies.
+ * RabbitMQ queue as JSON; the manager learns that partitions ended by polling the shared job repository, with a
+ * timeout. No reply channel is used, so concurrent jobs can never receive each other's replies.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "true")
@@ -45,8 +46,9 @@ public class ManagerConfiguration {
     IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory connectionFactory,
                                               BrokerConfiguration broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setMessageConverter(BrokerConfiguration.converter());
+        template.setMessageConverter(JsonMessages.partitionRequests());
         return IntegrationFlow.from(partitionRequests)
+                .transform(StepExecutionRequest.class, PartitionRequest::of)
                 .handle(Amqp.outboundAdapter(template).routingKey(broker.partitionQueue()))
                 .get();
     }
@@ -92,7 +94,7 @@ public class ManagerConfiguration {
     IntegrationFlow progressFromWorkers(ConnectionFactory connectionFactory, Queue managerProgressQueue,
                                         ApplicationEventPublisher events) {
         return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, managerProgressQueue)
-                        .messageConverter(BrokerConfiguration.converter()))
+                        .messageConverter(JsonMessages.progressEvents()))
                 .handle(ProgressEvent.class, (event, headers) -> {
                     events.publishEvent(event);
                     return null;

@@ -8,7 +8,6 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +20,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
  * The worker side (skillmirror.worker.enabled=true): takes partition requests from the queue one at a time per
- * consumer thread and runs the named worker step against the shared JDBC job repository.
+ * consumer thread and runs the named worker step against the shared JDBC job repository. A message that is not a
+ * JSON partition request is logged and rejected without requeue ({@link JsonMessages}), never run.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillmirror.worker.enabled", havingValue = "true")
@@ -41,7 +41,7 @@ public class WorkerConfiguration {
     @Bean
     ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory, BrokerConfiguration broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setMessageConverter(BrokerConfiguration.converter());
+        template.setMessageConverter(JsonMessages.progressEvents());
         return new AmqpProgressPublisher(template, broker.progressExchange());
     }
 
@@ -60,13 +60,13 @@ public class WorkerConfiguration {
                                                 PartitionRequestHandler handler,
                                                 @Value("${skillmirror.worker.concurrency:1}") int concurrency) {
         return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, workerPartitionQueue)
-                        .messageConverter(BrokerConfiguration.converter())
+                        .messageConverter(JsonMessages.partitionRequests())
                         .configureContainer(c -> c.acknowledgeMode(AcknowledgeMode.AUTO)
                                 .prefetchCount(1)
                                 .concurrentConsumers(concurrency)
                                 .defaultRequeueRejected(true)))
-                .handle(StepExecutionRequest.class, (request, headers) -> {
-                    handler.handle(request);
+                .handle(PartitionRequest.class, (request, headers) -> {
+                    handler.handle(request.toStepExecutionRequest());
                     return null;
                 })
                 .get();
