@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
 public class UploadService {
 
     private static final Pattern SKILL_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_SKILL_ID = 64;
 
     private final ObjectStorage storage;
     private final VideoRepository videos;
@@ -87,9 +88,10 @@ public class UploadService {
                         + DataSize.ofBytes(maxFileBytes).toMegabytes() + " MB. Trim or compress it; nothing was stored.");
             }
             String skill = blankToNull(file.skillId());
-            if (skill != null && !SKILL_ID.matcher(skill).matches()) {
+            // bounded like video.skill_id: a longer id failed the insert after the files were stored
+            if (skill != null && (skill.length() > MAX_SKILL_ID || !SKILL_ID.matcher(skill).matches())) {
                 throw new UploadRejectedException("Skill '" + displayName(skill) + "' is not a skill id (kebab-case,"
-                        + " like squat or golf-swing).");
+                        + " at most " + MAX_SKILL_ID + " characters, like squat or golf-swing); nothing was stored.");
             }
             if (file.athleteName() != null && file.athleteName().length() > 200) {
                 throw new UploadRejectedException("Athlete name over 200 characters for file '"

@@ -25,10 +25,18 @@ public class AuditLog {
 
     public void record(String actor, String action, String target, String detail) {
         jdbc.sql("INSERT INTO audit_log (actor, action, target, detail) VALUES (?, ?, ?, ?)")
-                .params(cut(actor, 100), action, cut(target, 200), detail).update();
+                .params(clean(actor, 100), action, clean(target, 200), clean(detail, Integer.MAX_VALUE)).update();
     }
 
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+    /**
+     * Bounded, and without control characters: a sign-in with a NUL in its username must still be recorded (PostgreSQL
+     * refuses NUL in text), and a CR/LF in a typed name must not forge lines when the log is read as text.
+     */
+    private static String clean(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String visible = s.replaceAll("\\p{Cntrl}", "?");
+        return visible.length() <= max ? visible : visible.substring(0, max);
     }
 }

@@ -209,7 +209,11 @@ public class PortalUploads {
     /** The declared type, then the bytes themselves: both must be a video (or unknown binary) before anything is stored. */
     private static void checkType(MultipartFile file) {
         String type = file.getContentType();
-        String declared = type == null || type.isBlank() ? null : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        // split with a limit: ";;;" splits into nothing at all, and a type made of parameters only declares none
+        String declared = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (declared.isEmpty()) {
+            declared = null;
+        }
         if (declared != null && !declared.startsWith("video/") && !ACCEPTED_TYPES.contains(declared)) {
             throw notAVideo(file, declared);
         }
