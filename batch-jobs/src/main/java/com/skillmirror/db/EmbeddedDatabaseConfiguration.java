@@ -1,5 +1,6 @@
 package com.skillmirror.db;
 
+import com.skillmirror.SkillMirrorSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,7 +11,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,13 +27,15 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+@EnableConfigurationProperties(SkillMirrorSettings.class)
 public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     private static final String INVALID_PASSWORD = "28P01";
 
     @Bean
-    DatabasePassword embeddedDatabasePassword(@Value("${skillmirror.home}") Path home) throws IOException {
+    DatabasePassword embeddedDatabasePassword(SkillMirrorSettings settings) throws IOException {
+        Path home = settings.home();
         Path file = home.resolve("db-password");
         if (!Files.exists(file) && PasswordOnlyAccess.isInstalled(home.resolve("db"))) {
             // a new password would not open it: say so instead of failing on authentication
@@ -44,8 +47,8 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${skillmirror.home}") Path home, DatabasePassword password)
-            throws IOException {
+    EmbeddedPostgres embeddedPostgres(SkillMirrorSettings settings, DatabasePassword password) throws IOException {
+        Path home = settings.home();
         Path dataDir = home.resolve("db");
         Files.createDirectories(dataDir);
         boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));

@@ -1,9 +1,13 @@
 package com.skillmirror.decode;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /** skillmirror.decode.*: the analysis proxy's size (shorter side, so portrait and landscape alike) and frame-rate ceiling. */
 @ConfigurationProperties("skillmirror.decode")
-public record DecodeSettings(@DefaultValue("720") int maxShortSide, @DefaultValue("30") double maxFps) {
+@Validated
+public record DecodeSettings(@DefaultValue("720") @Min(16) int maxShortSide, @DefaultValue("30") @Positive double maxFps) {
 }

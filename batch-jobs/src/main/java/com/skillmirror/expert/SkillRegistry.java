@@ -2,10 +2,10 @@ package com.skillmirror.expert;
 
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.skill.SkillSettings;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +19,9 @@ public class SkillRegistry {
 
     private final SkillCatalog catalog;
 
-    public SkillRegistry(JdbcClient jdbc, JsonMapper json, @Value("${skillmirror.skills.dir:}") String extraDir) {
-        this.catalog = SkillCatalog.load(extraDir.isBlank() ? null : Path.of(extraDir));
+    public SkillRegistry(JdbcClient jdbc, JsonMapper json, SkillSettings settings) {
+        String extraDir = settings.dir();
+        this.catalog = SkillCatalog.load(extraDir == null || extraDir.isBlank() ? null : Path.of(extraDir));
         for (SkillDefinition skill : catalog.all()) {
             jdbc.sql("""
                     INSERT INTO skill (id, version, name, definition, updated_at) VALUES (?, ?, ?, CAST(? AS jsonb), now())

@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video), report (every video). */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PartitionSettings.class)
 public class AnalysisJobConfiguration {
 
     public static final String JOB_NAME = "analysis";
@@ -71,9 +73,8 @@ public class AnalysisJobConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "false", matchIfMissing = true)
-    StagePartitioning localPartitioning(JobRepository jobRepository,
-                                        @Value("${skillmirror.partition.threads:0}") int configuredThreads) {
-        int threads = configuredThreads > 0 ? configuredThreads : Runtime.getRuntime().availableProcessors();
+    StagePartitioning localPartitioning(JobRepository jobRepository, PartitionSettings settings) {
+        int threads = settings.effectiveThreads();
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(threads);
         executor.setMaxPoolSize(threads);

@@ -1,10 +1,11 @@
 package com.skillmirror.storage;
 
+import com.skillmirror.SkillMirrorSettings;
 import io.minio.MinioClient;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,33 +15,33 @@ import org.springframework.context.annotation.Configuration;
  * with the server's (skillmirror.storage.s3.server-side-encryption).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({StorageSettings.class, SkillMirrorSettings.class})
 public class StorageConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "skillmirror.storage.type", havingValue = "local", matchIfMissing = true)
-    ObjectStorage localDiskStorage(@Value("${skillmirror.home}") Path home,
-                                   @Value("${skillmirror.storage.encryption.enabled:true}") boolean encrypted,
-                                   @Value("${skillmirror.storage.encryption.keyset-file:}") String keysetFile)
-            throws IOException {
+    ObjectStorage localDiskStorage(SkillMirrorSettings core, StorageSettings settings) throws IOException {
+        Path home = core.home();
         Path root = home.resolve("storage");
-        if (!encrypted) {
+        if (!settings.encryption().enabled()) {
             return new LocalDiskStorage(root);
         }
-        Path keyset = keysetFile.isBlank() ? home.resolve("keys").resolve("storage-keyset.json") : Path.of(keysetFile);
+        String keysetFile = settings.encryption().keysetFile();
+        Path keyset = keysetFile == null || keysetFile.isBlank()
+                ? home.resolve("keys").resolve("storage-keyset.json") : Path.of(keysetFile);
         return LocalDiskStorage.encrypted(root, StorageKeyset.loadOrCreate(keyset, root));
     }
 
     @Bean
     @ConditionalOnProperty(name = "skillmirror.storage.type", havingValue = "s3")
-    ObjectStorage s3Storage(@Value("${skillmirror.storage.s3.endpoint}") String endpoint,
-                            @Value("${skillmirror.storage.s3.access-key}") String accessKey,
-                            @Value("${skillmirror.storage.s3.secret-key}") String secretKey,
-                            @Value("${skillmirror.storage.s3.region:us-east-1}") String region,
-                            @Value("${skillmirror.storage.s3.bucket:skillmirror}") String bucket,
-                            @Value("${skillmirror.storage.s3.server-side-encryption:true}") boolean sse)
-            throws IOException {
-        MinioClient client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey)
-                .region(region).build();
-        return new S3Storage(client, bucket, sse).ensureBucket();
+    ObjectStorage s3Storage(StorageSettings settings) throws IOException {
+        StorageSettings.S3 s3 = settings.s3();
+        if (s3.endpoint() == null || s3.accessKey() == null || s3.secretKey() == null) {
+            throw new IllegalStateException("skillmirror.storage.type=s3 needs skillmirror.storage.s3.endpoint,"
+                    + " .access-key and .secret-key: set them, or use skillmirror.storage.type=local");
+        }
+        MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).credentials(s3.accessKey(), s3.secretKey())
+                .region(s3.region()).build();
+        return new S3Storage(client, s3.bucket(), s3.serverSideEncryption()).ensureBucket();
     }
 }

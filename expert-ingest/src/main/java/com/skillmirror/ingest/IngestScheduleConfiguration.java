@@ -1,11 +1,11 @@
 package com.skillmirror.ingest;
 
+import com.skillmirror.expert.ingest.IngestSettings;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +27,9 @@ public class IngestScheduleConfiguration {
     }
 
     @Bean
-    Trigger expertIngestNightly(JobDetail expertIngestJob,
-                                @Value("${skillmirror.ingest.cron:0 0 2 * * ?}") String cron) {
+    Trigger expertIngestNightly(JobDetail expertIngestJob, IngestSettings settings) {
         return TriggerBuilder.newTrigger().forJob(expertIngestJob).withIdentity("expert-ingest-nightly")
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+                .withSchedule(CronScheduleBuilder.cronSchedule(settings.cron()).withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 }

@@ -4,7 +4,6 @@ import com.skillmirror.storage.LocalDiskStorage;
 import com.skillmirror.storage.ObjectStorage;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,9 @@ public class IngestSource {
     private final ObjectStorage storage;
     private final String prefix;
 
-    public IngestSource(ObjectStorage storage, @Value("${skillmirror.ingest.folder:}") String folder,
-                        @Value("${skillmirror.ingest.prefix:experts/inbox/}") String prefix) throws IOException {
+    public IngestSource(ObjectStorage storage, IngestSettings settings) throws IOException {
+        String folder = settings.folder() == null ? "" : settings.folder();
+        String prefix = settings.prefix();
         this.storage = folder.isBlank() ? storage : new LocalDiskStorage(Path.of(folder));
         this.prefix = folder.isBlank() ? (prefix.endsWith("/") ? prefix : prefix + "/") : "";
     }

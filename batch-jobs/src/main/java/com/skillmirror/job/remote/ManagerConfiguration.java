@@ -1,8 +1,8 @@
 package com.skillmirror.job.remote;
 
 import com.skillmirror.analysis.ProgressEvent;
+import com.skillmirror.job.PartitionSettings;
 import com.skillmirror.job.StagePartitioning;
-import java.time.Duration;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.FanoutExchange;
 import org.springframework.amqp.core.Queue;
@@ -11,7 +11,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilderFactory;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,11 +28,11 @@ import org.springframework.integration.dsl.IntegrationFlow;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillmirror.distributed", havingValue = "true")
 @EnableBatchIntegration
-@EnableConfigurationProperties(BrokerConfiguration.class)
+@EnableConfigurationProperties({BrokerSettings.class, PartitionSettings.class})
 public class ManagerConfiguration {
 
     @Bean
-    Queue partitionQueue(BrokerConfiguration broker) {
+    Queue partitionQueue(BrokerSettings broker) {
         return broker.durablePartitionQueue();
     }
 
@@ -44,7 +43,7 @@ public class ManagerConfiguration {
 
     @Bean
     IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, ConnectionFactory connectionFactory,
-                                              BrokerConfiguration broker) {
+                                              BrokerSettings broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(JsonMessages.partitionRequests());
         return IntegrationFlow.from(partitionRequests)
@@ -55,24 +54,21 @@ public class ManagerConfiguration {
 
     @Bean
     StagePartitioning remotePartitioning(RemotePartitioningManagerStepBuilderFactory steps,
-                                         DirectChannel partitionRequests,
-                                         @Value("${skillmirror.partition.poll-interval:1s}") Duration pollInterval,
-                                         @Value("${skillmirror.partition.timeout:6h}") Duration timeout,
-                                         @Value("${skillmirror.partition.grid-size:4}") int gridSize) {
+                                         DirectChannel partitionRequests, PartitionSettings settings) {
         return (String stepName, org.springframework.batch.core.partition.Partitioner partitioner,
                 org.springframework.batch.core.step.Step workerStep) -> steps.get(stepName)
                 .partitioner(workerStep.getName(), partitioner)
-                .gridSize(gridSize)
+                .gridSize(settings.gridSize())
                 .outputChannel(partitionRequests)
-                .pollInterval(pollInterval.toMillis())
-                .timeout(timeout.toMillis())
+                .pollInterval(settings.pollInterval().toMillis())
+                .timeout(settings.timeout().toMillis())
                 .build();
     }
 
     // Progress from the workers, re-published here as Spring events (the portal's WebSocket and the CLI listen).
 
     @Bean
-    FanoutExchange progressExchange(BrokerConfiguration broker) {
+    FanoutExchange progressExchange(BrokerSettings broker) {
         return broker.fanoutProgressExchange();
     }
 
@@ -81,13 +77,13 @@ public class ManagerConfiguration {
      * those an x-queue-leader-locator argument that RabbitMQ before 3.12 refuses.
      */
     @Bean
-    Queue managerProgressQueue(BrokerConfiguration broker) {
+    Queue managerProgressQueue(BrokerSettings broker) {
         return new Queue(broker.progressExchange() + "." + java.util.UUID.randomUUID(), false, true, true);
     }
 
     @Bean
     Binding managerProgressBinding(Queue managerProgressQueue, FanoutExchange progressExchange) {
-        return BrokerConfiguration.bind(managerProgressQueue, progressExchange);
+        return BrokerSettings.bind(managerProgressQueue, progressExchange);
     }
 
     @Bean

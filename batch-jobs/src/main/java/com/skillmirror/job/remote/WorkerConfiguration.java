@@ -10,7 +10,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,21 +24,21 @@ import org.springframework.integration.dsl.IntegrationFlow;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillmirror.worker.enabled", havingValue = "true")
-@EnableConfigurationProperties(BrokerConfiguration.class)
+@EnableConfigurationProperties({BrokerSettings.class, WorkerSettings.class})
 public class WorkerConfiguration {
 
     @Bean
-    Queue workerPartitionQueue(BrokerConfiguration broker) {
+    Queue workerPartitionQueue(BrokerSettings broker) {
         return broker.durablePartitionQueue();
     }
 
     @Bean
-    FanoutExchange workerProgressExchange(BrokerConfiguration broker) {
+    FanoutExchange workerProgressExchange(BrokerSettings broker) {
         return broker.fanoutProgressExchange();
     }
 
     @Bean
-    ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory, BrokerConfiguration broker) {
+    ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory, BrokerSettings broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(JsonMessages.progressEvents());
         return new AmqpProgressPublisher(template, broker.progressExchange());
@@ -57,13 +56,12 @@ public class WorkerConfiguration {
 
     @Bean
     IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory, Queue workerPartitionQueue,
-                                                PartitionRequestHandler handler,
-                                                @Value("${skillmirror.worker.concurrency:1}") int concurrency) {
+                                                PartitionRequestHandler handler, WorkerSettings settings) {
         return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, workerPartitionQueue)
                         .messageConverter(JsonMessages.partitionRequests())
                         .configureContainer(c -> c.acknowledgeMode(AcknowledgeMode.AUTO)
                                 .prefetchCount(1)
-                                .concurrentConsumers(concurrency)
+                                .concurrentConsumers(settings.concurrency())
                                 .defaultRequeueRejected(true)))
                 .handle(PartitionRequest.class, (request, headers) -> {
                     handler.handle(request.toStepExecutionRequest());

@@ -1,8 +1,12 @@
 package com.skillmirror.pose.step;
 
 import com.skillmirror.pose.PoseModel;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * skillmirror.pose.*
@@ -16,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overlayVideo also render the skeleton-overlay video (key frames and exports are always written)
  */
 @ConfigurationProperties("skillmirror.pose")
-public record PoseSettings(@DefaultValue("FULL") PoseModel model, @DefaultValue("4") int maxPeople,
-                           @DefaultValue("30") double maxFps, @DefaultValue("30") int chunkFrames,
-                           @DefaultValue("900") int segmentFrames, @DefaultValue("1") int threads,
+@Validated
+public record PoseSettings(@DefaultValue("FULL") @NotNull PoseModel model, @DefaultValue("4") @Min(1) int maxPeople,
+                           @DefaultValue("30") @Positive double maxFps, @DefaultValue("30") @Min(1) int chunkFrames,
+                           @DefaultValue("900") @Min(1) int segmentFrames, @DefaultValue("1") @Min(1) int threads,
                            @DefaultValue("true") boolean overlayVideo) {
 }

@@ -4,10 +4,13 @@ import com.skillmirror.speech.NoTranscriptionProvider;
 import com.skillmirror.speech.PocketsphinxProvider;
 import com.skillmirror.speech.TranscriptionProvider;
 import com.skillmirror.speech.TranscriptionProviders;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import java.io.File;
 import java.util.Arrays;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * skillmirror.speech.*
@@ -19,8 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param language ISO language of the speech
  */
 @ConfigurationProperties("skillmirror.speech")
-public record SpeechSettings(@DefaultValue("auto") String provider, String openaiApiKey, String openaiBaseUrl,
-                             @DefaultValue("60") int windowSeconds, @DefaultValue("en") String language) {
+@Validated
+public record SpeechSettings(@DefaultValue("auto") @NotBlank String provider, String openaiApiKey, String openaiBaseUrl,
+                             @DefaultValue("60") @Min(1) int windowSeconds, @DefaultValue("en") @NotBlank String language) {
 
     TranscriptionProvider createProvider() {
         String name = provider;

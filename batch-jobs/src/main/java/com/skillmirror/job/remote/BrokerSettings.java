@@ -1,5 +1,6 @@
 package com.skillmirror.job.remote;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
@@ -7,6 +8,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Names and objects on the broker shared by the manager and the workers (skillmirror.broker.*).
@@ -16,8 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressExchange fan-out of progress events (JSON) from workers to every manager/portal instance
  */
 @ConfigurationProperties("skillmirror.broker")
-record BrokerConfiguration(@DefaultValue("skillmirror.partitions") String partitionQueue,
-                           @DefaultValue("skillmirror.progress") String progressExchange) {
+@Validated
+record BrokerSettings(@DefaultValue("skillmirror.partitions") @NotBlank String partitionQueue,
+                      @DefaultValue("skillmirror.progress") @NotBlank String progressExchange) {
 
     Queue durablePartitionQueue() {
         return QueueBuilder.durable(partitionQueue).build();
