@@ -60,11 +60,37 @@ public final class StorageKeys {
             }
         });
         String safe = out.toString().replaceAll("\\.{2,}", ".").replaceAll("^[._]+", "");
-        if (safe.length() > 120) {
+        // bounded in UTF-8 bytes, whole code points only: 120 letters of "é" or "日" were 240 or 360 bytes, past the
+        // 255 a file system allows in a name once local storage adds its temporary-file suffix
+        if (utf8Length(safe) > MAX_NAME_BYTES) {
             int dot = safe.lastIndexOf('.');
             String ext = dot > 0 && safe.length() - dot <= 10 ? safe.substring(dot) : "";
-            safe = safe.substring(0, 120 - ext.length()) + ext;
+            safe = utf8Prefix(safe.substring(0, safe.length() - ext.length()), MAX_NAME_BYTES - utf8Length(ext)) + ext;
         }
         return safe.isEmpty() ? "video" : safe;
+    }
+
+    private static final int MAX_NAME_BYTES = 120;
+
+    private static int utf8Length(String s) {
+        return s.codePoints().map(StorageKeys::utf8Length).sum();
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+
+    private static String utf8Prefix(String s, int maxBytes) {
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int cp = s.codePointAt(i);
+            bytes += utf8Length(cp);
+            if (bytes > maxBytes) {
+                break;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
     }
 }

@@ -27,4 +27,15 @@ class StorageKeysTest {
         String safe = StorageKeys.safeFileName("a".repeat(500) + ".mp4");
         assertThat(safe).hasSize(120).endsWith(".mp4");
     }
+
+    // found by EndpointFuzzTest: bounded in characters, such names were too long for the file system (a 500)
+    @org.junit.jupiter.api.Test
+    void longNamesAreBoundedInBytesWithoutSplittingACharacter() {
+        for (String name : new String[] {"é".repeat(190) + ".mp4", "日本語".repeat(40) + ".mov", "\uD835\uDC00".repeat(90) + ".mp4"}) {
+            String safe = StorageKeys.safeFileName(name);
+            assertThat(safe.getBytes(java.nio.charset.StandardCharsets.UTF_8)).as(name).hasSizeLessThanOrEqualTo(120);
+            assertThat(safe).as(name).endsWith(name.substring(name.length() - 4)).hasSizeGreaterThan(30)
+                    .doesNotContain("\uFFFD").matches("[\\p{L}\\p{N}.]+");
+        }
+    }
 }
