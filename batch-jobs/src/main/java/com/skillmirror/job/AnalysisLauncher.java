@@ -7,12 +7,16 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /** Starts the analysis job for an upload: synchronously (CLI) or in the background (portal). */
 @Service
 public class AnalysisLauncher implements org.springframework.beans.factory.DisposableBean {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnalysisLauncher.class);
+    private static final int START_ATTEMPTS = 3;
 
     private final JobOperator jobOperator;
     private final Job analysisJob;
@@ -40,13 +44,32 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
 
     public void runInBackground(UUID uploadId) {
         background.execute(() -> {
-            try {
-                run(uploadId);
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(AnalysisLauncher.class)
-                        .error("Analysis job for upload {} could not start", uploadId, e);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    run(uploadId);
+                    return;
+                } catch (TransientDataAccessException e) {
+                    // a start racing other starts on the job repository: try again shortly, a bounded number of times
+                    if (attempt == START_ATTEMPTS || !pause(attempt)) {
+                        LOG.error("Analysis job for upload {} could not start after {} attempts", uploadId, attempt, e);
+                        return;
+                    }
+                } catch (Exception e) {
+                    LOG.error("Analysis job for upload {} could not start", uploadId, e);
+                    return;
+                }
             }
         });
+    }
+
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Restarts a failed or stopped job from where it stopped (completed partitions are not run again). */
