@@ -28,7 +28,8 @@ class SecurityDocTest {
 
     private static final Pattern REFERENCE = Pattern.compile("\\b([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9_]*)\\b");
     private static final Pattern TEST_ANNOTATION =
-            Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
+            // simple or fully qualified (@org.junit.jupiter.api.Test)
+            Pattern.compile("@(?:[\\w.]+\\.)?(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
     private static final Pattern REQUIREMENT_ROW = Pattern.compile("^\\| (\\d+)\\.(\\d+)\\.(\\d+) \\|([^|]*)\\|([^|]*)\\|");
     private static final Set<String> STATUSES = Set.of("Met", "Partly", "Not met", "N/A");
 
