@@ -34,7 +34,7 @@ class SecurityTest extends PortalTestSupport {
     void firstAdminComesFromConfigurationWithAHashedPassword() throws Exception {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'root-admin' AND role = 'ADMIN'")
                 .query(String.class).single();
-        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("bootstrap");
+        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain("bootstrap");
         String admin = tokens("root-admin", rootAdminPassword()).get("accessToken").toString();
         mvc.perform(get("/api/users").header("Authorization", bearer(admin))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.username == 'root-admin')].role").value("ADMIN"));

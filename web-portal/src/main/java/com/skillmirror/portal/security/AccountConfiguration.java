@@ -16,6 +16,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -25,15 +27,23 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Accounts and tokens; not tied to the servlet stack so the CLI (no web server) still starts the same context.
- * Passwords: the delegating encoder, bcrypt for new hashes ({bcrypt} prefix, so the algorithm can change later).
+ * Passwords: the delegating encoder, Argon2id for new hashes (prefixed, so the algorithm can change later).
  */
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // new hashes: Argon2id, which takes the whole of a long passphrase (bcrypt refuses anything past 72 bytes, so a
+        // 64-character phrase in accented letters could not be set); hashes made earlier keep verifying by prefix
+        java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+        encoders.put(NEW_HASHES, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        DelegatingPasswordEncoder argon2First = new DelegatingPasswordEncoder(NEW_HASHES, encoders);
+        argon2First.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return argon2First;
     }
+
+    static final String NEW_HASHES = "argon2@SpringSecurity_v5_8";
 
     @Bean
     UserDetailsService accountDetails(AccountRepository accounts) {

@@ -6,7 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Creates accounts: checked usernames, passwords by {@link PasswordPolicy}, hashed with the configured encoder (bcrypt). */
+/** Creates accounts: checked usernames, passwords by {@link PasswordPolicy}, hashed with the configured encoder (Argon2id). */
 @Service
 public class AccountService {
 

@@ -51,6 +51,27 @@ class PasswordRulesTest extends PortalTestSupport {
     }
 
     @Test
+    void longPassphrasesAreKeptWholeUpTo128Characters() throws Exception {
+        // 64 accented characters are 128 bytes, 128 characters of ASCII are 128 bytes: both past bcrypt's 72-byte limit
+        String accented = "éèàùçâêîôûëïüœæ ".repeat(4);
+        String longest = "long phrases are fine ".repeat(6).substring(0, 127) + "!";
+        String previous = PASSWORD;
+        Account coach = user(Role.COACH);
+        for (String next : new String[] {accented, longest}) {
+            mvc.perform(post("/api/me/password").header("Authorization", bearer(tokens(coach.username(), previous)
+                                    .get("accessToken").toString())).contentType(MediaType.APPLICATION_JSON)
+                            .content(JSON.writeValueAsString(Map.of("currentPassword", previous, "newPassword", next))))
+                    .andExpect(status().isNoContent());
+            // the whole phrase counts: the same phrase with its last character changed does not sign in
+            mvc.perform(post("/api/auth/token").contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(
+                            Map.of("username", coach.username(), "password", next.substring(0, next.length() - 1) + "?"))))
+                    .andExpect(status().isUnauthorized());
+            previous = next;
+        }
+        org.assertj.core.api.Assertions.assertThat(tokens(coach.username(), longest).get("accessToken")).isNotNull();
+    }
+
+    @Test
     void theFirstAdminMustReplaceItsConfiguredPasswordBeforeAnythingElse() throws Exception {
         String bootstrap = tokens("root-admin", BOOTSTRAP_PASSWORD).get("accessToken").toString();
         mvc.perform(get("/api/users").header("Authorization", bearer(bootstrap))).andExpect(status().isForbidden())
