@@ -212,6 +212,17 @@ class SecurityAuditTest extends PortalTestSupport {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(proxied.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst()
                 .orElseThrow()).containsIgnoringCase("Secure");
+        // over HTTPS the browser is told to stay on it; plain loopback HTTP (serve) is not
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    // ASVS 14.4.6: links in pages (invite tokens, ids) never leak to other sites through the Referer header
+    @Test
+    void pagesAndApiAnswersSendASameOriginReferrerPolicy() throws Exception {
+        HttpResponse<String> page = http().send(HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(api("GET", "/api/me", token(user(Role.COACH))).headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
     // from reading: /compare is CPU-heavy and was not rate-limited

@@ -20,6 +20,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -50,6 +51,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterAfter(new AnonymousMultipartRefusal(), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forApi(accounts), AuthorizationFilter.class)
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((req, res, e) -> json(res, 401,
@@ -94,7 +96,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new AnonymousMultipartRefusal(), CsrfFilter.class)
                 // SAMEORIGIN so the portal can frame its stored reports (served with their own strict policy); the
                 // portal's pages themselves still refuse any framing through frame-ancestors 'none'
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()).contentSecurityPolicy(csp -> csp.policyDirectives(
+                // same-origin referrers: invite links and report ids in page URLs never reach another site
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none';"
                                 + " frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();
