@@ -50,7 +50,9 @@ final class JsonMessages<T> implements MessageConverter {
     }
 
     static JsonMessages<PartitionRequest> partitionRequests() {
-        return new JsonMessages<>(PartitionRequest.class, request -> true);
+        // a broker client may only ask for the steps that run per partition, never a manager step such as teamReport
+        return new JsonMessages<>(PartitionRequest.class,
+                request -> com.skillmirror.analysis.StepNames.WORKER_STEPS.contains(request.stepName()));
     }
 
     /** Progress reaches browsers: only the five event types, for an upload, with a percentage. */

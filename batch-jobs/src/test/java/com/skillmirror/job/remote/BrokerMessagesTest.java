@@ -117,22 +117,24 @@ class BrokerMessagesTest extends OwnDatabaseTest {
 
         // what the manager sends is JSON with exactly the step execution and step name
         partitionRequests.send(org.springframework.messaging.support.MessageBuilder
-                .withPayload(new StepExecutionRequest("decode:partition0", 4242L)).build());
+                .withPayload(new StepExecutionRequest(com.skillmirror.analysis.StepNames.DECODE_WORKER, 4242L)).build());
         Message sent = rabbit.receive(QUEUE, 10_000);
         assertThat(sent).isNotNull();
         assertThat(sent.getMessageProperties().getContentType()).isEqualTo("application/json");
         assertThat(JsonMapper.shared().readValue(sent.getBody(), Map.class))
-                .isEqualTo(Map.of("stepExecutionId", 4242, "stepName", "decode:partition0"));
+                .isEqualTo(Map.of("stepExecutionId", 4242, "stepName", com.skillmirror.analysis.StepNames.DECODE_WORKER));
 
         // queued before it, in this order: each would be taken first if it were requeued
         List<Message> hostile = new ArrayList<>();
-        hostile.add(javaSerialized(new StepExecutionRequest("decode:partition0", 666L)));
+        hostile.add(javaSerialized(new StepExecutionRequest(com.skillmirror.analysis.StepNames.DECODE_WORKER, 666L)));
         hostile.add(javaSerialized(new java.util.HashSet<>(List.of(new java.util.HashSet<>(List.of("x"))))));
         hostile.add(json("[".repeat(100_000) + "]".repeat(100_000)));
         hostile.add(json("{\"stepExecutionId\":" + "[".repeat(5_000) + "]".repeat(5_000) + ",\"stepName\":\"s\"}"));
-        hostile.add(json("{\"stepExecutionId\":667,\"stepName\":\"decode:partition0\",\"extra\":1}"));
+        hostile.add(json("{\"stepExecutionId\":667,\"stepName\":\"decodeWorker\",\"extra\":1}"));
         hostile.add(json("{\"stepExecutionId\":668}"));
-        hostile.add(json("{\"stepExecutionId\":-1,\"stepName\":\"decode:partition0\"}"));
+        // a manager-only step: a broker client may not make a worker run it
+        hostile.add(json("{\"stepExecutionId\":674,\"stepName\":\"teamReport\"}"));
+        hostile.add(json("{\"stepExecutionId\":-1,\"stepName\":\"decodeWorker\"}"));
         hostile.add(json("{\"stepExecutionId\":669,\"stepName\":\"../../etc\"}"));
         hostile.add(json("{\"stepExecutionId\":670,\"stepName\":\"s\"} {\"stepExecutionId\":671,\"stepName\":\"s\"}"));
         hostile.add(json(" ".repeat(JsonMessages.MAX_BYTES) + "{\"stepExecutionId\":672,\"stepName\":\"s\"}"));
@@ -145,7 +147,7 @@ class BrokerMessagesTest extends OwnDatabaseTest {
         worker.start();
 
         verify(handler, timeout(60_000)).handle(argThat(request -> request.getStepExecutionId() == 4242L
-                && request.getStepName().equals("decode:partition0")));
+                && request.getStepName().equals(com.skillmirror.analysis.StepNames.DECODE_WORKER)));
         verify(handler, times(1)).handle(any());
         assertThat(admin.getQueueInfo(QUEUE).getMessageCount()).as("nothing requeued").isZero();
     }

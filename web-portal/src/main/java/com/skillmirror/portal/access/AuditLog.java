@@ -36,7 +36,7 @@ public class AuditLog {
         if (s == null) {
             return null;
         }
-        String visible = s.replaceAll("\\p{Cntrl}", "?");
+        String visible = s.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", "?");
         return visible.length() <= max ? visible : visible.substring(0, max);
     }
 }

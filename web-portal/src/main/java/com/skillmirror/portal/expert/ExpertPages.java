@@ -101,8 +101,15 @@ class ExpertPages {
                 Comparison result = comparisons.compare(actor, videoId, expertId, skill);
                 model.addAttribute("result", result);
                 model.addAttribute("expertName", patterns.expertWithPatterns(expertId).map(e -> e.get("name")).orElse(null));
-            } catch (NotFoundException | IllegalArgumentException | IllegalStateException | IOException e) {
+            } catch (NotFoundException e) {
                 model.addAttribute("error", "The comparison did not run: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("error", "The comparison did not run: " + com.skillmirror.portal.web.ClientMessages.of(e));
+            } catch (IllegalStateException | IOException e) {
+                // storage and decoder texts name keys and internals: logged for the operator, not shown
+                org.slf4j.LoggerFactory.getLogger(ExpertPages.class).warn("Comparison of video {} failed", videoId, e);
+                model.addAttribute("error", "The comparison did not run: the video's stored landmarks or the pattern"
+                        + " could not be read. Run the video's analysis again, then compare.");
             }
         }
         return "compare";

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a multipart body from a client that has not signed in before anything reads it. Reading one form field
  * (the CSRF filter looks for its token) makes the servlet container spool every part to disk, so without this an
- * anonymous client could fill the disk through any URL. The connection is closed instead of draining the body.
+ * anonymous client could fill the disk through any URL. Tomcat then drains at most server.tomcat.max-swallow-size
+ * (2 MB) of the rest and closes the connection.
  */
 final class AnonymousMultipartRefusal extends OncePerRequestFilter {
 

@@ -67,6 +67,11 @@ class TokenService {
     @Transactional(noRollbackFor = RefreshRejected.class)
     public Tokens refresh(String refreshToken) {
         String hash = Hashes.sha256(refreshToken == null ? "" : refreshToken);
+        // the account row first, shared: a password change, role change or sign-out everywhere (which updates that row,
+        // then revokes the account's refresh tokens) either waits for this refresh and then revokes its successor
+        // too, or finishes first so that this refresh finds its token revoked; same lock order, so no deadlock
+        userOf(refreshToken == null ? "" : refreshToken).ifPresent(userId ->
+                jdbc.sql("SELECT 1 FROM app_user WHERE id = ? FOR SHARE").param(userId).query(Integer.class).optional());
         Optional<Row> row = jdbc.sql("SELECT id, user_id, family_id, expires_at, revoked_at FROM refresh_token"
                         + " WHERE token_hash = ? FOR UPDATE")
                 .param(hash).query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),

@@ -32,8 +32,7 @@ class ApiErrors {
     /** Tomcat reports its part-count cap as a size limit; the cause chain says which it was. */
     private static boolean tooManyParts(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")
-                    || (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("count"))) {
+            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
                 return true;
             }
         }

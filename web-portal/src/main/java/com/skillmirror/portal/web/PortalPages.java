@@ -187,10 +187,17 @@ class PortalPages {
                     "from an invite as " + account.role() + ", from " + request.getRemoteAddr());
             return "redirect:/login?invited";
         } catch (IllegalArgumentException | com.skillmirror.portal.access.NotFoundException e) {
-            model.addAttribute("invite", teams.pending(token).orElse(null));
-            model.addAttribute("token", token);
-            model.addAttribute("error", e.getMessage());
-            return "invite";
+            return inviteError(token, model, e.getMessage());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the coach added the same name to the roster at that moment: nothing was kept
+            return inviteError(token, model, "That name was just taken on the team. Choose another username.");
         }
+    }
+
+    private String inviteError(String token, Model model, String message) {
+        model.addAttribute("invite", teams.pending(token).orElse(null));
+        model.addAttribute("token", token);
+        model.addAttribute("error", message);
+        return "invite";
     }
 }
