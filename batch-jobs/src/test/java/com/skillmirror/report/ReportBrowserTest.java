@@ -6,9 +6,10 @@ import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.report.progress.ProgressHistory;
-import com.skillmirror.report.step.ReportStepConfiguration;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.storage.UploadArtifact;
 import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestMedia;
@@ -149,7 +150,7 @@ class ReportBrowserTest extends OwnDatabaseTest {
         visible(By.xpath("//div[@class='notice'][contains(., 'pose FAILED:')]"));
         assertThat(browser.findElements(By.xpath("//h2[.='Speech']"))).isEmpty();
 
-        open(file(a, "team-1.html", ReportStepConfiguration.teamReportKey(a.firstUpload())));
+        open(file(a, "team-1.html", StorageKeys.uploadArtifact(a.firstUpload(), UploadArtifact.TEAM_REPORT_HTML)));
         assertThat(browser.findElements(By.xpath("//h2[.='Ranking']/following-sibling::table[1]//tbody/tr")))
                 .hasSize(1).first().satisfies(row -> assertThat(row.getText()).contains("Zoë"));
         assertThat(browser.findElements(By.xpath("//h2[.='Videos that could not be analysed']"
@@ -187,10 +188,10 @@ class ReportBrowserTest extends OwnDatabaseTest {
         assertA4AndNotBlank(failedPage);
         assertThat(PdfPages.pixelsNear(failedPage, AngleCharts.ATHLETE)).isZero();
 
-        Path team = file(a, "team-1.pdf", ReportStepConfiguration.teamReportPdfKey(a.firstUpload()));
+        Path team = file(a, "team-1.pdf", StorageKeys.uploadArtifact(a.firstUpload(), UploadArtifact.TEAM_REPORT_PDF));
         assertThat(PdfPages.count(team)).isEqualTo(1);
         assertA4AndNotBlank(PdfPages.rasterise(team, 40, 1, 1).get(0));
-        Path team2 = file(a, "team-2.pdf", ReportStepConfiguration.teamReportPdfKey(a.secondUpload()));
+        Path team2 = file(a, "team-2.pdf", StorageKeys.uploadArtifact(a.secondUpload(), UploadArtifact.TEAM_REPORT_PDF));
         assertThat(PdfPages.count(team2)).isEqualTo(1);
     }
 

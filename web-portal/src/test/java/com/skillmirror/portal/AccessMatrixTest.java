@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -108,11 +109,13 @@ class AccessMatrixTest extends PortalTestSupport {
 
     private static final int LOGIN = 302, SWITCHING = 101;
     private static final int BAD_REQUEST = 400;
-    private static final int OK = 200, CREATED = 201, ACCEPTED = 202, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+    private static final int OK = 200, CREATED = 201, ACCEPTED = 202, NO_CONTENT = 204, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404;
 
     @Test
     void apiAccessMatrix() throws Exception {
         String a = "/api/teams/" + teamA.id();
+        // an account of nobody in the matrix, so changing its role or signing it out leaves the matrix's tokens alone
+        Account bystander = user(Role.COACH);
         List<Case> cases = List.of(
                 //                                                   anon    athlete    athleteB   coachA    coachB     expertA    admin
                 new Case("GET team", () -> get(a), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
@@ -162,6 +165,10 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("POST users", () -> json(post("/api/users"), "{\"username\":\"u" + UUID.randomUUID().toString().substring(0, 8)
                                 + "\",\"password\":\"long enough 1\",\"role\":\"ADMIN\"}"),
                         UNAUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, CREATED),
+                new Case("PUT a user's role", () -> json(put("/api/users/" + bystander.id() + "/role"), "{\"role\":\"EXPERT\"}"),
+                        UNAUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+                new Case("POST sign a user out everywhere", () -> post("/api/users/" + bystander.id() + "/sign-out"),
+                        UNAUTH, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NO_CONTENT),
                 new Case("GET teams", () -> get("/api/teams"), UNAUTH, OK, OK, OK, OK, OK, OK),
                 new Case("GET /skills/", () -> get("/skills/"), UNAUTH, OK, OK, OK, OK, OK, OK),
                 new Case("GET /health", () -> get("/health"), OK, OK, OK, OK, OK, OK, OK));

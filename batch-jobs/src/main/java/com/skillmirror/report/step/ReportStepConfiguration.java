@@ -8,8 +8,6 @@ import com.skillmirror.job.VideoPartitioner;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.storage.StorageKeys;
-import com.skillmirror.storage.UploadArtifact;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -51,16 +49,6 @@ public class ReportStepConfiguration {
     TeamReportTasklet teamReportTasklet(AnalysisResults analysis, ObjectStorage storage, ReportRenderer reportRenderer,
                                         @Value("#{jobParameters['uploadId']}") String uploadId) {
         return new TeamReportTasklet(analysis, storage, reportRenderer, UUID.fromString(uploadId));
-    }
-
-    /** Where the team report of an upload is stored; kept for callers of this name, the key is StorageKeys'. */
-    public static String teamReportKey(UUID uploadId) {
-        return StorageKeys.uploadArtifact(uploadId, UploadArtifact.TEAM_REPORT_HTML);
-    }
-
-    /** Where the PDF of the team report (same template) is stored, beside {@link #teamReportKey}. */
-    public static String teamReportPdfKey(UUID uploadId) {
-        return StorageKeys.uploadArtifact(uploadId, UploadArtifact.TEAM_REPORT_PDF);
     }
 
     @Bean
