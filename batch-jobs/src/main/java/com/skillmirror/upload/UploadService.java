@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * name), one video row per file. Files over the size limit are refused before anything is stored.
  */
 @Service
+@EnableConfigurationProperties(UploadSettings.class)
 public class UploadService {
 
     private static final Pattern SKILL_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -27,13 +28,11 @@ public class UploadService {
     private final long maxFileBytes;
     private final int maxFiles;
 
-    public UploadService(ObjectStorage storage, VideoRepository videos,
-                         @Value("${skillmirror.upload.max-file-size:4GB}") DataSize maxFileSize,
-                         @Value("${skillmirror.upload.max-files:500}") int maxFiles) {
+    public UploadService(ObjectStorage storage, VideoRepository videos, UploadSettings settings) {
         this.storage = storage;
         this.videos = videos;
-        this.maxFileBytes = maxFileSize.toBytes();
-        this.maxFiles = maxFiles;
+        this.maxFileBytes = settings.maxFileSize().toBytes();
+        this.maxFiles = settings.maxFiles();
     }
 
     public long maxFileBytes() {

@@ -11,6 +11,7 @@ import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.UploadSettings;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import com.skillmirror.upload.VideoStatus;
@@ -187,7 +188,8 @@ class AnalysisJobTest extends OwnDatabaseTest {
 
     @Test
     void uploadsOverTheSizeLimitAreRefusedBeforeAnythingIsStored(@TempDir Path dir) throws Exception {
-        UploadService small = new UploadService(storage, videos, org.springframework.util.unit.DataSize.ofKilobytes(1), 10);
+        UploadService small = new UploadService(storage, videos,
+                new UploadSettings(org.springframework.util.unit.DataSize.ofKilobytes(1), 10));
         Path big = Files.write(dir.resolve("big.mp4"), new byte[4096]);
         List<String> before = storage.list("uploads/");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> small.create(List.of(
