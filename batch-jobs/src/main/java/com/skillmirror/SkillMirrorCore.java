@@ -1,6 +1,5 @@
 package com.skillmirror;
 
-import com.skillmirror.expert.ingest.IngestSettings;
 import com.skillmirror.skill.SkillSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +8,6 @@ import org.springframework.context.annotation.PropertySource;
 /** Marks the core package for component scanning and brings the shared defaults. */
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:skillmirror-defaults.properties")
-@EnableConfigurationProperties({SkillMirrorSettings.class, SkillSettings.class, IngestSettings.class})
+@EnableConfigurationProperties({SkillMirrorSettings.class, SkillSettings.class})
 public class SkillMirrorCore {
 }

@@ -1,5 +1,7 @@
 package com.skillmirror.compare;
 
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.PatternSource;
 import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

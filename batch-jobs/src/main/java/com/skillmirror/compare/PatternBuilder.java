@@ -1,9 +1,12 @@
 package com.skillmirror.compare;
 
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
+import com.skillmirror.expert.PatternSource;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillDefinition.Keyframe;
 import com.skillmirror.skill.SkillDefinition.ReferenceCurve;
+import com.skillmirror.skill.SkillDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@
  * <li>{@link com.skillmirror.compare.FeatureSeries}: named angle curves of one take (from a
  * {@code KinematicSeries}).</li>
  * <li>{@link com.skillmirror.compare.PatternBuilder}: takes of an expert, or a skill file's published-norm key
- * positions, to an {@link com.skillmirror.compare.ExpertPattern} (DTW Barycenter Averaging, handedness
+ * positions, to an {@link com.skillmirror.expert.ExpertPattern} (DTW Barycenter Averaging, handedness
  * normalised, SHA-256 content hash, JSON).</li>
  * <li>{@link com.skillmirror.compare.SkillComparator}: a take against a pattern to a
  * {@link com.skillmirror.compare.Comparison} (derivative DTW in a Sakoe-Chiba band, mirror-invariant, per
@@ -17,3 +17,6 @@
  * </ul>
  */
 package com.skillmirror.compare;
+
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.expert.ExpertPattern;

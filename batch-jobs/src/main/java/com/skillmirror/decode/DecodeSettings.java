@@ -6,7 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** skillmirror.decode.*: the analysis proxy's size (shorter side, so portrait and landscape alike) and frame-rate ceiling. */
+/**
+ * skillmirror.decode.*: the analysis proxy's size (shorter side, so portrait and landscape alike) and frame-rate ceiling.
+ *
+ * @param maxShortSide the analysis proxy's shorter side at most, in pixels (smaller videos are not enlarged)
+ * @param maxFps the analysis proxy's frame rate at most (faster videos are sampled down to it)
+ */
 @ConfigurationProperties("skillmirror.decode")
 @Validated
 public record DecodeSettings(@DefaultValue("720") @Min(16) int maxShortSide, @DefaultValue("30") @Positive double maxFps) {

@@ -1,5 +1,6 @@
 package com.skillmirror.decode;
 
+import com.skillmirror.upload.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -20,21 +21,7 @@ public final class MediaProbe {
     private MediaProbe() {
     }
 
-    public record Probe(String container, String videoCodec, String audioCodec, int width, int height,
-                        int rotation, long durationMs, double frameRate, boolean hasAudio, int audioSampleRate,
-                        int audioChannels) {
-
-        /** Width and height as displayed, after the rotation metadata is applied. */
-        public int displayWidth() {
-            return rotation % 180 == 0 ? width : height;
-        }
-
-        public int displayHeight() {
-            return rotation % 180 == 0 ? height : width;
-        }
-    }
-
-    public static Probe probe(Path file) throws UnusableMediaException {
+    public static VideoProbe probe(Path file) throws UnusableMediaException {
         long size;
         try {
             size = Files.size(file);
@@ -69,7 +56,7 @@ public final class MediaProbe {
             int rotation = normaliseRotation(grabber.getDisplayRotation());
             long durationMs = Math.max(0, grabber.getLengthInTime() / 1000);
             double fps = grabber.getFrameRate();
-            return new Probe(format, grabber.getVideoCodecName(), grabber.hasAudio() ? grabber.getAudioCodecName() : null,
+            return new VideoProbe(format, grabber.getVideoCodecName(), grabber.hasAudio() ? grabber.getAudioCodecName() : null,
                     grabber.getImageWidth(), grabber.getImageHeight(), rotation, durationMs,
                     Double.isFinite(fps) && fps > 0 ? fps : 0, grabber.hasAudio(),
                     grabber.hasAudio() ? grabber.getSampleRate() : 0, grabber.hasAudio() ? grabber.getAudioChannels() : 0);

@@ -1,5 +1,6 @@
 package com.skillmirror.decode;
 
+import com.skillmirror.upload.VideoProbe;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,21 +19,21 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * {@code maxShortSide}, at a constant frame rate (frames repeated or dropped by their timestamps, so a
  * variable-frame-rate phone video keeps real time), H.264 (libopenh264, the encoder in this FFmpeg build).
  */
-final class ProxyTranscoder {
+public final class ProxyTranscoder {
 
-    record Result(int width, int height, double fps, int frames, int sourceFrames, boolean variableFrameRate,
+    public record Result(int width, int height, double fps, int frames, int sourceFrames, boolean variableFrameRate,
                   long decodedDurationMs) {
     }
 
     private final int maxShortSide;
     private final double maxFps;
 
-    ProxyTranscoder(int maxShortSide, double maxFps) {
+    public ProxyTranscoder(int maxShortSide, double maxFps) {
         this.maxShortSide = maxShortSide;
         this.maxFps = maxFps;
     }
 
-    Result transcode(Path source, MediaProbe.Probe probe, Path proxy, Path thumbnail, IntConsumer progressPercent)
+    public Result transcode(Path source, VideoProbe probe, Path proxy, Path thumbnail, IntConsumer progressPercent)
             throws IOException, UnusableMediaException {
         double fps = probe.frameRate() > 0 ? Math.min(probe.frameRate(), maxFps) : Math.min(30, maxFps);
         int[] size = outputSize(probe.displayWidth(), probe.displayHeight());

@@ -1,10 +1,5 @@
 package com.skillmirror.expert;
 
-import com.skillmirror.compare.ExpertPattern;
-import com.skillmirror.compare.ExpertProfile;
-import com.skillmirror.compare.PatternBuilder;
-import com.skillmirror.compare.PatternSource;
-import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import java.io.IOException;
@@ -16,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,15 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ExpertPatterns {
 
-    private static final Logger log = LoggerFactory.getLogger(ExpertPatterns.class);
-
     private final JdbcClient jdbc;
     private final ObjectStorage storage;
 
-    public ExpertPatterns(JdbcClient jdbc, ObjectStorage storage, SkillRegistry skills) {
+    public ExpertPatterns(JdbcClient jdbc, ObjectStorage storage) {
         this.jdbc = jdbc;
         this.storage = storage;
-        seedPublishedNorms(skills);
     }
 
     /** Finds the expert by name or creates it; the profile is updated from the latest manifest. */
@@ -153,19 +143,5 @@ public class ExpertPatterns {
                         + rs.getString("storage_key") + "): " + e.getMessage(), e);
             }
         }).list();
-    }
-
-    /** Skills with key positions from a published norm get a pattern labelled PUBLISHED_NORM, with its citation. */
-    private void seedPublishedNorms(SkillRegistry skills) {
-        for (SkillDefinition skill : skills.all()) {
-            if (skill.reference() == null) {
-                continue;
-            }
-            try {
-                save(PatternBuilder.fromPublishedNorm(skill), null);
-            } catch (IOException | RuntimeException e) {
-                log.warn("Published-norm pattern for skill {} not seeded: {}", skill.id(), e.getMessage());
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package com.skillmirror.expert;
 
-import com.skillmirror.compare.ExpertPattern;
 import java.util.UUID;
 
 /** A pattern as stored: its row id, version per skill and expert, and the pattern itself. */

@@ -3,6 +3,7 @@ package com.skillmirror.job;
 import com.skillmirror.analysis.LocalProgressPublisher;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StepNames;
+import com.skillmirror.analysis.VideoPartitioner;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -1,5 +1,6 @@
 package com.skillmirror.job;
 
+import com.skillmirror.analysis.VideoPartitioner;
 import java.util.UUID;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;

@@ -2,6 +2,7 @@ package com.skillmirror.job;
 
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.VideoPartitioner;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.BatchStatus;

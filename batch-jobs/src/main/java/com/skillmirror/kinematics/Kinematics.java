@@ -1,9 +1,9 @@
 package com.skillmirror.kinematics;
 
-import com.skillmirror.pose.Landmark;
-import com.skillmirror.pose.PersonPose;
-import com.skillmirror.pose.PoseFrame;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.RoiBox;
 import java.nio.file.Path;
 import java.util.Arrays;
 

@@ -1,10 +1,11 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.RoiBox;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * BlazePose (MediaPipe Pose) on the JVM: person detector + landmark model, with MediaPipe's pre/post-processing.
@@ -148,32 +149,6 @@ public final class PoseEstimator implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /**
-     * Picks the main person of a multi-person video: the track id with the largest sum over frames of
-     * (landmark box area x centrality), where centrality is 1 at the image centre falling to 0.25 at the edges.
-     * Returns -1 if no person appears.
-     */
-    public static int mainPerson(List<List<PersonPose>> frames) {
-        Map<Integer, Double> weight = new HashMap<>();
-        for (List<PersonPose> frame : frames) {
-            for (PersonPose p : frame) {
-                float[] b = p.landmarkBounds();
-                double x0 = Math.max(0, b[0]), y0 = Math.max(0, b[1]);
-                double x1 = Math.min(1, b[2]), y1 = Math.min(1, b[3]);
-                if (x1 <= x0 || y1 <= y0) {
-                    continue;
-                }
-                double area = (x1 - x0) * (y1 - y0);
-                double cx = (x0 + x1) / 2 - 0.5;
-                double cy = (y0 + y1) / 2 - 0.5;
-                double dist = Math.min(1, Math.sqrt(cx * cx + cy * cy) / Math.sqrt(0.5));
-                double centrality = 1 - 0.75 * dist;
-                weight.merge(p.id(), area * centrality, Double::sum);
-            }
-        }
-        return weight.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.PoseModel;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.PoseModel;
+
 /**
  * Options of a {@link PoseEstimator}.
  *

@@ -1,5 +1,7 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.Landmark;
+
 /**
  * Cumulative wall-clock time per part of the pose pipeline (System.nanoTime accumulators). Mutable, updated by
  * the owning {@link PoseEstimator} on its thread; read it from the same thread or after processing.

@@ -1,5 +1,7 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.RoiBox;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.RoiBox;
+
 /**
  * MediaPipe's detection/landmarks to ROI rules (AlignmentPointsRectsCalculator + RectTransformationCalculator as
  * configured in pose_detection_to_roi.pbtxt and pose_landmarks_to_roi.pbtxt): centre at keypoint 0, square of

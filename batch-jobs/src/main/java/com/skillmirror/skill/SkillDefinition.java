@@ -1,6 +1,6 @@
 package com.skillmirror.skill;
 
-import com.skillmirror.pose.PoseModel;
+import com.skillmirror.landmarks.PoseModel;
 import java.util.List;
 import java.util.Map;
 

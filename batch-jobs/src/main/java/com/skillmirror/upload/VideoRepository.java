@@ -82,7 +82,7 @@ public class VideoRepository {
         return jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).optional();
     }
 
-    public void recordProbe(UUID videoId, com.skillmirror.decode.MediaProbe.Probe p, boolean variableFps,
+    public void recordProbe(UUID videoId, VideoProbe p, boolean variableFps,
                             double proxyFps, int proxyFrames) {
         jdbc.sql("""
                 UPDATE video SET container = ?, video_codec = ?, audio_codec = ?, width = ?, height = ?, rotation = ?,

@@ -1,11 +1,13 @@
 package com.skillmirror.compare;
 
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.expert.ExpertPattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.kinematics.Angle;
 import com.skillmirror.skill.SkillCatalog;
-import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillDefinition.MetricKind;
+import com.skillmirror.skill.SkillDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

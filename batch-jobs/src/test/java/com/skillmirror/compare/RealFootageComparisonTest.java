@@ -1,12 +1,15 @@
 package com.skillmirror.compare;
 
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.kinematics.PoseClips;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseOptions;
-import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.testsupport.TestMedia;

@@ -1,5 +1,9 @@
 package com.skillmirror.compare;
 
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
+import com.skillmirror.expert.PatternSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

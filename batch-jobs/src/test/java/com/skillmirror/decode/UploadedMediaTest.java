@@ -1,5 +1,6 @@
 package com.skillmirror.decode;
 
+import com.skillmirror.upload.VideoProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,7 +101,7 @@ class UploadedMediaTest {
 
     @Test
     void realVideosStillProbeAndOtherFilesKeepTheirMessages() throws Exception {
-        MediaProbe.Probe probe = MediaProbe.probe(clip);
+        VideoProbe probe = MediaProbe.probe(clip);
         assertThat(probe.container()).contains("mp4");
         assertThat(probe.width()).isEqualTo(160);
         assertThat(probe.hasAudio()).isTrue();

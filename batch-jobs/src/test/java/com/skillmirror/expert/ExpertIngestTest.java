@@ -3,12 +3,12 @@ package com.skillmirror.expert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.TestAnalysisApplication;
-import com.skillmirror.expert.ingest.ExpertIngest;
-import com.skillmirror.expert.ingest.IngestReport;
+import com.skillmirror.job.ingest.ExpertIngest;
+import com.skillmirror.job.ingest.IngestReport;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.LocalDiskStorage;
-import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.compare.step.CompareStepConfiguration;
+import com.skillmirror.decode.step.DecodeStepConfiguration;
 import com.skillmirror.pose.step.PoseStepConfiguration;
 import com.skillmirror.report.step.ReportStepConfiguration;
 import com.skillmirror.speech.step.SpeechStepConfiguration;
@@ -40,7 +41,7 @@ class StepNamesTest {
             // distributed=true keeps the in-process partitioning out, so the recording one below is used
             .withPropertyValues("skillmirror.distributed=true", "skillmirror.speech.provider=none")
             .withUserConfiguration(Infrastructure.class, AnalysisJobConfiguration.class,
-                    WorkerStepsConfiguration.class, PoseStepConfiguration.class, SpeechStepConfiguration.class,
+                    DecodeStepConfiguration.class, PoseStepConfiguration.class, SpeechStepConfiguration.class,
                     CompareStepConfiguration.class, ReportStepConfiguration.class);
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.skillmirror.pose.Landmark;
-import com.skillmirror.pose.PersonPose;
-import com.skillmirror.pose.PoseFrame;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -3,10 +3,10 @@ package com.skillmirror.kinematics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.skillmirror.pose.PersonPose;
-import com.skillmirror.pose.PoseFrame;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseOptions;
-import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.pose.RgbImage;
 import com.skillmirror.testsupport.TestMedia;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package com.skillmirror.kinematics;
 
-import com.skillmirror.pose.Landmark;
-import com.skillmirror.pose.PersonPose;
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseEstimator;
-import com.skillmirror.pose.PoseFrame;
 import com.skillmirror.pose.PoseModels;
 import com.skillmirror.pose.PoseOptions;
-import com.skillmirror.pose.PoseSeries;
 import com.skillmirror.pose.PoseTracker;
 import com.skillmirror.pose.RgbImage;
 import java.nio.file.Path;

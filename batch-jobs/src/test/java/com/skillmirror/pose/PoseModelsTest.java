@@ -1,5 +1,6 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.PoseModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.testsupport.TestMedia;

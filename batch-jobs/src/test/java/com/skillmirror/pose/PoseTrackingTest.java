@@ -1,5 +1,8 @@
 package com.skillmirror.pose;
 
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.pose.VideoClips.TimedImage;
@@ -163,7 +166,7 @@ class PoseTrackingTest {
                 }
             }
         }
-        int main = PoseEstimator.mainPerson(poses);
+        int main = PoseSeries.mainPerson(poses);
         assertThat(main).isGreaterThanOrEqualTo(0);
     }
 

@@ -3,7 +3,7 @@ package com.skillmirror.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.skillmirror.pose.PoseModel;
+import com.skillmirror.landmarks.PoseModel;
 import com.skillmirror.skill.SkillDefinition.MetricKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

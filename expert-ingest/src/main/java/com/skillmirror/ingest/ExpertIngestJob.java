@@ -1,8 +1,8 @@
 package com.skillmirror.ingest;
 
-import com.skillmirror.expert.ingest.ExpertIngest;
-import com.skillmirror.expert.ingest.IngestReport;
-import com.skillmirror.expert.ingest.IngestSource;
+import com.skillmirror.job.ingest.ExpertIngest;
+import com.skillmirror.job.ingest.IngestReport;
+import com.skillmirror.job.ingest.IngestSource;
 import java.io.IOException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;

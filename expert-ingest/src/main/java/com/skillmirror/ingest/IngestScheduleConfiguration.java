@@ -1,6 +1,6 @@
 package com.skillmirror.ingest;
 
-import com.skillmirror.expert.ingest.IngestSettings;
+import com.skillmirror.job.ingest.IngestSettings;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;

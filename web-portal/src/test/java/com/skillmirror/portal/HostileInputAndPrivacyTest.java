@@ -27,8 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -210,7 +210,7 @@ class HostileInputAndPrivacyTest extends PortalTestSupport {
         // listed for comparison only once it has landmarks; the row is enough for the list
         jdbc.sql("INSERT INTO artifact (video_id, kind, storage_key) VALUES (?, 'pose-series', ?)")
                 .params(videoId, StorageKeys.output(uploadId, videoId, "pose/series.bin")).update();
-        UUID expert = expertPatterns.expert(new com.skillmirror.compare.ExpertProfile(XSS_NAME, XSS_ATHLETE, XSS_FILE, XSS_NAME));
+        UUID expert = expertPatterns.expert(new com.skillmirror.expert.ExpertProfile(XSS_NAME, XSS_ATHLETE, XSS_FILE, XSS_NAME));
         MockHttpSession session = signIn(coach);
         List<String> pages = List.of("/", "/teams/" + team.id(), "/uploads/" + uploadId, "/upload?teamId=" + team.id(),
                 "/videos/" + videoId + "/report", "/uploads/" + uploadId + "/team-report", "/comparisons",

@@ -4,7 +4,7 @@ import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.expert.SkillRegistry;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;

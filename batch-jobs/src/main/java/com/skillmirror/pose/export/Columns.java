@@ -1,7 +1,7 @@
 package com.skillmirror.pose.export;
 
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseSeries;
 import java.util.List;
 
 /** Checks shared by the writers. */

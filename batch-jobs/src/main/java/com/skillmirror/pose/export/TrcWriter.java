@@ -2,10 +2,10 @@ package com.skillmirror.pose.export;
 
 import com.skillmirror.kinematics.BodyLandmark;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.pose.Landmark;
-import com.skillmirror.pose.PersonPose;
-import com.skillmirror.pose.PoseFrame;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.skillmirror.pose.overlay;
 
-import com.skillmirror.pose.PoseFrame;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

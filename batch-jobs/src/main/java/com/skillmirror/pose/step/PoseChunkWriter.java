@@ -1,7 +1,7 @@
 package com.skillmirror.pose.step;
 
-import com.skillmirror.pose.PoseFrame;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import java.io.ByteArrayOutputStream;

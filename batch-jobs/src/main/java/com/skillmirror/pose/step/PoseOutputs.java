@@ -3,7 +3,7 @@ package com.skillmirror.pose.step;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.export.PoseCsvWriter;
 import com.skillmirror.pose.export.PoseJsonWriter;
 import com.skillmirror.pose.export.TrcWriter;

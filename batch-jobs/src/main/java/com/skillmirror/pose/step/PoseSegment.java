@@ -1,6 +1,6 @@
 package com.skillmirror.pose.step;
 
-import com.skillmirror.job.VideoPartitioner;
+import com.skillmirror.analysis.VideoPartitioner;
 import java.util.UUID;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

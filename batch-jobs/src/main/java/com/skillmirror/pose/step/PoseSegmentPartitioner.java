@@ -1,6 +1,6 @@
 package com.skillmirror.pose.step;
 
-import com.skillmirror.job.VideoPartitioner;
+import com.skillmirror.analysis.VideoPartitioner;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package com.skillmirror.pose.step;
 
-import com.skillmirror.pose.PoseModel;
+import com.skillmirror.landmarks.PoseModel;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;

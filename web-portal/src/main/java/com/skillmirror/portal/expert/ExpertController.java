@@ -2,9 +2,9 @@ package com.skillmirror.portal.expert;
 
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.expert.ingest.ExpertIngest;
-import com.skillmirror.expert.ingest.IngestReport;
-import com.skillmirror.expert.ingest.IngestSource;
+import com.skillmirror.job.ingest.ExpertIngest;
+import com.skillmirror.job.ingest.IngestReport;
+import com.skillmirror.job.ingest.IngestSource;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.ForbiddenException;
 import com.skillmirror.portal.access.NotFoundException;

@@ -1,6 +1,5 @@
 package com.skillmirror.portal.upload;
 
-import com.skillmirror.expert.SkillRegistry;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
@@ -9,6 +8,7 @@ import com.skillmirror.portal.access.RateLimiter;
 import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.IncomingFile;

@@ -1,4 +1,4 @@
-package com.skillmirror.compare;
+package com.skillmirror.expert;
 
 /** Where a pattern's curves come from. */
 public enum PatternSource {

@@ -1,4 +1,4 @@
-package com.skillmirror.compare;
+package com.skillmirror.expert;
 
 /**
  * Who the expert of a VIDEO pattern is, as the person supplying the footage states it. Never filled in by us:

@@ -1,4 +1,4 @@
-package com.skillmirror.expert.ingest;
+package com.skillmirror.job.ingest;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.skillmirror.pose;
+package com.skillmirror.landmarks;
 
 /** The three BlazePose GHUM landmark models shipped by MediaPipe, by model complexity. */
 public enum PoseModel {

@@ -1,4 +1,4 @@
-package com.skillmirror.pose;
+package com.skillmirror.landmarks;
 
 /**
  * One landmark, like MediaPipe's landmarks. For image landmarks x and y are normalised to the image width and

@@ -1,16 +1,17 @@
-package com.skillmirror.expert.ingest;
+package com.skillmirror.job.ingest;
 
-import com.skillmirror.compare.ExpertPattern;
-import com.skillmirror.compare.ExpertProfile;
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.expert.ExpertPattern;
 import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.expert.SkillRegistry;
+import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.IncomingFile;
@@ -18,7 +19,6 @@ import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import com.skillmirror.upload.VideoStatus;
-import com.skillmirror.analysis.StageResults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** One ingest run over a drop location; safe to run again and from several instances at once. */
 @Service
+@EnableConfigurationProperties(IngestSettings.class)
 public class ExpertIngest {
 
     private static final Logger log = LoggerFactory.getLogger(ExpertIngest.class);

@@ -1,4 +1,4 @@
-package com.skillmirror.compare;
+package com.skillmirror.expert;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -54,7 +54,7 @@ public record ExpertPattern(String skillId, int skillVersion, String contentHash
     }
 
     /** Builds the record with its content hash computed. */
-    static ExpertPattern create(String skillId, int skillVersion, PatternSource source, ExpertProfile expert,
+    public static ExpertPattern create(String skillId, int skillVersion, PatternSource source, ExpertProfile expert,
             String citation, List<Curve> curves, Map<String, Double> events, double durationMs, String dominantSide,
             int takes) {
         ExpertPattern unhashed = new ExpertPattern(skillId, skillVersion, null, source, expert, citation, curves,

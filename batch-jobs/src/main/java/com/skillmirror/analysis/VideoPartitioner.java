@@ -1,4 +1,4 @@
-package com.skillmirror.job;
+package com.skillmirror.analysis;
 
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;

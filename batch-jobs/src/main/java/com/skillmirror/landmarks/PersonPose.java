@@ -1,4 +1,4 @@
-package com.skillmirror.pose;
+package com.skillmirror.landmarks;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.skillmirror.expert.ingest;
+package com.skillmirror.job.ingest;
 
 import java.util.List;
 

@@ -1,12 +1,18 @@
-package com.skillmirror.decode;
+package com.skillmirror.decode.step;
 
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.decode.AudioExtractor;
+import com.skillmirror.decode.DecodeSettings;
+import com.skillmirror.decode.MediaProbe;
+import com.skillmirror.decode.ProxyTranscoder;
+import com.skillmirror.decode.UnusableMediaException;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoProbe;
 import com.skillmirror.upload.VideoRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.util.FileSystemUtils;
 
 /** The decode stage for one video (one partition). Idempotent: a re-run overwrites the same objects and rows. */
@@ -71,7 +77,7 @@ public class DecodeTasklet implements Tasklet {
     }
 
     private void decode(Video video, Path original, Path work) throws Exception {
-        MediaProbe.Probe probe = MediaProbe.probe(original);
+        VideoProbe probe = MediaProbe.probe(original);
         Path proxy = work.resolve(Artifact.PROXY.fileName());
         Path thumbnail = work.resolve(Artifact.THUMBNAIL.fileName());
         ProxyTranscoder.Result proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,

@@ -1,8 +1,5 @@
-package com.skillmirror.expert;
+package com.skillmirror.skill;
 
-import com.skillmirror.skill.SkillCatalog;
-import com.skillmirror.skill.SkillDefinition;
-import com.skillmirror.skill.SkillSettings;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;

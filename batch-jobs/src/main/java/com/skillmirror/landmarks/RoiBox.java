@@ -1,4 +1,4 @@
-package com.skillmirror.pose;
+package com.skillmirror.landmarks;
 
 /**
  * The rotated square region the landmark model looked at, normalised like MediaPipe's NormalizedRect: centre and

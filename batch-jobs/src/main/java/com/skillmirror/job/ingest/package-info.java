@@ -6,4 +6,4 @@
  * drop ({@link com.skillmirror.expert.ExpertPatterns}), and an {@code expert_ingest} row with the ingest report.
  * A drop already ingested (same content) is skipped; a take that cannot be analysed is reported and left out.
  */
-package com.skillmirror.expert.ingest;
+package com.skillmirror.job.ingest;

@@ -1,10 +1,9 @@
-package com.skillmirror.job;
+package com.skillmirror.decode.step;
 
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.decode.DecodeSettings;
-import com.skillmirror.decode.DecodeTasklet;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
@@ -18,10 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The per-video worker steps of each stage, the same beans in-process and in a remote worker. */
+/** The decode stage's per-video worker step, the same bean in-process and in a remote worker. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DecodeSettings.class)
-public class WorkerStepsConfiguration {
+public class DecodeStepConfiguration {
 
     @Bean(StepNames.DECODE_WORKER)
     Step decodeWorker(JobRepository jobRepository, PlatformTransactionManager tx, DecodeTasklet decodeTasklet) {

@@ -1,4 +1,4 @@
-package com.skillmirror.pose;
+package com.skillmirror.landmarks;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -49,7 +51,33 @@ public record PoseSeries(String model, double fps, int width, int height, List<P
     public int mainPersonId() {
         List<List<PersonPose>> perFrame = new ArrayList<>();
         frames.forEach(f -> perFrame.add(f.people()));
-        return PoseEstimator.mainPerson(perFrame);
+        return mainPerson(perFrame);
+    }
+
+    /**
+     * Picks the main person of a multi-person video: the track id with the largest sum over frames of
+     * (landmark box area x centrality), where centrality is 1 at the image centre falling to 0.25 at the edges.
+     * Returns -1 if no person appears.
+     */
+    public static int mainPerson(List<List<PersonPose>> frames) {
+        Map<Integer, Double> weight = new HashMap<>();
+        for (List<PersonPose> frame : frames) {
+            for (PersonPose p : frame) {
+                float[] b = p.landmarkBounds();
+                double x0 = Math.max(0, b[0]), y0 = Math.max(0, b[1]);
+                double x1 = Math.min(1, b[2]), y1 = Math.min(1, b[3]);
+                if (x1 <= x0 || y1 <= y0) {
+                    continue;
+                }
+                double area = (x1 - x0) * (y1 - y0);
+                double cx = (x0 + x1) / 2 - 0.5;
+                double cy = (y0 + y1) / 2 - 0.5;
+                double dist = Math.min(1, Math.sqrt(cx * cx + cy * cy) / Math.sqrt(0.5));
+                double centrality = 1 - 0.75 * dist;
+                weight.merge(p.id(), area * centrality, Double::sum);
+            }
+        }
+        return weight.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
     }
 
     /** Joins chunks of one video into one series, in frame order; a frame present twice is kept once. */
