@@ -1,9 +1,7 @@
 /**
- * Stage 1, decode.
- * <p>Reads: the uploaded original ({@code video.storage_key}).
- * <p>Writes: the analysis proxy ({@code proxy.mp4}: H.264, upright, at most 720p, constant frame rate), 16 kHz mono
- * PCM audio ({@code audio.wav}, when the file has an audio track), a thumbnail ({@code thumbnail.jpg}); the probe
- * (container, codecs, size, rotation, duration, frame rate, variable frame rate, audio) in {@code video} and
- * {@code stage_result}. A file that cannot be analysed fails only its own video, with a message saying what to do.
+ * The decode engine: FFmpeg (through javacv) opens only accepted video containers as local files
+ * ({@link com.skillmirror.decode.UploadedMedia}), probes them ({@link com.skillmirror.decode.MediaProbe}), writes the
+ * upright constant-frame-rate analysis proxy ({@link com.skillmirror.decode.ProxyTranscoder}) and the 16 kHz mono
+ * audio ({@link com.skillmirror.decode.AudioExtractor}); {@code step/} runs it as the job's decode stage.
  */
 package com.skillmirror.decode;

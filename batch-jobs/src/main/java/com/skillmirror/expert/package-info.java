@@ -1,6 +1,8 @@
 /**
- * Experts and their patterns as stored: skills synced from their definition files into {@code skill}, experts in
- * {@code expert}, patterns in {@code expert_pattern} (one row per content hash, the curves as JSON in object
- * storage), patterns from published norms seeded at start and labelled as such.
+ * Experts and their patterns: the pattern model ({@link com.skillmirror.expert.ExpertPattern}, mean and spread
+ * curves per joint, events, provenance, content hash) and its store ({@link com.skillmirror.expert.ExpertPatterns}:
+ * experts in {@code expert}, patterns in {@code expert_pattern}, one row per content hash, the curves as JSON in
+ * object storage). Patterns are built by {@code compare.PatternBuilder} (expert takes, or a skill's published norm,
+ * seeded at start by {@code compare.PublishedNorms}).
  */
 package com.skillmirror.expert;
