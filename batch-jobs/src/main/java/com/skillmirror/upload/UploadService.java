@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Turns incoming files into an upload: each file streamed to storage under a key we build (never the user's
- * name), one video row per file. Files over the size limit are refused before anything is stored.
+ * name), then the upload row with one video row per file. Files over the size limit are refused before anything is
+ * stored.
  */
 @Service
 @EnableConfigurationProperties(UploadSettings.class)
@@ -42,31 +43,39 @@ public class UploadService {
     public record Created(UUID uploadId, List<Video> videos) {
     }
 
+    /** An upload of no team and no account (the CLI, expert ingest). */
     public Created create(List<IncomingFile> files) throws IOException {
+        return create(UploadOwner.NONE, files);
+    }
+
+    /**
+     * Stores the files, then inserts the upload and its videos complete (owner, athletes, tags) in one transaction.
+     * Files are streamed before it, as uploads can take minutes; should anything fail, what was stored is removed
+     * and no row remains.
+     */
+    public Created create(UploadOwner owner, List<IncomingFile> files) throws IOException {
         validate(files);
         UUID uploadId = UUID.randomUUID();
         List<Video> created = new ArrayList<>();
-        List<String> stored = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
                 IncomingFile file = files.get(i);
                 UUID videoId = UUID.randomUUID();
                 String key = StorageKeys.original(uploadId, videoId, file.originalName());
-                long size;
                 try (InputStream in = new LimitedInputStream(file.content().open(), maxFileBytes, file.originalName())) {
                     storage.put(key, in, file.size(), "application/octet-stream");
                 }
-                stored.add(key);
-                size = storage.size(key);
-                created.add(new Video(videoId, uploadId, i, displayName(file.originalName()), key, size,
-                        blankToNull(file.athleteName()), blankToNull(file.skillId()), VideoStatus.PENDING, null, null));
+                created.add(new Video(videoId, uploadId, i, displayName(file.originalName()), key, storage.size(key),
+                        file.athleteId(), blankToNull(file.athleteName()), blankToNull(file.skillId()),
+                        VideoStatus.PENDING, null, null));
             }
-            videos.insertUpload(uploadId);
-            created.forEach(videos::insert);
+            videos.insertUpload(uploadId, owner, created);
             return new Created(uploadId, created);
         } catch (IOException | RuntimeException e) {
-            for (String key : stored) {
-                storage.delete(key);
+            try {
+                storage.deleteAll(StorageKeys.uploadPrefix(uploadId));
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
         }

@@ -1,11 +1,20 @@
 package com.skillmirror.upload;
 
+import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The upload aggregate, an upload and its videos: the only class that writes the {@code upload} and {@code video}
+ * tables (see the package comment for who else may read them).
+ */
 @Repository
 public class VideoRepository {
 
@@ -15,18 +24,34 @@ public class VideoRepository {
         this.jdbc = jdbc;
     }
 
-    public void insertUpload(UUID uploadId) {
-        jdbc.sql("INSERT INTO upload (id, status) VALUES (?, 'RECEIVED')").param(uploadId).update();
-    }
-
-    public void insert(Video v) {
-        jdbc.sql("""
-                INSERT INTO video (id, upload_id, position, original_name, storage_key, size_bytes, athlete_name,
-                                   skill_id, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(v.id(), v.uploadId(), v.position(), v.originalName(), v.storageKey(), v.sizeBytes(),
-                        v.athleteName(), v.skillId(), v.status().name())
-                .update();
+    /**
+     * The upload and its videos, complete from the first insert (owner, athletes, tags), in one transaction: a video
+     * tagged with a roster athlete of another team (or of none, when the upload has no team) inserts nothing.
+     */
+    @Transactional
+    public void insertUpload(UUID uploadId, UploadOwner owner, List<Video> videos) {
+        Set<UUID> athletes = new HashSet<>();
+        videos.stream().map(Video::athleteId).filter(java.util.Objects::nonNull).forEach(athletes::add);
+        for (UUID athlete : athletes) {
+            // read here, in the insert's transaction, so no caller can tag another team's athlete
+            boolean onTeam = owner.teamId() != null && jdbc.sql("SELECT count(*) FROM athlete WHERE id = ? AND team_id = ?")
+                    .params(athlete, owner.teamId()).query(Long.class).single() > 0;
+            if (!onTeam) {
+                throw new UploadRejectedException("Athlete " + athlete + " is not on this upload's team; nothing was"
+                        + " stored.");
+            }
+        }
+        jdbc.sql("INSERT INTO upload (id, team_id, created_by, status) VALUES (?, ?, ?, 'RECEIVED')")
+                .params(uploadId, owner.teamId(), owner.createdBy()).update();
+        for (Video v : videos) {
+            jdbc.sql("""
+                    INSERT INTO video (id, upload_id, position, original_name, storage_key, size_bytes, athlete_id,
+                                       athlete_name, skill_id, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(v.id(), v.uploadId(), v.position(), v.originalName(), v.storageKey(), v.sizeBytes(),
+                            v.athleteId(), v.athleteName(), v.skillId(), v.status().name())
+                    .update();
+        }
     }
 
     public Optional<Video> find(UUID videoId) {
@@ -42,6 +67,28 @@ public class VideoRepository {
     public List<Video> findActiveByUpload(UUID uploadId) {
         return jdbc.sql("SELECT * FROM video WHERE upload_id = ? AND status <> 'FAILED' ORDER BY position")
                 .param(uploadId).query(VideoRepository::map).list();
+    }
+
+    /** A roster athlete's videos, oldest first. */
+    public List<Video> findByAthlete(UUID athleteId) {
+        return jdbc.sql("SELECT * FROM video WHERE athlete_id = ? ORDER BY created_at, id").param(athleteId)
+                .query(VideoRepository::map).list();
+    }
+
+    /** Erases a roster athlete's videos; their stage results, artifacts and comparisons cascade. */
+    public int deleteByAthlete(UUID athleteId) {
+        return jdbc.sql("DELETE FROM video WHERE athlete_id = ?").param(athleteId).update();
+    }
+
+    /** A team's uploads, newest first, at most {@code limit}. */
+    public List<UploadSummary> uploadsOfTeam(UUID teamId, int limit) {
+        return jdbc.sql("""
+                SELECT u.id, u.status, u.created_at, (SELECT count(*) FROM video v WHERE v.upload_id = u.id) AS videos
+                  FROM upload u WHERE u.team_id = ? ORDER BY u.created_at DESC LIMIT ?""")
+                .params(teamId, limit)
+                .query((rs, i) -> new UploadSummary(rs.getObject("id", UUID.class), rs.getString("status"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getLong("videos")))
+                .list();
     }
 
     public void markProcessing(UUID videoId) {
@@ -82,6 +129,48 @@ public class VideoRepository {
         return jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).optional();
     }
 
+    /** The job execution that analysed (or is analysing) the upload; empty before its analysis started. */
+    public Optional<Long> jobExecutionId(UUID uploadId) {
+        return jdbc.sql("SELECT job_execution_id FROM upload WHERE id = ?").param(uploadId).query(Long.class).optional();
+    }
+
+    /**
+     * Load-test data: copies of one analysed video, the n-th in its own copy of the video's upload dated n days
+     * earlier, sharing the stored files. Returns the copies' video ids, n = 1 first; copying the stage results is
+     * the caller's part.
+     */
+    @Transactional
+    public List<UUID> copyBackdated(UUID videoId, int copies) {
+        List<UUID> uploads = IntStream.range(0, copies).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> videos = IntStream.range(0, copies).mapToObj(i -> UUID.randomUUID()).toList();
+        String copy = "unnest(CAST(:uploads AS uuid[]), CAST(:videos AS uuid[])) WITH ORDINALITY AS c(upload_id, video_id, n)";
+        jdbc.sql("""
+                INSERT INTO upload (id, team_id, created_by, status, created_at, finished_at)
+                SELECT c.upload_id, u.team_id, u.created_by, u.status, u.created_at - c.n * interval '1 day',
+                       u.finished_at - c.n * interval '1 day'
+                FROM %s, video v JOIN upload u ON u.id = v.upload_id WHERE v.id = :video""".formatted(copy))
+                .param("uploads", uuidArray(uploads)).param("videos", uuidArray(videos)).param("video", videoId)
+                .update();
+        jdbc.sql("""
+                INSERT INTO video (id, upload_id, position, original_name, storage_key, size_bytes, athlete_id,
+                    athlete_name, skill_id, status, failed_stage, error_message, container, video_codec, audio_codec,
+                    width, height, rotation, duration_ms, source_fps, variable_fps, has_audio, proxy_fps, proxy_frames,
+                    created_at)
+                SELECT c.video_id, c.upload_id, v.position, v.original_name, v.storage_key, v.size_bytes, v.athlete_id,
+                    v.athlete_name, v.skill_id, v.status, v.failed_stage, v.error_message, v.container, v.video_codec,
+                    v.audio_codec, v.width, v.height, v.rotation, v.duration_ms, v.source_fps, v.variable_fps,
+                    v.has_audio, v.proxy_fps, v.proxy_frames, v.created_at - c.n * interval '1 day'
+                FROM %s, video v WHERE v.id = :video""".formatted(copy))
+                .param("uploads", uuidArray(uploads)).param("videos", uuidArray(videos)).param("video", videoId)
+                .update();
+        return videos;
+    }
+
+    /** Ids as a text array: the driver binds String[] as text[], which PostgreSQL casts to uuid[]. */
+    private static String[] uuidArray(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
     public void recordProbe(UUID videoId, VideoProbe p, boolean variableFps,
                             double proxyFps, int proxyFrames) {
         jdbc.sql("""
@@ -114,7 +203,7 @@ public class VideoRepository {
     private static Video map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Video(rs.getObject("id", UUID.class), rs.getObject("upload_id", UUID.class), rs.getInt("position"),
                 rs.getString("original_name"), rs.getString("storage_key"), rs.getLong("size_bytes"),
-                rs.getString("athlete_name"), rs.getString("skill_id"), VideoStatus.valueOf(rs.getString("status")),
-                rs.getString("failed_stage"), rs.getString("error_message"));
+                rs.getObject("athlete_id", UUID.class), rs.getString("athlete_name"), rs.getString("skill_id"),
+                VideoStatus.valueOf(rs.getString("status")), rs.getString("failed_stage"), rs.getString("error_message"));
     }
 }
