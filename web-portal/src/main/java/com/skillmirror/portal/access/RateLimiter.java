@@ -3,7 +3,7 @@ package com.skillmirror.portal.access;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * refills N per minute. One process is the scope; with several portal replicas each limits on its own.
  */
 @Component
+@EnableConfigurationProperties(RateLimitSettings.class)
 public class RateLimiter {
 
     /** Past this many keys the table is cleared; a burst of spoofed keys must not grow memory without bound. */
@@ -23,12 +24,10 @@ public class RateLimiter {
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
-    public RateLimiter(@Value("${skillmirror.security.login-per-minute:10}") int loginsPerMinute,
-                       @Value("${skillmirror.security.uploads-per-minute:30}") int uploadsPerMinute,
-                       @Value("${skillmirror.security.compare-per-minute:20}") int heavyPerMinute, AuditLog audit) {
-        this.loginsPerMinute = loginsPerMinute;
-        this.uploadsPerMinute = uploadsPerMinute;
-        this.heavyPerMinute = heavyPerMinute;
+    RateLimiter(RateLimitSettings limits, AuditLog audit) {
+        this.loginsPerMinute = limits.loginPerMinute();
+        this.uploadsPerMinute = limits.uploadsPerMinute();
+        this.heavyPerMinute = limits.comparePerMinute();
         this.audit = audit;
     }
 

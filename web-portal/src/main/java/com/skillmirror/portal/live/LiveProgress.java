@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Component;
@@ -61,12 +60,8 @@ class LiveProgress extends TextWebSocketHandler {
         return t;
     });
 
-    /**
-     * @param recheckEvery how often open sockets are checked against the access rules again: a deleted account, a
-     *                     changed role or a removal from the team ends the stream within this time
-     */
     LiveProgress(UploadSnapshots snapshots, JsonMapper json, ActorResolver actors, AccessPolicy access,
-                 @Value("${skillmirror.live.access-recheck:60s}") Duration recheckEvery) {
+                 LiveSettings settings) {
         this.snapshots = snapshots;
         this.json = json;
         this.actors = actors;
@@ -76,7 +71,7 @@ class LiveProgress extends TextWebSocketHandler {
             t.setDaemon(true);
             return t;
         });
-        long ms = recheckEvery.toMillis();
+        long ms = settings.accessRecheck().toMillis();
         recheck.scheduleWithFixedDelay(this::recheckAccess, ms, ms, TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package com.skillmirror.portal.live;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -16,6 +17,7 @@ import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
+@EnableConfigurationProperties(LiveSettings.class)
 class LiveProgressConfiguration implements WebSocketConfigurer {
 
     private final LiveProgress handler;

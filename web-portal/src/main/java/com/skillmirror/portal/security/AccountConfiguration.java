@@ -1,12 +1,11 @@
 package com.skillmirror.portal.security;
 
+import com.skillmirror.SkillMirrorSettings;
 import com.skillmirror.portal.access.AuditLog;
 import com.skillmirror.portal.access.RateLimiter;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import javax.crypto.SecretKey;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +29,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * Passwords: the delegating encoder, Argon2id for new hashes (prefixed, so the algorithm can change later).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
 class AccountConfiguration {
 
     @Bean
@@ -61,9 +61,8 @@ class AccountConfiguration {
     }
 
     @Bean
-    SecretKey jwtSigningKey(@Value("${skillmirror.security.jwt-secret:}") String secret,
-                            @Value("${skillmirror.home}") Path home) throws IOException {
-        return JwtKeys.load(secret, home);
+    SecretKey jwtSigningKey(SecuritySettings security, SkillMirrorSettings core) throws IOException {
+        return JwtKeys.load(security.jwtSecret(), core.home());
     }
 
     @Bean
@@ -81,8 +80,7 @@ class AccountConfiguration {
 
     @Bean
     TokenService tokenService(JwtEncoder encoder, JdbcClient jdbc, AccountRepository accounts,
-                              @Value("${skillmirror.security.access-token-ttl:15m}") Duration accessTtl,
-                              @Value("${skillmirror.security.refresh-token-ttl:14d}") Duration refreshTtl) {
-        return new TokenService(encoder, jdbc, accounts, accessTtl, refreshTtl);
+                              SecuritySettings security) {
+        return new TokenService(encoder, jdbc, accounts, security.accessTokenTtl(), security.refreshTokenTtl());
     }
 }

@@ -4,10 +4,10 @@ import com.skillmirror.portal.access.AuditLog;
 import com.skillmirror.portal.access.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(AdminSettings.class)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -24,17 +25,13 @@ class AdminBootstrap implements ApplicationRunner {
     private final AccountRepository accounts;
     private final AccountService service;
     private final AuditLog audit;
-    private final String username;
-    private final String password;
+    private final AdminSettings admin;
 
-    AdminBootstrap(AccountRepository accounts, AccountService service, AuditLog audit,
-                   @Value("${skillmirror.admin.username:admin}") String username,
-                   @Value("${skillmirror.admin.password:}") String password) {
+    AdminBootstrap(AccountRepository accounts, AccountService service, AuditLog audit, AdminSettings admin) {
         this.accounts = accounts;
         this.service = service;
         this.audit = audit;
-        this.username = username;
-        this.password = password;
+        this.admin = admin;
     }
 
     @Override
@@ -42,8 +39,9 @@ class AdminBootstrap implements ApplicationRunner {
         if (accounts.anyAdmin()) {
             return;
         }
-        boolean generated = password.isBlank();
-        String pw = generated ? Hashes.newToken().substring(0, 20) : password;
+        String username = admin.username();
+        boolean generated = admin.configuredPassword().isEmpty();
+        String pw = admin.configuredPassword().orElseGet(() -> Hashes.newToken().substring(0, 20));
         // printed or configured, the password has been seen by others: the admin must replace it before anything else
         service.createWithPasswordToChange(username, pw, Role.ADMIN);
         audit.record("system", AuditLog.USER_CREATED, "user:" + username, "first admin" + (generated ? ", one-time password printed" : ", from configuration"));

@@ -4,9 +4,9 @@ import com.skillmirror.portal.access.ForbiddenException;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.access.TooManyRequestsException;
 import com.skillmirror.upload.UploadRejectedException;
+import com.skillmirror.upload.UploadSettings;
 import java.util.Map;
 import com.skillmirror.portal.web.ClientMessages;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -25,8 +25,8 @@ class ApiErrors {
 
     private final int maxFiles;
 
-    ApiErrors(@Value("${skillmirror.upload.max-files:500}") int maxFiles) {
-        this.maxFiles = maxFiles;
+    ApiErrors(UploadSettings uploads) {
+        this.maxFiles = uploads.maxFiles();
     }
 
     /** Tomcat reports its part-count cap as a size limit; the cause chain says which it was. */

@@ -1,6 +1,6 @@
 package com.skillmirror.portal.upload;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.skillmirror.upload.UploadSettings;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +26,8 @@ class UploadLimits {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE) // after the server.tomcat.* properties, so this value wins
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> multipartPartLimit(
-            @Value("${skillmirror.upload.max-files:500}") int maxFiles) {
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPartCount(maxParts(maxFiles)));
+            UploadSettings uploads) {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setMaxPartCount(maxParts(uploads.maxFiles())));
     }
 }
