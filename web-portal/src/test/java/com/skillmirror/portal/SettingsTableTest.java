@@ -8,7 +8,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -19,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * README.md's configuration table against the configuration metadata of every module on this classpath (generated
- * from the settings records by spring-boot-configuration-processor, and Boot's own): every skillmirror.* property
- * is in the table, and every property the table names exists.
+ * from the settings records of batch-jobs and web-portal by spring-boot-configuration-processor, and Boot's own):
+ * every skillmirror.* property is in the table and has a description, and every property the table names exists.
  */
 class SettingsTableTest {
 
@@ -50,29 +52,48 @@ class SettingsTableTest {
                 + " or declare it in a settings record").isEmpty();
     }
 
+    @Test
+    void everySkillmirrorPropertyHasADescription() throws IOException {
+        Set<String> bare = new TreeSet<>();
+        metadata().stream().filter(p -> p.path("name").asString().startsWith("skillmirror."))
+                .filter(p -> p.path("description").asString("").isBlank())
+                .forEach(p -> bare.add(p.path("name").asString() + " (" + p.path("sourceType").asString("") + ")"));
+        assertThat(bare).as("skillmirror.* properties without a description: add an @param to the settings record's"
+                + " javadoc (the configuration processor makes it the description)").isEmpty();
+    }
+
     static Set<String> metadataProperties() throws IOException {
         Set<String> names = new TreeSet<>();
+        metadata().forEach(property -> names.add(property.path("name").asString()));
+        return names;
+    }
+
+    /** Every property of every configuration metadata file on the classpath, generated and additional. */
+    private static List<JsonNode> metadata() throws IOException {
+        List<JsonNode> all = new ArrayList<>();
         JsonMapper json = JsonMapper.builder().build();
         ClassLoader loader = SettingsTableTest.class.getClassLoader();
-        int ours = 0;
         for (String resource : new String[] {"META-INF/spring-configuration-metadata.json",
                 "META-INF/additional-spring-configuration-metadata.json"}) {
             for (URL url : Collections.list(loader.getResources(resource))) {
                 try (InputStream in = url.openStream()) {
-                    JsonNode properties = json.readTree(in).path("properties");
-                    for (JsonNode property : properties) {
-                        String name = property.path("name").asString();
-                        names.add(name);
-                        if (name.startsWith("skillmirror.")) {
-                            ours++;
-                        }
-                    }
+                    json.readTree(in).path("properties").forEach(all::add);
                 }
             }
         }
-        assertThat(ours).as("generated skillmirror.* metadata on the classpath").isGreaterThan(20);
+        Set<String> names = new TreeSet<>();
+        Set<String> sourceTypes = new TreeSet<>();
+        all.forEach(property -> {
+            names.add(property.path("name").asString());
+            sourceTypes.add(property.path("sourceType").asString(""));
+        });
+        assertThat(names.stream().filter(name -> name.startsWith("skillmirror.")).count())
+                .as("generated skillmirror.* metadata on the classpath").isGreaterThan(20);
+        assertThat(sourceTypes).as("metadata generated from the settings records of both modules (the configuration"
+                + " processor runs in batch-jobs and web-portal)")
+                .contains("com.skillmirror.upload.UploadSettings", "com.skillmirror.portal.security.SecuritySettings");
         assertThat(names).as("Boot's own metadata on the classpath").contains("spring.datasource.url");
-        return names;
+        return all;
     }
 
     /**
