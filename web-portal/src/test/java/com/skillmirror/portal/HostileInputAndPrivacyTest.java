@@ -16,6 +16,7 @@ import com.skillmirror.portal.team.Team;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadOwner;
 import com.skillmirror.upload.UploadService;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -366,11 +367,8 @@ class HostileInputAndPrivacyTest extends PortalTestSupport {
 
     /** An upload stored by the real upload service (no analysis started), owned by the team, tagged with the athlete. */
     private UUID storedUpload(Account coach, Team team, Athlete athlete, String fileName, byte[] content) throws Exception {
-        UploadService.Created created = uploadService.create(List.of(new IncomingFile(fileName, content.length,
-                () -> new ByteArrayInputStream(content), athlete.name(), null)));
-        jdbc.sql("UPDATE upload SET team_id = ?, created_by = ? WHERE id = ?").params(team.id(), coach.id(), created.uploadId()).update();
-        jdbc.sql("UPDATE video SET athlete_id = ? WHERE upload_id = ?").params(athlete.id(), created.uploadId()).update();
-        return created.uploadId();
+        return uploadService.create(new UploadOwner(team.id(), coach.id()), List.of(new IncomingFile(fileName,
+                content.length, () -> new ByteArrayInputStream(content), athlete.id(), athlete.name(), null))).uploadId();
     }
 
     private MockHttpSession signIn(Account account) throws Exception {

@@ -107,8 +107,7 @@ class SeedApiController {
         }
         Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
         String status = videos.uploadStatus(video.uploadId()).orElse("UNKNOWN");
-        Long jobExecution = jdbc.sql("SELECT job_execution_id FROM upload WHERE id = ?").param(video.uploadId())
-                .query(Long.class).optional().orElse(null);
+        Long jobExecution = videos.jobExecutionId(video.uploadId()).orElse(null);
         String action = "none";
         if ("RECEIVED".equals(status) && jobExecution == null) {
             launcher.runInBackground(video.uploadId());

@@ -9,9 +9,8 @@ import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
-import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadOwner;
 import com.skillmirror.upload.UploadRejectedException;
 import com.skillmirror.upload.UploadService;
 import java.io.IOException;
@@ -24,14 +23,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * An upload as the portal takes it: who may upload where, athletes resolved against the team's roster, the upload
- * owned by its team and creator, then the analysis started. Everything is checked before anything is stored.
+ * created with its team, creator and athletes, then the analysis started. Everything is checked before anything is
+ * stored.
  */
 @Service
 public class PortalUploads {
@@ -44,23 +42,16 @@ public class PortalUploads {
     private final AccessPolicy access;
     private final TeamRepository teams;
     private final RateLimiter limiter;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final ObjectStorage storage;
     private final SkillRegistry skills;
 
     public PortalUploads(UploadService uploads, AnalysisLauncher launcher, AccessPolicy access, TeamRepository teams,
-                         RateLimiter limiter, JdbcClient jdbc, TransactionTemplate transactions,
-                         ObjectStorage storage, SkillRegistry skills) {
-        this.storage = storage;
+                         RateLimiter limiter, SkillRegistry skills) {
         this.skills = skills;
         this.uploads = uploads;
         this.launcher = launcher;
         this.access = access;
         this.teams = teams;
         this.limiter = limiter;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
     /** Thrown for a part whose declared type is clearly not a video. */
@@ -89,7 +80,6 @@ public class PortalUploads {
         }
         limiter.upload(actor);
         List<IncomingFile> incoming = new ArrayList<>();
-        List<UUID> athleteIds = new ArrayList<>();
         Tagger fromFileName = tagsFromFileNames ? tagger(teamId) : Tagger.NONE;
         for (int i = 0; i < files.size(); i++) {
             MultipartFile file = files.get(i);
@@ -99,37 +89,14 @@ public class PortalUploads {
             String athlete = orElse(tag(athletes, i, files.size()), guess.athleteId());
             String skill = orElse(tag(skills, i, files.size()), guess.skillId());
             Optional<Athlete> onRoster = teamId == null ? Optional.empty() : rosterAthlete(teamId, athlete);
-            athleteIds.add(onRoster.map(Athlete::id).orElse(null));
             incoming.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream,
-                    onRoster.map(Athlete::name).orElse(athlete), skill));
+                    onRoster.map(Athlete::id).orElse(null), onRoster.map(Athlete::name).orElse(athlete), skill));
         }
-        // Files are streamed to storage outside any transaction (uploads can take minutes); ownership and athlete
-        // tags follow in a short one. Should that fail, the upload is removed again so no unowned upload remains.
         UploadService.Created created;
         try {
-            created = uploads.create(incoming);
+            created = uploads.create(new UploadOwner(teamId, actor.id()), incoming);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        try {
-            transactions.executeWithoutResult(tx -> {
-                jdbc.sql("UPDATE upload SET team_id = ?, created_by = ? WHERE id = ?")
-                        .params(teamId, actor.id(), created.uploadId()).update();
-                for (var video : created.videos()) {
-                    UUID athleteId = athleteIds.get(video.position());
-                    if (athleteId != null) {
-                        jdbc.sql("UPDATE video SET athlete_id = ? WHERE id = ?").params(athleteId, video.id()).update();
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            jdbc.sql("DELETE FROM upload WHERE id = ?").param(created.uploadId()).update();
-            try {
-                storage.deleteAll(StorageKeys.uploadPrefix(created.uploadId()));
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
         }
         launcher.runInBackground(created.uploadId());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -142,7 +109,7 @@ public class PortalUploads {
             m.put("file", v.originalName());
             m.put("sizeBytes", v.sizeBytes());
             m.put("athlete", v.athleteName());
-            m.put("athleteId", athleteIds.get(v.position()));
+            m.put("athleteId", v.athleteId());
             m.put("skill", v.skillId());
             return m;
         }).toList());

@@ -11,10 +11,11 @@ import com.skillmirror.portal.security.AccountService;
 import com.skillmirror.portal.security.SessionRenewal;
 import com.skillmirror.portal.team.Team;
 import com.skillmirror.portal.team.TeamService;
-import com.skillmirror.portal.upload.TeamUploads;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.UploadSummary;
+import com.skillmirror.upload.VideoRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,6 +36,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @PortalPage
 class PortalPages {
 
+    /** Enough for a season of weekly sessions; older ones stay reachable through the API. */
+    private static final int TEAM_PAGE_UPLOADS = 100;
+
     private final TeamService teams;
     private final AthleteData athletes;
     private final AccessPolicy access;
@@ -42,17 +46,17 @@ class PortalPages {
     private final UploadService uploads;
     private final AccountService accounts;
     private final AuditLog audit;
-    private final TeamUploads teamUploads;
+    private final VideoRepository videos;
     private final ReportFiles reports;
     private final SkillRegistry skills;
     private final SessionRenewal sessions;
 
     PortalPages(TeamService teams, AthleteData athletes, AccessPolicy access, AnalysisResults results, UploadService uploads,
-                AccountService accounts, AuditLog audit, TeamUploads teamUploads, ReportFiles reports,
+                AccountService accounts, AuditLog audit, VideoRepository videos, ReportFiles reports,
                 SkillRegistry skills, SessionRenewal sessions) {
         this.sessions = sessions;
         this.skills = skills;
-        this.teamUploads = teamUploads;
+        this.videos = videos;
         this.reports = reports;
         this.accounts = accounts;
         this.audit = audit;
@@ -88,10 +92,10 @@ class PortalPages {
         model.addAttribute("team", teams.get(actor, teamId));
         model.addAttribute("members", teams.members(actor, teamId));
         model.addAttribute("athletes", teams.roster(actor, teamId));
-        var uploads = teamUploads.of(teamId);
+        var uploads = videos.uploadsOfTeam(teamId, TEAM_PAGE_UPLOADS);
         model.addAttribute("uploads", uploads);
         model.addAttribute("teamReports", uploads.stream().filter(u -> reports.teamReportHtml(u.id()).isPresent())
-                .map(TeamUploads.Row::id).collect(java.util.stream.Collectors.toSet()));
+                .map(UploadSummary::id).collect(java.util.stream.Collectors.toSet()));
         return "team";
     }
 
