@@ -5,6 +5,7 @@ import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.AuditLog;
 import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.portal.security.AccountRepository;
 import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.storage.ObjectStorage;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,19 +34,20 @@ public class AthleteData {
     private final VideoRepository videos;
     private final AnalysisResults results;
     private final ObjectStorage storage;
-    private final JdbcClient jdbc;
+    private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public AthleteData(TeamRepository teams, AccessPolicy access, VideoRepository videos, AnalysisResults results,
-                       ObjectStorage storage, JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit) {
+                       ObjectStorage storage, AccountRepository accounts, TransactionTemplate transactions,
+                       AuditLog audit) {
         this.teams = teams;
         this.access = access;
         this.videos = videos;
         this.results = results;
         this.storage = storage;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.transactions = transactions;
         this.audit = audit;
     }
@@ -69,8 +70,7 @@ public class AthleteData {
     }
 
     public List<Video> videosOf(UUID athleteId) {
-        return jdbc.sql("SELECT id FROM video WHERE athlete_id = ? ORDER BY created_at").param(athleteId)
-                .query(UUID.class).list().stream().map(id -> videos.find(id).orElseThrow()).toList();
+        return videos.findByAthlete(athleteId);
     }
 
     /** Checks access and audits before the first byte is written, so a refused export writes nothing. */
@@ -120,10 +120,10 @@ public class AthleteData {
             storage.deleteAll(StorageKeys.videoPrefix(video.uploadId(), video.id()));
         }
         transactions.executeWithoutResult(tx -> {
-            jdbc.sql("DELETE FROM video WHERE athlete_id = ?").param(athleteId).update();
-            jdbc.sql("DELETE FROM athlete WHERE id = ?").param(athleteId).update();
+            videos.deleteByAthlete(athleteId);
+            teams.deleteAthlete(athleteId);
             if (athlete.userId() != null) {
-                jdbc.sql("DELETE FROM app_user WHERE id = ? AND role = 'ATHLETE'").param(athlete.userId()).update();
+                accounts.deleteAthleteAccount(athlete.userId());
             }
         });
         audit.record(actor.username(), AuditLog.DELETE, "athlete:" + athleteId, list.size() + " videos and their stored files");

@@ -40,6 +40,11 @@ public class AccountRepository {
         return new Account(id, username, passwordHash, role, 0, mustChangePassword);
     }
 
+    /** Erases an athlete's account with the athlete (right to erasure); never another role's account. */
+    public void deleteAthleteAccount(UUID id) {
+        jdbc.sql("DELETE FROM app_user WHERE id = ? AND role = 'ATHLETE'").param(id).update();
+    }
+
     /**
      * Sets a new hash chosen by the account's owner, ends every token and session issued before (new credentials
      * version) and revokes the refresh tokens.

@@ -1,6 +1,9 @@
 package com.skillmirror.portal.team;
 
 import com.skillmirror.portal.access.Actor;
+import com.skillmirror.portal.access.Role;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +11,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The team aggregate, a team with its members, roster (athletes) and invites: the only class that writes the
+ * {@code team}, {@code team_member}, {@code athlete} and {@code team_invite} tables.
+ */
 @Repository
 public class TeamRepository {
 
@@ -74,6 +81,40 @@ public class TeamRepository {
     /** Links the account to the roster entry unless it already has one; false when it had (the caller rolls back). */
     public boolean linkUnclaimed(UUID athleteId, UUID userId) {
         return jdbc.sql("UPDATE athlete SET user_id = ? WHERE id = ? AND user_id IS NULL").params(userId, athleteId).update() == 1;
+    }
+
+    /** Removes the roster entry; the caller has erased the athlete's videos first. */
+    public void deleteAthlete(UUID id) {
+        jdbc.sql("DELETE FROM athlete WHERE id = ?").param(id).update();
+    }
+
+    /** An invite stored by its token's hash; the token itself is never stored. */
+    public void insertInvite(String tokenHash, UUID teamId, Role role, UUID athleteId, UUID createdBy, Instant expiresAt) {
+        jdbc.sql("""
+                INSERT INTO team_invite (token_hash, team_id, role, athlete_id, created_by, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(tokenHash, teamId, role.name(), athleteId, createdBy, Timestamp.from(expiresAt)).update();
+    }
+
+    public Optional<PendingInvite> pendingInvite(String tokenHash) {
+        return jdbc.sql("""
+                SELECT i.team_id, t.name AS team_name, i.role, i.athlete_id, a.name AS athlete_name
+                  FROM team_invite i JOIN team t ON t.id = i.team_id LEFT JOIN athlete a ON a.id = i.athlete_id
+                 WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > now()""")
+                .param(tokenHash)
+                .query((rs, n) -> new PendingInvite(rs.getObject("team_id", UUID.class), rs.getString("team_name"),
+                        Role.valueOf(rs.getString("role")), rs.getObject("athlete_id", UUID.class),
+                        rs.getString("athlete_name"))).optional();
+    }
+
+    /** Marks the invite used; false when it was used already (two accepts of one link race, one wins). */
+    public boolean claimInvite(String tokenHash) {
+        return jdbc.sql("UPDATE team_invite SET used_at = now() WHERE token_hash = ? AND used_at IS NULL")
+                .param(tokenHash).update() == 1;
+    }
+
+    public void recordInviteUser(String tokenHash, UUID userId) {
+        jdbc.sql("UPDATE team_invite SET used_by = ? WHERE token_hash = ?").params(userId, tokenHash).update();
     }
 
     private static Athlete athlete(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

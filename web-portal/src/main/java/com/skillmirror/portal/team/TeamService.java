@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,13 +36,11 @@ public class TeamService {
     private final TeamRepository teams;
     private final AccessPolicy access;
     private final AccountService accounts;
-    private final JdbcClient jdbc;
 
-    public TeamService(TeamRepository teams, AccessPolicy access, AccountService accounts, JdbcClient jdbc) {
+    public TeamService(TeamRepository teams, AccessPolicy access, AccountService accounts) {
         this.teams = teams;
         this.access = access;
         this.accounts = accounts;
-        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -129,37 +125,24 @@ public class TeamService {
         }
         String token = Hashes.newToken();
         Instant expires = Instant.now().plus(INVITE_TTL);
-        jdbc.sql("INSERT INTO team_invite (token_hash, team_id, role, athlete_id, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Hashes.sha256(token), teamId, role.name(), athleteId, actor.id(), Timestamp.from(expires)).update();
+        teams.insertInvite(Hashes.sha256(token), teamId, role, athleteId, actor.id(), expires);
         return new Invite(token, role, expires);
-    }
-
-    public record PendingInvite(UUID teamId, String teamName, Role role, UUID athleteId, String athleteName) {
     }
 
     /** The invite behind a link if it is unused and unexpired. */
     public Optional<PendingInvite> pending(String token) {
-        return jdbc.sql("""
-                SELECT i.team_id, t.name AS team_name, i.role, i.athlete_id, a.name AS athlete_name
-                  FROM team_invite i JOIN team t ON t.id = i.team_id LEFT JOIN athlete a ON a.id = i.athlete_id
-                 WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > now()""")
-                .param(Hashes.sha256(token == null ? "" : token))
-                .query((rs, n) -> new PendingInvite(rs.getObject("team_id", UUID.class), rs.getString("team_name"),
-                        Role.valueOf(rs.getString("role")), rs.getObject("athlete_id", UUID.class),
-                        rs.getString("athlete_name"))).optional();
+        return teams.pendingInvite(Hashes.sha256(token == null ? "" : token));
     }
 
     /** Creates the invited account and joins it to the team: an athlete to their roster entry, others as members. */
     @Transactional
     public Account accept(String token, String username, String password) {
         PendingInvite invite = pending(token).orElseThrow(() -> new NotFoundException("This invite link is unknown, used or expired."));
-        int claimed = jdbc.sql("UPDATE team_invite SET used_at = now() WHERE token_hash = ? AND used_at IS NULL")
-                .param(Hashes.sha256(token)).update();
-        if (claimed != 1) {
+        if (!teams.claimInvite(Hashes.sha256(token))) {
             throw new NotFoundException("This invite link is unknown, used or expired.");
         }
         Account account = accounts.create(username, password, invite.role());
-        jdbc.sql("UPDATE team_invite SET used_by = ? WHERE token_hash = ?").params(account.id(), Hashes.sha256(token)).update();
+        teams.recordInviteUser(Hashes.sha256(token), account.id());
         if (invite.role() == Role.ATHLETE) {
             // only the invite's own roster entry, and only while it has no account: a roster name equal to the chosen
             // username must never hand someone else's videos to the new account
