@@ -12,8 +12,6 @@
  * joint/phase deviation, tempo, range of motion, symmetry, metrics, ranked findings, learning path, JSON).</li>
  * <li>{@link com.skillmirror.compare.Findings}: the skill's finding rules on metric values alone (speech-only
  * skills).</li>
- * <li>{@link com.skillmirror.compare.CompareCli} and {@link com.skillmirror.compare.CompareBenchmark}: command
- * line and timing.</li>
  * </ul>
  */
 package com.skillmirror.compare;

@@ -100,33 +100,6 @@ class RealFootageComparisonTest {
     }
 
     @Test
-    void commandLineBuildsAPatternAndCompares(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        java.nio.file.Path pose = dir.resolve("walker.smps");
-        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(pose)) {
-            walkerPoses.write(out);
-        }
-        java.nio.file.Path patternFile = dir.resolve("pattern.json");
-        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream print = new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(CompareCli.run(new String[] {"pattern", "lunge", patternFile.toString(), "--expert",
-                PASSER_BY.name(), "--licence", PASSER_BY.footageLicence(), pose.toString()}, print, System.err))
-                .isZero();
-        ExpertPattern pattern = ExpertPattern.fromJson(java.nio.file.Files.readString(patternFile));
-        assertThat(stdout.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(pattern.contentHash());
-        stdout.reset();
-        assertThat(CompareCli.run(new String[] {"compare", "lunge", patternFile.toString(), pose.toString()},
-                print, System.err)).isZero();
-        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(stdout.toString(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(json.get("score").asDouble()).isGreaterThanOrEqualTo(99.5);
-        assertThat(json.get("pattern").get("contentHash").asString()).isEqualTo(pattern.contentHash());
-        assertThat(CompareCli.run(new String[] {"compare", "squat", patternFile.toString(), pose.toString()}, print,
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
-                .isNotZero();
-    }
-
-    @Test
     void realWalkIsNotASquat() {
         SkillDefinition squat = SkillCatalog.load().get("squat");
         Comparison c = new SkillComparator(squat).compare(walker, PatternBuilder.fromPublishedNorm(squat));

@@ -1,16 +1,17 @@
 package com.skillmirror.portal;
 
-import com.skillmirror.portal.cli.Cli;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The all-in-one application: the web portal (manager side) and the skillmirror CLI. With no broker configured
- * it runs the partitions in-process; with skillmirror.distributed=true it sends them to workers over RabbitMQ.
+ * The web portal (manager side). With no broker configured it runs the partitions in-process; with
+ * skillmirror.distributed=true it sends them to workers over RabbitMQ. `skillmirror serve` (cli module) starts it
+ * on a laptop.
  */
 @SpringBootApplication(scanBasePackages = "com.skillmirror")
 public class SkillMirrorApplication {
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args));
+        SpringApplication.run(SkillMirrorApplication.class, args);
     }
 }

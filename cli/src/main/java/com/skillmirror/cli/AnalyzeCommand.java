@@ -1,4 +1,4 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.ProgressEvent;
@@ -28,13 +28,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** `skillmirror analyze`: one upload of the given files, run on this machine, a report.json per video. */
-@Component
+/**
+ * `skillmirror analyze`: one upload of the given files, run on this machine, a report.json per video. Made by the
+ * job context's bean factory, which gives it the beans below; {@link #onProgress} is registered as a listener.
+ */
 class AnalyzeCommand {
 
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "mpg",
@@ -83,7 +83,7 @@ class AnalyzeCommand {
     private final JsonMapper json;
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
     private final Map<String, Integer> shown = new ConcurrentHashMap<>();
-    /** Set while `analyze` runs: other commands sharing the context print JSON, not progress bars. */
+    /** Set while {@link #run} runs: progress has nowhere to go before or after. */
     private volatile PrintStream out;
 
     AnalyzeCommand(UploadService uploads, AnalysisLauncher launcher, VideoRepository videos, AnalysisResults results,
@@ -181,7 +181,6 @@ class AnalyzeCommand {
         }
     }
 
-    @EventListener
     void onProgress(ProgressEvent event) {
         PrintStream out = this.out;
         if (out == null || event.videoId() == null) {

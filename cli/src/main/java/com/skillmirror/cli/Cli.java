@@ -1,4 +1,4 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
 import com.skillmirror.portal.SkillMirrorApplication;
 import java.io.PrintStream;
@@ -6,10 +6,14 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The skillmirror command line: dispatches to a command; 'serve' keeps the portal running. */
+/**
+ * The skillmirror command line: dispatches to a command. Commands that run the analysis job boot {@link JobContext}
+ * (batch-jobs only); pose, speech, patterns and the engine benchmarks boot no Spring context; 'serve' boots the
+ * portal and keeps it running.
+ */
 public final class Cli {
 
     static final String USAGE = """
@@ -31,13 +35,19 @@ public final class Cli {
               ingest [FOLDER]
                       Ingest expert drops now (folders with manifest.yaml and takes) from FOLDER or the configured
                       drop location; prints the ingest report.
-              bench pose VIDEO [--model M] [--threads N] [--people N] [--frames N]
+              patterns skills | norm SKILL OUT.json | build SKILL OUT.json --expert NAME --licence L
+                       [--achievements A] [--credits C] [--person ID] POSE... | compare SKILL PATTERN.json POSE
+                       [--person ID]
+                      Expert patterns from pose series files (the pose step's landmark series), without a database.
+              bench pose VIDEO [--model M] [--threads N] [--people N] [--no-smoothing] [--frames N]
               bench speech FILE [REPEAT]
+              bench compare [RUNS]
               bench job [--loop N] VIDEO...
               bench reports [--analyses N] [--seconds S] [--connections C] [--path P] VIDEO
-                      Benchmarks: analysed frames/s with the time per part; real-time factors; the whole job's
-                      step times and peak heap (run with SKILLMIRROR_JAVA_OPTS=-Xmx512m for the worker budget);
-                      report page latency under load with N analyses in a throw-away database (needs wrk).
+                      Benchmarks: analysed frames/s with the time per part; real-time factors; one comparison of
+                      a 60 s take; the whole job's step times and peak heap (run with SKILLMIRROR_JAVA_OPTS=-Xmx512m
+                      for the worker budget); report page latency under load with N analyses in a throw-away
+                      database (needs wrk).
               help    Show this help.
 
             Configuration: see README.md (PostgreSQL, RabbitMQ, S3, workers).""";
@@ -45,7 +55,11 @@ public final class Cli {
     private Cli() {
     }
 
-    public static int run(String[] args) {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
         if (args.length == 0 || Arrays.asList("help", "--help", "-h").contains(args[0])) {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -57,6 +71,7 @@ public final class Cli {
                 "serve", Cli::serve,
                 "pose", a -> unchecked(() -> PoseCommand.run(a, System.out, System.err)),
                 "speech", a -> SpeechCommand.run(a, System.out, System.err),
+                "patterns", a -> unchecked(() -> PatternsCommand.run(a, System.out, System.err)),
                 "bench", Cli::bench,
                 "compare", a -> withContext((c, out) -> CompareCommand.run(a, c, out, System.err)),
                 "ingest", a -> withContext((c, out) -> IngestCommand.run(a, c, out)));
@@ -75,22 +90,11 @@ public final class Cli {
 
     private static int analyze(String[] args) {
         AnalyzeCommand.Options options = AnalyzeCommand.Options.parse(args);
-        try (ConfigurableApplicationContext context = embeddedContext()) {
-            return context.getBean(AnalyzeCommand.class).run(options, System.out);
+        try (ConfigurableApplicationContext context = JobContext.start()) {
+            AnalyzeCommand command = context.getAutowireCapableBeanFactory().createBean(AnalyzeCommand.class);
+            context.addApplicationListener(ApplicationListener.forPayload(command::onProgress));
+            return command.run(options, System.out);
         }
-    }
-
-    /** The application without its web server, quiet: for commands that run the job and exit. */
-    private static ConfigurableApplicationContext embeddedContext() {
-        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setLogStartupInfo(false);
-        // a command runs and exits: no nightly schedule in it
-        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.com.skillmirror", "WARN",
-                "spring.main.banner-mode", "off", "skillmirror.ingest.schedule.enabled", "false",
-                "logging.level.org.apache.pdfbox", "ERROR",
-                "spring.quartz.auto-startup", "false"));
-        return app.run();
     }
 
     /** The web server's address and port from serve's options: loopback unless --host opens it. */
@@ -118,9 +122,7 @@ public final class Cli {
 
     private static int serve(String[] args) {
         Map<String, Object> server = serveProperties(args);
-        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
-        app.setDefaultProperties(server);
-        ConfigurableApplicationContext context = app.run();
+        ConfigurableApplicationContext context = portal(server);
         boolean loopback = "127.0.0.1".equals(server.get("server.address"));
         System.out.println("SkillMirror portal on http://" + (loopback ? "localhost" : server.get("server.address")) + ":"
                 + server.get("server.port") + "/ (Ctrl-C to stop"
@@ -137,27 +139,30 @@ public final class Cli {
         return 0;
     }
 
+    /** The portal's own application, listening where serve's options say (the environment can still override). */
+    static ConfigurableApplicationContext portal(Map<String, Object> server) {
+        SpringApplication app = new SpringApplication(SkillMirrorApplication.class);
+        app.setDefaultProperties(server);
+        return app.run();
+    }
+
     private static int bench(String[] args) {
-        if (args.length < 2) {
-            throw new UsageException("bench needs a target and a file: bench pose VIDEO, bench speech FILE, bench reports VIDEO");
+        if (args.length < 1) {
+            throw new UsageException("bench needs a target: bench pose VIDEO, bench speech FILE, bench compare,"
+                    + " bench job VIDEO, bench reports VIDEO");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
-            case "pose" -> unchecked(() -> {
-                com.skillmirror.pose.PoseBenchmark.main(rest);
-                return 0;
-            });
-            case "speech" -> unchecked(() -> {
-                com.skillmirror.speech.SpeechBenchmark.main(rest);
-                return 0;
-            });
+            case "pose" -> unchecked(() -> PoseBenchmark.run(rest, System.out));
+            case "speech" -> unchecked(() -> SpeechBenchmark.run(rest, System.out));
+            case "compare" -> unchecked(() -> CompareBenchmark.run(rest, System.out));
             case "job" -> {
-                try (ConfigurableApplicationContext context = embeddedContext()) {
+                try (ConfigurableApplicationContext context = JobContext.start()) {
                     yield unchecked(() -> JobBenchmark.run(rest, context, System.out));
                 }
             }
             case "reports" -> unchecked(() -> ReportPageBenchmark.run(rest, System.out));
-            default -> throw new UsageException("unknown benchmark " + args[0] + " (pose, speech, job or reports)");
+            default -> throw new UsageException("unknown benchmark " + args[0] + " (pose, speech, compare, job or reports)");
         };
     }
 
@@ -169,7 +174,7 @@ public final class Cli {
     private static int withContext(ContextAction action) {
         PrintStream stdout = System.out;
         System.setOut(System.err);
-        try (ConfigurableApplicationContext context = embeddedContext()) {
+        try (ConfigurableApplicationContext context = JobContext.start()) {
             return unchecked(() -> action.run(context, stdout));
         } finally {
             System.setOut(stdout);

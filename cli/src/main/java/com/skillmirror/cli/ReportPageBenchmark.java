@@ -1,7 +1,8 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
+import com.skillmirror.cli.Cli.UsageException;
 import com.skillmirror.portal.SkillMirrorApplication;
-import com.skillmirror.portal.cli.Cli.UsageException;
+import com.skillmirror.upload.VideoRepository;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -104,7 +105,7 @@ final class ReportPageBenchmark {
         try (ConfigurableApplicationContext context = app.run(properties)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             return new ReportPageBenchmark("http://127.0.0.1:" + port).measure(options, password,
-                    context.getBean(JdbcClient.class),
+                    context.getBean(VideoRepository.class), context.getBean(JdbcClient.class),
                     new TransactionTemplate(context.getBean(PlatformTransactionManager.class)), home, out);
         } finally {
             FileSystemUtils.deleteRecursively(home);
@@ -115,8 +116,8 @@ final class ReportPageBenchmark {
         this.base = base;
     }
 
-    private int measure(Options options, String adminPassword, JdbcClient jdbc, TransactionTemplate transaction,
-                        Path home, PrintStream out)
+    private int measure(Options options, String adminPassword, VideoRepository videoRows, JdbcClient jdbc,
+                        TransactionTemplate transaction, Path home, PrintStream out)
             throws Exception {
         String admin = signInChangingPassword("admin", adminPassword);
         String coachPassword = UUID.randomUUID().toString();
@@ -134,13 +135,12 @@ final class ReportPageBenchmark {
         int copies = options.analyses() - 1;
         out.println("Copying that analysis " + copies + " times ...");
         List<UUID> videos = new ArrayList<>(List.of(videoId));
-        videos.addAll(AnalysisCopies.copy(jdbc, transaction, uploadId, videoId, copies));
-        long inDatabase = jdbc.sql("SELECT count(*) FROM video WHERE status = 'COMPLETED'").query(Long.class).single();
+        videos.addAll(AnalysisCopies.copy(videoRows, jdbc, transaction, videoId, copies));
 
         Path script = home.resolve("report-pages.lua");
         Files.writeString(script, luaScript(options.path(), videos, coach), StandardCharsets.UTF_8);
         out.printf("wrk: %d connections, %d s, %d analyses in the database, %s%n", options.connections(),
-                options.seconds(), inDatabase, options.path());
+                options.seconds(), videos.size(), options.path());
         Path output = home.resolve("wrk.txt");
         Process wrk = new ProcessBuilder("/usr/bin/wrk", "-t2", "-c" + options.connections(), "-d" + options.seconds() + "s",
                 "--timeout", "10s", "-s", script.toString(), base).redirectErrorStream(true)

@@ -1,8 +1,12 @@
-package com.skillmirror.compare;
+package com.skillmirror.cli;
 
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.compare.SkillComparator;
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
 import java.io.IOException;
@@ -11,45 +15,40 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Command line over the same classes a batch step uses. Pose series are the pose step's files
- * ({@link PoseSeries#write}); the main person of each is used unless {@code --person} is given.
+ * `skillmirror patterns ...`: expert patterns over the same classes a batch step uses, without a database. Pose
+ * series are the pose step's files ({@link PoseSeries#write}); the main person of each is used unless
+ * {@code --person} is given.
  *
  * <pre>
  * skills                                                   list the skills
- * pattern  SKILL OUT.json --expert NAME --licence L [--achievements A] [--credits C] [--person ID] POSE...
+ * build    SKILL OUT.json --expert NAME --licence L [--achievements A] [--credits C] [--person ID] POSE...
  * norm     SKILL OUT.json                                  a PUBLISHED_NORM pattern from the skill file
  * compare  SKILL PATTERN.json POSE [--person ID]           prints the comparison JSON
  * </pre>
  */
-public final class CompareCli {
+final class PatternsCommand {
 
-    private CompareCli() {
+    private PatternsCommand() {
     }
 
-    public static void main(String[] args) throws IOException {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    /** Runs one command; 0 = done, 1 = refused (message on err), 2 = usage. */
+    /** Runs one command; 0 = done, 1 = refused (message on err); a usage error is thrown. */
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         try {
-            return execute(args, out, err);
+            return execute(args, out);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 1;
         }
     }
 
-    private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
+    private static int execute(String[] args, PrintStream out) throws IOException {
         if (args.length == 0) {
-            err.println("usage: skills | pattern SKILL OUT.json --expert NAME --licence L [--achievements A]"
-                    + " [--credits C] [--person ID] POSE... | norm SKILL OUT.json | compare SKILL PATTERN.json POSE"
-                    + " [--person ID]");
-            return 2;
+            throw new Cli.UsageException("patterns needs skills, build, norm or compare");
         }
         SkillCatalog catalog = SkillCatalog.load();
         Options o = Options.parse(args);
@@ -60,7 +59,7 @@ public final class CompareCli {
                 Files.writeString(Path.of(o.positional(2)), p.toJson());
                 out.println(p.id() + " " + p.contentHash());
             }
-            case "pattern" -> {
+            case "build" -> {
                 SkillDefinition skill = catalog.get(o.positional(1));
                 List<KinematicSeries> takes = new ArrayList<>();
                 for (int i = 3; i < o.positionals().size(); i++) {
@@ -78,10 +77,7 @@ public final class CompareCli {
                 KinematicSeries take = kinematics(Path.of(o.positional(3)), o.person());
                 out.println(new SkillComparator(skill).compare(take, p, Map.of()).toJson());
             }
-            default -> {
-                err.println("unknown command " + args[0]);
-                return 2;
-            }
+            default -> throw new Cli.UsageException("unknown patterns command " + args[0]);
         }
         return 0;
     }
@@ -102,7 +98,7 @@ public final class CompareCli {
     record Options(List<String> positionals, Map<String, String> flags) {
         static Options parse(String[] args) {
             List<String> pos = new ArrayList<>();
-            Map<String, String> flags = new java.util.HashMap<>();
+            Map<String, String> flags = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (args[i].startsWith("--")) {
                     if (i + 1 >= args.length) {

@@ -1,9 +1,9 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
-import com.skillmirror.pose.Landmark;
-import com.skillmirror.pose.PersonPose;
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.pose.PoseEstimator;
-import com.skillmirror.pose.PoseModel;
+import com.skillmirror.landmarks.PoseModel;
 import com.skillmirror.pose.PoseModels;
 import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.pose.PoseTracker;
@@ -141,7 +141,7 @@ final class PoseCommand {
         return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
-    private static PoseModel model(String name) {
+    static PoseModel model(String name) {
         try {
             return PoseModel.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

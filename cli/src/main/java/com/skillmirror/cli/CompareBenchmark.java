@@ -1,7 +1,15 @@
-package com.skillmirror.compare;
+package com.skillmirror.cli;
 
+import com.skillmirror.compare.Comparison;
+import com.skillmirror.compare.FeatureSeries;
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.compare.SkillComparator;
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
+import com.skillmirror.kinematics.Angle;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,28 +18,30 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Times one comparison of a 60 s take (1800 frames at 30 fps, every kinematics angle of a running model with
+ * `skillmirror bench compare [RUNS]`: times one comparison of a 60 s take (1800 frames at 30 fps, every kinematics angle of a running model with
  * noise) against a pattern built from another 60 s take: the whole {@link SkillComparator#compare} (gap handling,
  * both orientations aligned, metrics, findings). Twice: for the cyclic running-gait skill (cut into strides) and
  * for a whole-take skill (presentation: one 1800-sample alignment, the worst case). Target: at most 200 ms.
- *
- * <p>Run: {@code java -cp <batch-jobs classpath> com.skillmirror.compare.CompareBenchmark [runs]}
  */
-public final class CompareBenchmark {
+final class CompareBenchmark {
 
     private CompareBenchmark() {
     }
 
-    public static void main(String[] args) {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    static int run(String[] args, PrintStream out) {
+        if (args.length > 1) {
+            throw new Cli.UsageException("bench compare takes at most a number of runs");
+        }
+        int runs = args.length > 0 ? (int) PoseCommand.positive(args[0], "RUNS") : 20;
         SkillCatalog catalog = SkillCatalog.load();
         // cyclic skill: the take is cut into strides, each aligned with the one-stride pattern
-        time(catalog.get("running-gait"), runs);
+        time(catalog.get("running-gait"), runs, out);
         // whole-take skill: one alignment of 1800 samples (the worst case for DTW), e.g. a 60 s presentation
-        time(catalog.get("presentation"), runs);
+        time(catalog.get("presentation"), runs, out);
+        return 0;
     }
 
-    private static void time(SkillDefinition gait, int runs) {
+    private static void time(SkillDefinition gait, int runs, PrintStream out) {
         FeatureSeries expert = running(60, 30, 176, 0, 1);
         FeatureSeries athlete = running(60, 30, 164, 3, 2);
         long t0 = System.nanoTime();
@@ -50,9 +60,9 @@ public final class CompareBenchmark {
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%s: pattern build (1 take, 1800 frames -> %d samples): %.0f ms%n",
+        out.printf(Locale.ROOT, "%s: pattern build (1 take, 1800 frames -> %d samples): %.0f ms%n",
                 gait.id(), pattern.samples(), buildMs);
-        System.out.printf(Locale.ROOT,
+        out.printf(Locale.ROOT,
                 "%s: compare 1800 frames x %d angles vs pattern (%d alignment(s), longest %d samples, band %.0f%%):"
                         + " median %.1f ms, p90 %.1f ms, min %.1f ms over %d runs; score %.1f%n",
                 gait.id(), athlete.width(), last.data().cycles(), last.data().alignedSamples(),
@@ -61,12 +71,12 @@ public final class CompareBenchmark {
     }
 
     /** Every angle name of a running model: knees and hips cycling per stride, the legs half a stride apart. */
-    static FeatureSeries running(double seconds, double fps, double stepsPerMinute, double noiseDeg, long seed) {
+    private static FeatureSeries running(double seconds, double fps, double stepsPerMinute, double noiseDeg, long seed) {
         Random random = new Random(seed);
         double strideHz = stepsPerMinute / 120;
         int n = (int) Math.round(seconds * fps);
         Map<String, double[]> cols = new LinkedHashMap<>();
-        for (com.skillmirror.kinematics.Angle a : com.skillmirror.kinematics.Angle.values()) {
+        for (Angle a : Angle.values()) {
             cols.put(a.key(), new double[n]);
         }
         for (int i = 0; i < n; i++) {

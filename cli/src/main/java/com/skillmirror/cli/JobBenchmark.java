@@ -1,4 +1,4 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.AnalysisLauncher;

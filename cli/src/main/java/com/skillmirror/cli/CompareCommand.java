@@ -1,17 +1,17 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.compare.Comparison;
-import com.skillmirror.compare.ExpertPattern;
-import com.skillmirror.compare.ExpertProfile;
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.compare.PatternBuilder;
 import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.expert.SkillRegistry;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.pose.PoseSeries;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;

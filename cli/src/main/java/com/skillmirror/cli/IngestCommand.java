@@ -1,8 +1,8 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
-import com.skillmirror.expert.ingest.ExpertIngest;
-import com.skillmirror.expert.ingest.IngestReport;
-import com.skillmirror.expert.ingest.IngestSource;
+import com.skillmirror.job.ingest.ExpertIngest;
+import com.skillmirror.job.ingest.IngestReport;
+import com.skillmirror.job.ingest.IngestSource;
 import com.skillmirror.storage.LocalDiskStorage;
 import java.io.PrintStream;
 import java.nio.file.Files;

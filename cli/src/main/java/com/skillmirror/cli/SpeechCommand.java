@@ -1,4 +1,4 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
 import com.skillmirror.speech.AudioClip;
 import com.skillmirror.speech.NoAudioException;

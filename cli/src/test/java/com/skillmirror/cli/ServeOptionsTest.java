@@ -1,4 +1,4 @@
-package com.skillmirror.portal.cli;
+package com.skillmirror.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,14 @@
-package com.skillmirror.pose;
+package com.skillmirror.cli;
 
+import com.skillmirror.cli.Cli.UsageException;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.pose.PoseEstimator;
+import com.skillmirror.pose.PoseModels;
+import com.skillmirror.pose.PoseOptions;
+import com.skillmirror.pose.PoseTimings;
+import com.skillmirror.pose.PoseTracker;
+import com.skillmirror.pose.RgbImage;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,25 +19,24 @@ import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Measures decode + pose throughput on a video:
- * {@code PoseBenchmark VIDEO [--model lite|full|heavy] [--threads N] [--people N] [--no-smoothing] [--frames N]}.
- * Decodes with FFmpeg to RGB24 (scaled down to at most 720 lines), runs a {@link PoseTracker} on every frame and
+ * `skillmirror bench pose VIDEO [--model lite|full|heavy] [--threads N] [--people N] [--no-smoothing] [--frames N]`:
+ * decode + pose throughput on a video. Decodes with FFmpeg to RGB24 (scaled down to at most 720 lines), runs a {@link PoseTracker} on every frame and
  * prints analysed frames per second and the share of time per part. Not a unit test.
  */
-public final class PoseBenchmark {
+final class PoseBenchmark {
 
     private PoseBenchmark() {
     }
 
     /** Result of one run. */
-    public record Result(long frames, long framesWithPose, double seconds, long decodeNanos, PoseTimings pose,
+    record Result(long frames, long framesWithPose, double seconds, long decodeNanos, PoseTimings pose,
                          int width, int height) {
 
-        public double framesPerSecond() {
+        double framesPerSecond() {
             return frames / seconds;
         }
 
-        public String describe() {
+        String describe() {
             double total = decodeNanos + pose.totalNanos();
             double f = Math.max(1, frames);
             return String.format(Locale.ROOT,
@@ -46,40 +54,37 @@ public final class PoseBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    static int run(String[] args, PrintStream out) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: PoseBenchmark VIDEO [--model lite|full|heavy] [--threads N] [--people N]"
-                    + " [--no-smoothing] [--frames N]");
-            System.exit(2);
+            throw new UsageException("bench pose needs a video");
         }
         Path video = Path.of(args[0]);
         PoseOptions options = PoseOptions.defaults();
         long maxFrames = Long.MAX_VALUE;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--model" -> options = options.withModel(PoseModel.valueOf(args[++i].toUpperCase(Locale.ROOT)));
-                case "--threads" -> options = options.withNumThreads(Integer.parseInt(args[++i]));
-                case "--people" -> options = options.withMaxPeople(Integer.parseInt(args[++i]));
+                case "--model" -> options = options.withModel(PoseCommand.model(PoseCommand.value(args, ++i, "--model")));
+                case "--threads" -> options = options.withNumThreads(
+                        (int) PoseCommand.positive(PoseCommand.value(args, ++i, "--threads"), "--threads"));
+                case "--people" -> options = options.withMaxPeople(
+                        (int) PoseCommand.positive(PoseCommand.value(args, ++i, "--people"), "--people"));
                 case "--no-smoothing" -> options = options.withSmoothing(false);
-                case "--frames" -> maxFrames = Long.parseLong(args[++i]);
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    System.exit(2);
-                }
+                case "--frames" -> maxFrames = (long) PoseCommand.positive(PoseCommand.value(args, ++i, "--frames"),
+                        "--frames");
+                default -> throw new UsageException("bench pose: unknown option " + args[i]);
             }
         }
         if (!Files.isRegularFile(video)) {
-            System.err.println("No such video: " + video);
-            System.exit(2);
+            throw new UsageException("no such video: " + video);
         }
-        System.out.println("pose benchmark: " + video + ", model " + options.model() + ", " + options.numThreads()
+        out.println("pose benchmark: " + video + ", model " + options.model() + ", " + options.numThreads()
                 + " thread(s), max people " + options.maxPeople() + ", smoothing " + options.smoothing());
-        Result r = run(video, PoseModels.resolve(), options, maxFrames);
-        System.out.println(r.describe());
+        out.println(measure(video, PoseModels.resolve(), options, maxFrames).describe());
+        return 0;
     }
 
     /** Decodes {@code video} and tracks poses in every frame (up to maxFrames); warms up on the first frames. */
-    public static Result run(Path video, PoseModels models, PoseOptions options, long maxFrames) throws Exception {
+    private static Result measure(Path video, PoseModels models, PoseOptions options, long maxFrames) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
         try (PoseEstimator estimator = new PoseEstimator(models, options);
