@@ -4,6 +4,7 @@ import com.skillmirror.SkillMirrorCore;
 import java.util.Map;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
@@ -26,8 +27,11 @@ import org.springframework.context.annotation.FilterType;
  */
 @EnableAutoConfiguration(exclude = {SecurityAutoConfiguration.class, QuartzAutoConfiguration.class,
         ThymeleafAutoConfiguration.class, SpringDocConfiguration.class})
-@ComponentScan(basePackageClasses = SkillMirrorCore.class, excludeFilters = @Filter(type = FilterType.REGEX,
-        pattern = {"com\\.skillmirror\\.portal\\..*", "com\\.skillmirror\\.ingest\\..*", "com\\.skillmirror\\.cli\\..*"}))
+@ComponentScan(basePackageClasses = SkillMirrorCore.class, excludeFilters = {
+        @Filter(type = FilterType.REGEX, pattern = {"com\\.skillmirror\\.portal\\..*", "com\\.skillmirror\\.ingest\\..*",
+                "com\\.skillmirror\\.cli\\..*"}),
+        // another application (a test's, say) would bring its own scan of everything
+        @Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class)})
 final class JobContext {
 
     private JobContext() {
