@@ -28,7 +28,6 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -107,7 +106,7 @@ class StepNamesTest {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a @Configuration: other modules' tests boot real applications that scan com.skillmirror on this test jar. */
     static class Infrastructure {
 
         @Bean
