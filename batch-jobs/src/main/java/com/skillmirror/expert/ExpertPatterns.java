@@ -15,7 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Experts and versioned, content-hashed patterns. Saving a pattern whose hash is already stored changes nothing. */
+/**
+ * Experts and versioned, content-hashed patterns: the only writer of the {@code expert} and {@code expert_pattern}
+ * tables. Saving a pattern whose hash is already stored changes nothing. Finding a pattern's key frames reads the
+ * takes' videos and artifacts directly (a read model, see the {@code upload} package comment).
+ */
 @Repository
 public class ExpertPatterns {
 

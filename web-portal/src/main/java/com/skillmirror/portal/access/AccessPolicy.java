@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
  * those teams' athletes, uploads and videos) plus uploads they made; athletes only their own athlete records and
  * videos. Anything not visible is reported as missing (404) so ids of other teams do not leak; a visible resource
  * the role may not change is 403.
+ * <p>A read model: each check is one read-only query joining uploads, videos, athletes and team membership, which
+ * their owners ({@code upload.VideoRepository}, {@code team.TeamRepository}) could only answer in several.
  */
 @Component
 public class AccessPolicy {

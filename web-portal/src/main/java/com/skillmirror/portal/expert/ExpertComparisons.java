@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * Compares an analysed video with an expert's newest pattern of a skill: the API's POST /compare and the
  * comparison page run this same code. The caller must be allowed to see the video.
+ * <p>The list of videos to compare is a read model: one read-only query over videos, uploads, athletes, team
+ * membership and artifacts, filtered by the same rule as {@code AccessPolicy.requireVideo}.
  */
 @Service
 class ExpertComparisons {
