@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArtifactLiteralsTest {
 
-    private static final List<String> MODULES = List.of("batch-jobs", "web-portal", "worker", "expert-ingest");
+    private static final List<String> MODULES = List.of("batch-jobs", "web-portal", "worker", "expert-ingest", "cli");
+    /** Pages and scripts name artifacts too: a template asking for a kind by its literal breaks silently on a rename. */
+    private static final List<String> RESOURCE_FOLDERS = List.of("src/main/resources/templates", "src/main/resources/static");
     private static final Set<String> OWNERS = Set.of("Artifact.java", "UploadArtifact.java", "StorageKeys.java");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern SQL_QUOTED = Pattern.compile("'([a-z][a-z-]*)'");
@@ -40,6 +42,7 @@ class ArtifactLiteralsTest {
         Path root = projectRoot();
         List<String> found = new ArrayList<>();
         int files = 0;
+        int markupFiles = 0;
         for (String module : MODULES) {
             Path sources = root.resolve(module).resolve("src/main/java");
             assertThat(sources).as("main sources of " + module).isDirectory();
@@ -52,8 +55,21 @@ class ArtifactLiteralsTest {
                     }
                 }
             }
+            for (String folder : RESOURCE_FOLDERS) {
+                Path resources = root.resolve(module).resolve(folder);
+                if (!Files.isDirectory(resources)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(resources)) {
+                    for (Path file : walk.filter(p -> p.toString().matches(".*\\.(html|js)$")).toList()) {
+                        markupFiles++;
+                        found.addAll(violations(root.relativize(file).toString(), Files.readAllLines(file)));
+                    }
+                }
+            }
         }
         assertThat(files).as("Java files read").isGreaterThan(100);
+        assertThat(markupFiles).as("templates and scripts read").isGreaterThan(5);
         assertThat(found).as("artifact names or upload keys spelt outside storage/Artifact, UploadArtifact and"
                 + " StorageKeys; name them by Artifact/UploadArtifact and build keys with StorageKeys").isEmpty();
     }
@@ -66,13 +82,15 @@ class ArtifactLiteralsTest {
                 "storage.deleteAll(\"uploads/\" + uploadId + \"/\");",
                 "    WHERE r.kind = 'pose-series'",
                 "summary.put(\"proxy\", Map.of(\"width\", 1));",
-                " * {@code \"uploads/\" + id} in a comment"));
+                " * {@code \"uploads/\" + id} in a comment",
+                "<a th:if=\"${v.artifacts.containsKey('report-html')}\">report</a>"));
         assertThat(found).containsExactly(
                 "Sample.java:1: \"audio\"",
                 "Sample.java:2: \"pose-json\"",
                 "Sample.java:2: \"pose/landmarks.json\"",
                 "Sample.java:3: \"uploads/\"",
-                "Sample.java:4: 'pose-series'");
+                "Sample.java:4: 'pose-series'",
+                "Sample.java:7: 'report-html'");
     }
 
     static List<String> violations(String name, List<String> lines) {

@@ -1,4 +1,4 @@
-package com.skillmirror.portal.web;
+package com.skillmirror.portal.pages;
 
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.portal.access.AccessPolicy;
@@ -11,8 +11,10 @@ import com.skillmirror.portal.security.AccountService;
 import com.skillmirror.portal.security.SessionRenewal;
 import com.skillmirror.portal.team.Team;
 import com.skillmirror.portal.team.TeamService;
+import com.skillmirror.portal.web.PortalPage;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.UploadSummary;
 import com.skillmirror.upload.VideoRepository;
@@ -148,6 +150,7 @@ class PortalPages {
         model.addAttribute("actor", actor);
         model.addAttribute("uploadId", uploadId);
         model.addAttribute("upload", results.upload(uploadId));
+        model.addAttribute("reportKind", Artifact.REPORT_HTML.kind());
         model.addAttribute("teamReport", reports.teamReportHtml(uploadId).isPresent());
         return "upload-status";
     }
