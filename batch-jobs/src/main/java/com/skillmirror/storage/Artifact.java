@@ -30,7 +30,9 @@ public enum Artifact {
     PROXY("proxy", "proxy.mp4", "video/mp4", null),
     THUMBNAIL("thumbnail", "thumbnail.jpg", "image/jpeg", null),
     AUDIO("audio", "audio.wav", "audio/wav", null),
-    POSE_SERIES("pose-series", "pose/series.bin", "application/octet-stream", null);
+    POSE_SERIES("pose-series", "pose/series.bin", "application/octet-stream", null),
+    /** Every tracked person's angle series, computed once by the pose stage for compare and report. */
+    KINEMATICS("pose-kinematics", "pose/kinematics.bin", "application/octet-stream", null);
 
     /** The key frames the pose stage draws, in the order reports show them (one per KeyFrames.Kind). */
     public static final List<Artifact> KEY_FRAMES = List.of(KEYFRAME_MIN, KEYFRAME_MAX);
