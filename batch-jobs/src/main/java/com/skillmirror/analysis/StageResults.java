@@ -7,51 +7,75 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Outcome of each stage per video (stage_result) and the objects it stored (artifact): the one way stages store and
- * find each other's artifacts, named by {@link Artifact}. Upserts: a re-run replaces.
+ * Outcome of each stage per video (stage_result) and the objects it stored (artifact): the one way stages hand each
+ * other their results, typed by {@link StageResult} and stored by {@link ResultCodec}, and store and find each
+ * other's artifacts, named by {@link Artifact}. Upserts: a re-run replaces.
  */
 @Repository
 public class StageResults {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final ObjectStorage storage;
 
-    public StageResults(JdbcClient jdbc, JsonMapper json, ObjectStorage storage) {
+    public StageResults(JdbcClient jdbc, ObjectStorage storage) {
         this.jdbc = jdbc;
-        this.json = json;
         this.storage = storage;
     }
 
-    public void completed(UUID videoId, Stage stage, Object summary) {
-        upsert(videoId, stage, "COMPLETED", summary, null);
+    public <T> void complete(UUID videoId, StageResult<T> key, T result) {
+        upsert(videoId, key.stage(), StageOutcome.Status.COMPLETED,
+                ResultCodec.write(Objects.requireNonNull(result, "result"), key.version()), null);
     }
 
-    public void skipped(UUID videoId, Stage stage, Object summary, String reason) {
-        upsert(videoId, stage, "SKIPPED", summary, reason);
+    /** A stage that had nothing to do for the video, and why (the report shows it). */
+    public void skipped(UUID videoId, Stage stage, String reason) {
+        upsert(videoId, stage, StageOutcome.Status.SKIPPED, null, reason);
     }
 
     public void failed(UUID videoId, Stage stage, String message) {
-        upsert(videoId, stage, "FAILED", null, message);
+        upsert(videoId, stage, StageOutcome.Status.FAILED, null, message);
     }
 
-    private void upsert(UUID videoId, Stage stage, String status, Object summary, String error) {
+    private void upsert(UUID videoId, Stage stage, StageOutcome.Status status, String summary, String error) {
         jdbc.sql("""
                 INSERT INTO stage_result (video_id, stage, status, summary, error_message, updated_at)
                 VALUES (?, ?, ?, CAST(? AS jsonb), ?, now())
                 ON CONFLICT (video_id, stage) DO UPDATE SET status = EXCLUDED.status, summary = EXCLUDED.summary,
                     error_message = EXCLUDED.error_message, updated_at = now()""")
-                .params(videoId, stage.stepName(), status, summary == null ? null : json.writeValueAsString(summary), error)
+                .params(videoId, stage.stepName(), status.name(), summary, error)
                 .update();
+    }
+
+    /** The stage's result, when the stage completed for the video. */
+    public <T> Optional<T> result(UUID videoId, StageResult<T> key) {
+        return jdbc.sql("SELECT summary::text FROM stage_result WHERE video_id = ? AND stage = ? AND status = ?"
+                        + " AND summary IS NOT NULL")
+                .params(videoId, key.stage().stepName(), StageOutcome.Status.COMPLETED.name())
+                .query(String.class).optional()
+                .map(json -> ResultCodec.read(json, key.type(), key.version()));
+    }
+
+    /** How each stage that recorded anything ended for the video, in stage order. */
+    public Map<Stage, StageOutcome> outcomes(UUID videoId) {
+        Map<Stage, StageOutcome> out = new EnumMap<>(Stage.class);
+        jdbc.sql("SELECT stage, status, error_message FROM stage_result WHERE video_id = ?").param(videoId)
+                .query((rs, i) -> new StageOutcome(stage(rs.getString("stage")),
+                        StageOutcome.Status.valueOf(rs.getString("status")), rs.getString("error_message")))
+                .list().forEach(o -> out.put(o.stage(), o));
+        return out;
     }
 
     /** Stores the file as the video's artifact and records it; returns its storage key. */
@@ -95,9 +119,12 @@ public class StageResults {
                 .params(videoId, kind, storageKey, contentType, size).update();
     }
 
-    /** Per stage: status, error and summary (parsed), in stage order. */
+    /**
+     * Per stage, in stage order: status, error and result as plain JSON values (see {@link ResultCodec#plain}), as
+     * report.json and the results API show them.
+     */
     public Map<String, Map<String, Object>> forVideo(UUID videoId) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        Map<Stage, Map<String, Object>> byStage = new EnumMap<>(Stage.class);
         jdbc.sql("SELECT stage, status, summary::text AS summary, error_message FROM stage_result WHERE video_id = ?")
                 .param(videoId)
                 .query((rs, i) -> {
@@ -107,13 +134,40 @@ public class StageResults {
                         r.put("error", rs.getString("error_message"));
                     }
                     if (rs.getString("summary") != null) {
-                        r.put("result", json.readValue(rs.getString("summary"), Object.class));
+                        r.put("result", ResultCodec.plain(rs.getString("summary")));
                     }
-                    return Map.entry(rs.getString("stage"), r);
-                }).list().stream()
-                .sorted(java.util.Comparator.comparing(e -> Stage.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT))))
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
+                    return Map.entry(stage(rs.getString("stage")), r);
+                }).list()
+                .forEach(e -> byStage.put(e.getKey(), e.getValue()));
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        byStage.forEach((stage, r) -> out.put(stage.stepName(), r));
         return out;
+    }
+
+    private static Stage stage(String stepName) {
+        return Stage.valueOf(stepName.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Copies the video's stage results and artifact records (sharing the stored files) to other videos, the n-th of
+     * them (from 1) dated n times {@code olderBy} earlier: a database as full as a season of analyses without
+     * analysing again (benchmarks).
+     */
+    public void copy(UUID fromVideo, List<UUID> toVideos, Duration olderBy) {
+        UUID[] to = toVideos.toArray(UUID[]::new);
+        jdbc.sql("""
+                INSERT INTO stage_result (video_id, stage, status, summary, error_message, updated_at)
+                SELECT t.video_id, s.stage, s.status, s.summary, s.error_message,
+                       s.updated_at - t.n * make_interval(secs => :olderBy)
+                  FROM unnest(CAST(:to AS uuid[])) WITH ORDINALITY AS t(video_id, n), stage_result s
+                 WHERE s.video_id = :from""")
+                .param("to", to).param("from", fromVideo).param("olderBy", olderBy.toSeconds()).update();
+        jdbc.sql("""
+                INSERT INTO artifact (video_id, kind, storage_key, content_type, size_bytes)
+                SELECT t.video_id, a.kind, a.storage_key, a.content_type, a.size_bytes
+                  FROM unnest(CAST(:to AS uuid[])) AS t(video_id), artifact a
+                 WHERE a.video_id = :from""")
+                .param("to", to).param("from", fromVideo).update();
     }
 
     /** The video's stored artifacts, kind to storage key, as report.json lists them. */

@@ -8,7 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The result of comparing one person's take with a skill's pattern. Angles in degrees, numbers rounded for
- * display; {@code null} where a value could not be computed (never NaN). {@link #toJson()} is the stored form.
+ * display; {@code null} where a value could not be computed (never NaN). {@link #toJson()} is what users get (the
+ * CLI's and the API's comparison JSON); stored by {@code analysis.ResultCodec} ({@link #SCHEMA_VERSION}), as a
+ * {@code comparison} row and inside the compare stage's {@link CompareResult}.
  *
  * @param score       0-100, see {@link #scoreFormula}
  * @param mirrored    the take was compared mirrored (left/right swapped, segment angles negated) because that
@@ -25,6 +27,9 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
         String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
         List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
         List<LearningStep> learningPath, DataQuality data) {
+
+    /** The version of the stored shape (see {@code analysis.ResultCodec}). */
+    public static final int SCHEMA_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

@@ -10,8 +10,7 @@ import java.util.Objects;
 /**
  * Everything one video's report shows.
  *
- * @param results      the video's results exactly as {@code AnalysisResults.video(Video)} returns them (stages with
- *                     status, error and result; parsed JSON maps and lists)
+ * @param results      the video's stage results, typed
  * @param keyFrames    key-frame JPEGs by label (e.g. the artifact kinds {@code keyframe-min}, {@code keyframe-max}),
  *                     shown in this order; may be empty
  * @param angles       the athlete's angle series for the charts; null = no charts (e.g. the pose stage failed)
@@ -23,18 +22,18 @@ import java.util.Objects;
  * @param expertKeyFrames the compared expert's key frames by the same labels, shown beside the athlete's; may be
  *                     empty (a published norm has no footage)
  */
-public record ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+public record ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
         Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history,
         Map<String, byte[]> expertKeyFrames) {
 
     /** Without the expert's key frames. */
-    public ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+    public ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
             Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history) {
         this(results, keyFrames, angles, patternMeans, generatedAt, history, Map.of());
     }
 
     /** Without the athlete's history. */
-    public ReportData(Map<String, Object> results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+    public ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
             Map<String, double[]> patternMeans, Instant generatedAt) {
         this(results, keyFrames, angles, patternMeans, generatedAt, null);
     }
@@ -48,7 +47,7 @@ public record ReportData(Map<String, Object> results, Map<String, byte[]> keyFra
     }
 
     /** A report from the results alone: no key frames and no charts. */
-    public static ReportData of(Map<String, Object> results) {
+    public static ReportData of(VideoResults results) {
         return new ReportData(results, Map.of(), null, Map.of(), Instant.now());
     }
 }

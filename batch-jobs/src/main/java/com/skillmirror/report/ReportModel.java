@@ -1,16 +1,19 @@
 package com.skillmirror.report;
 
-import static com.skillmirror.report.ResultsTree.at;
-import static com.skillmirror.report.ResultsTree.flag;
-import static com.skillmirror.report.ResultsTree.list;
-import static com.skillmirror.report.ResultsTree.map;
-import static com.skillmirror.report.ResultsTree.number;
-import static com.skillmirror.report.ResultsTree.text;
-
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageOutcome;
+import com.skillmirror.compare.Comparison;
+import com.skillmirror.compare.Comparison.LearningStep;
+import com.skillmirror.pose.PoseResult;
 import com.skillmirror.report.AngleCharts.Chart;
 import com.skillmirror.report.AngleCharts.TimeMarker;
 import com.skillmirror.report.progress.SinceLastTime;
 import com.skillmirror.report.progress.SkillTrend;
+import com.skillmirror.speech.SpeechMetrics;
+import com.skillmirror.speech.SpeechResult;
+import com.skillmirror.speech.TranscriptStats;
+import com.skillmirror.speech.TranscriptWord;
+import com.skillmirror.upload.Video;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,16 +25,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Turns the free-form results map into the template's variables: typed rows with numbers already formatted, so
+ * Turns the video's typed results into the template's variables: rows with numbers already formatted, so
  * the template only lays them out. A section is present only when its stage COMPLETED with a result; every stage
  * that FAILED, was SKIPPED or left no record becomes a {@link StageNotice} instead.
  */
 final class ReportModel {
 
     /** The stages a report expects, in pipeline order. */
-    static final List<String> STAGES = List.of("decode", "pose", "speech", "compare");
+    static final List<Stage> STAGES = List.of(Stage.DECODE, Stage.POSE, Stage.SPEECH, Stage.COMPARE);
 
     private static final int MAX_CHARTS = 4;
     private static final int MAX_PAUSES_LISTED = 12;
@@ -94,65 +98,61 @@ final class ReportModel {
     }
 
     static Map<String, Object> variables(ReportData data) {
-        Map<String, Object> r = data.results();
-        Map<?, ?> stages = map(r, "stages");
-        Map<?, ?> comparison = completed(stages, "compare") ? map(stages, "compare", "result", "comparison") : null;
-        Map<?, ?> speech = completed(stages, "speech") ? map(stages, "speech", "result") : null;
-        Map<?, ?> pose = completed(stages, "pose") ? map(stages, "pose", "result") : null;
+        VideoResults r = data.results();
+        Comparison comparison = r.comparison();
+        SpeechResult speech = r.speech();
 
         Map<String, Object> v = new HashMap<>();
         v.put("header", header(data, comparison));
-        v.put("notices", notices(stages));
+        v.put("notices", notices(r));
         v.put("comparison", comparison != null);
         v.put("metrics", comparison == null ? List.of() : metrics(comparison));
         v.put("joints", comparison == null ? List.of() : joints(comparison));
         v.put("phases", comparison == null ? List.of() : phases(comparison));
         v.put("findings", findings(comparison, speech));
         v.put("steps", comparison == null ? List.of() : steps(comparison));
-        v.put("charts", charts(data, comparison, pose));
+        v.put("charts", charts(data, comparison, r.pose()));
         v.put("keyFrames", keyFrames(data));
         v.put("speech", speech == null ? null : speech(speech));
-        v.put("provenance", provenance(stages, comparison, speech, pose));
+        v.put("provenance", provenance(r));
         v.put("since", comparison == null ? null : since(data, comparison));
         return v;
     }
 
-    private static boolean completed(Map<?, ?> stages, String stage) {
-        return "COMPLETED".equals(text(stages, stage, "status")) && at(stages, stage, "result") != null;
-    }
-
-    private static Header header(ReportData data, Map<?, ?> comparison) {
-        Map<String, Object> r = data.results();
-        String athlete = text(r, "athlete");
+    private static Header header(ReportData data, Comparison comparison) {
+        Video video = data.results().video();
+        String athlete = video.athleteName();
+        String status = data.results().status() == null ? null : data.results().status().name();
         return new Header(athlete == null || athlete.isBlank() ? "Unnamed athlete" : athlete,
-                orDash(text(r, "skill")), orDash(text(r, "file")), orDash(text(r, "status")),
-                DATE.format(data.generatedAt()), comparison == null ? null : fmt(number(comparison, "score"), 0),
-                text(r, "error", "message"));
+                orDash(video.skillId()), orDash(video.originalName()), orDash(status),
+                DATE.format(data.generatedAt()), comparison == null ? null : fmt(comparison.score(), 0),
+                video.errorMessage());
     }
 
-    private static List<StageNotice> notices(Map<?, ?> stages) {
+    private static List<StageNotice> notices(VideoResults results) {
         List<StageNotice> out = new ArrayList<>();
-        for (String stage : STAGES) {
-            String status = text(stages, stage, "status");
-            if (status == null) {
-                out.add(new StageNotice(stage, "NOT RUN", "No result was recorded for this stage."));
-            } else if (!"COMPLETED".equals(status) || at(stages, stage, "result") == null) {
-                String error = text(stages, stage, "error");
-                out.add(new StageNotice(stage, status, error == null ? "No reason was recorded." : error));
+        for (Stage stage : STAGES) {
+            StageOutcome outcome = results.outcomes().get(stage);
+            if (outcome == null) {
+                out.add(new StageNotice(stage.stepName(), "NOT RUN", "No result was recorded for this stage."));
+            } else if (!results.hasResult(stage)) {
+                String error = outcome.error();
+                out.add(new StageNotice(stage.stepName(), outcome.status().name(),
+                        error == null ? "No reason was recorded." : error));
             }
         }
         return out;
     }
 
-    private static List<MetricRow> metrics(Map<?, ?> comparison) {
+    private static List<MetricRow> metrics(Comparison comparison) {
         List<MetricRow> out = new ArrayList<>();
-        for (Object m : list(comparison, "metrics")) {
-            String unit = orEmpty(text(m, "unit"));
-            Object within = at(m, "withinTarget");
-            out.add(new MetricRow(orDash(text(m, "name")), withUnit(fmt(number(m, "value"), 1), unit),
-                    target(number(m, "targetMin"), number(m, "targetMax"), unit),
-                    within == null ? "n/a" : Boolean.TRUE.equals(within) ? "yes" : "no",
-                    !Boolean.FALSE.equals(within), orEmpty(text(m, "source"))));
+        for (Comparison.MetricResult m : listed(comparison.metrics())) {
+            String unit = orEmpty(m.unit());
+            Boolean within = m.withinTarget();
+            out.add(new MetricRow(orDash(m.name()), withUnit(fmt(m.value(), 1), unit),
+                    target(m.targetMin(), m.targetMax(), unit),
+                    within == null ? "n/a" : within ? "yes" : "no",
+                    !Boolean.FALSE.equals(within), orEmpty(m.source())));
         }
         return out;
     }
@@ -167,65 +167,60 @@ final class ReportModel {
         return max == null ? "none" : withUnit("at most " + plain(max), unit);
     }
 
-    private static List<JointRow> joints(Map<?, ?> comparison) {
-        return list(comparison, "joints").stream().map(j -> new JointRow(humanise(text(j, "angle")),
-                fmt(number(j, "weight"), 1), fmt(number(j, "rmsDeg"), 1), fmt(number(j, "maxDeg"), 1),
-                fmt(number(j, "score"), 0))).toList();
+    private static List<JointRow> joints(Comparison comparison) {
+        return listed(comparison.joints()).stream().map(j -> new JointRow(humanise(j.angle()), fmt(j.weight(), 1),
+                fmt(j.rmsDeg(), 1), fmt(j.maxDeg(), 1), fmt(j.score(), 0))).toList();
     }
 
-    private static List<PhaseRow> phases(Map<?, ?> comparison) {
-        return list(comparison, "phases").stream().map(p -> new PhaseRow(humanise(text(p, "id")),
-                fmt(number(p, "score"), 0), fmt(number(p, "rmsDeg"), 1), fmt(number(p, "relativeDuration"), 2)))
-                .toList();
+    private static List<PhaseRow> phases(Comparison comparison) {
+        return listed(comparison.phases()).stream().map(p -> new PhaseRow(humanise(p.id()), fmt(p.score(), 0),
+                fmt(p.rmsDeg(), 1), fmt(p.relativeDuration(), 2))).toList();
     }
 
-    private static List<FindingView> findings(Map<?, ?> comparison, Map<?, ?> speech) {
+    private static List<FindingView> findings(Comparison comparison, SpeechResult speech) {
         List<FindingView> out = new ArrayList<>();
         if (comparison != null) {
-            Map<String, Object> drills = new HashMap<>();
-            list(comparison, "learningPath").forEach(s -> drills.put(text(s, "drill"), s));
-            for (Object f : list(comparison, "findings")) {
-                Object drill = drills.get(text(f, "drill"));
-                out.add(new FindingView("Technique", orDash(text(f, "severity")), orDash(text(f, "message")), null,
-                        drill == null ? text(f, "drill") : text(drill, "name"),
-                        drill == null ? null : text(drill, "description")));
+            Map<String, LearningStep> drills = new HashMap<>();
+            listed(comparison.learningPath()).forEach(s -> drills.put(s.drill(), s));
+            for (Comparison.RankedFinding f : listed(comparison.findings())) {
+                LearningStep drill = drills.get(f.drill());
+                out.add(new FindingView("Technique", orDash(f.severity()), orDash(f.message()), null,
+                        drill == null ? f.drill() : drill.name(), drill == null ? null : drill.description()));
             }
         }
         if (speech != null) {
-            for (Object f : list(speech, "findings")) {
-                out.add(new FindingView("Speech", orDash(text(f, "severity")), orDash(text(f, "message")),
-                        text(f, "advice"), null, null));
+            for (com.skillmirror.speech.Finding f : listed(speech.findings())) {
+                out.add(new FindingView("Speech", orDash(f.severity() == null ? null : f.severity().name()),
+                        orDash(f.message()), f.advice(), null, null));
             }
         }
         return out;
     }
 
-    private static List<StepView> steps(Map<?, ?> comparison) {
-        return list(comparison, "learningPath").stream().map(s -> new StepView(fmt(number(s, "order"), 0),
-                orDash(text(s, "name")), orEmpty(text(s, "description")), fmt(number(s, "level"), 0),
-                String.join(", ", list(s, "forFindings").stream().map(String::valueOf).toList()))).toList();
+    private static List<StepView> steps(Comparison comparison) {
+        return listed(comparison.learningPath()).stream().map(s -> new StepView(fmt((double) s.order(), 0),
+                orDash(s.name()), orEmpty(s.description()), fmt((double) s.level(), 0),
+                String.join(", ", listed(s.forFindings())))).toList();
     }
 
     /** The compared angles (or, without a comparison, the best-covered joint angles), with key-frame markers. */
-    private static List<Chart> charts(ReportData data, Map<?, ?> comparison, Map<?, ?> pose) {
+    private static List<Chart> charts(ReportData data, Comparison comparison, PoseResult pose) {
         if (data.angles() == null) {
             return List.of();
         }
         List<String> keys = new ArrayList<>();
         if (comparison != null) {
-            list(comparison, "joints").forEach(j -> keys.add(text(j, "angle")));
+            listed(comparison.joints()).forEach(j -> keys.add(j.angle()));
         }
         if (keys.isEmpty()) {
             data.angles().angleNames().stream().filter(n -> n.endsWith("_angle"))
                     .sorted((a, b) -> Long.compare(data.angles().valuedCount(b), data.angles().valuedCount(a)))
                     .limit(2).forEach(keys::add);
         }
-        List<TimeMarker> markers = list(pose, "keyFrames").stream()
-                .filter(k -> number(k, "timeMs") != null)
-                .map(k -> new TimeMarker(text(k, "kind"), number(k, "timeMs") / 1000)).toList();
+        List<TimeMarker> markers = pose == null ? List.of() : listed(pose.keyFrames()).stream()
+                .map(k -> new TimeMarker(k.kind() == null ? null : k.kind().name(), k.timeMs() / 1000.0)).toList();
         // the pattern mean is one movement: stretched over a take of several cycles it would mislead
-        Double cycles = comparison == null ? null : number(comparison, "data", "cycles");
-        boolean overlay = cycles == null || cycles <= 1;
+        boolean overlay = comparison == null || comparison.data() == null || comparison.data().cycles() <= 1;
         List<Chart> out = new ArrayList<>();
         for (String key : keys) {
             if (key == null || out.size() == MAX_CHARTS) {
@@ -240,15 +235,16 @@ final class ReportModel {
         return out;
     }
 
-    private static SinceView since(ReportData data, Map<?, ?> comparison) {
+    private static SinceView since(ReportData data, Comparison comparison) {
         SkillTrend history = data.history();
+        Video video = data.results().video();
         boolean endsHere = history != null && (history.latest() == null
-                || String.valueOf(history.latest().videoId()).equals(text(data.results(), "videoId")));
+                || history.latest().videoId().equals(video.id()));
         if (!endsHere) {
             // not looked up, or it does not end with this video: comparing two other analyses would mislead
             return null;
         }
-        String athlete = text(data.results(), "athlete");
+        String athlete = video.athleteName();
         Optional<SinceLastTime> since = SinceLastTime.of(history, comparison);
         if (since.isEmpty()) {
             return new SinceView("first", athlete == null || athlete.isBlank()
@@ -292,54 +288,62 @@ final class ReportModel {
         return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
     }
 
-    private static SpeechView speech(Map<?, ?> s) {
-        if (flag(s, "noSpeechDetected")) {
-            String reason = text(s, "noSpeechReason");
+    private static SpeechView speech(SpeechResult s) {
+        if (s.noSpeechDetected()) {
+            String reason = s.noSpeechReason();
             return new SpeechView(reason == null ? "No speech was detected." : reason, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of(), null, flag(s, "approximate"), List.of(), null);
+                    List.of(), List.of(), List.of(), List.of(), null, s.approximate(), List.of(), null);
         }
-        Map<?, ?> m = map(s, "metrics");
-        Map<?, ?> t = map(s, "transcriptStats");
-        List<Fact> pace = List.of(new Fact("Words per minute", fmt(number(t, "wordsPerMinute"), 0)),
-                new Fact("Syllables per second", fmt(number(m, "rate", "syllablesPerSec"), 2)),
-                new Fact("Articulation rate (syllables/s while voiced)", fmt(number(m, "rate", "articulationRate"), 2)),
-                new Fact("Words", fmt(number(t, "wordCount"), 0)),
-                new Fact("Duration", withUnit(fmt(number(m, "durationSec"), 1), "s")));
-        List<Fact> pauses = List.of(new Fact("Pauses", fmt(number(m, "pauseCount"), 0)),
-                new Fact("Total pause time", withUnit(fmt(number(m, "totalPauseSec"), 1), "s")),
-                new Fact("Longest pause", withUnit(fmt(number(m, "longestPauseSec"), 2), "s")),
-                new Fact("Share of the talk spent in pauses", percent(number(m, "pauseRatio"))));
+        // any part may be missing from an older result: its numbers show as n/a
+        SpeechMetrics m = s.metrics();
+        TranscriptStats t = s.transcriptStats();
+        SpeechMetrics.Rate rate = m == null ? null : m.rate();
+        SpeechMetrics.Pitch pitch = m == null ? null : m.pitch();
+        SpeechMetrics.Loudness loudness = m == null ? null : m.loudness();
+        List<Fact> pace = List.of(new Fact("Words per minute", fmt(number(t, TranscriptStats::wordsPerMinute), 0)),
+                new Fact("Syllables per second", fmt(number(rate, SpeechMetrics.Rate::syllablesPerSec), 2)),
+                new Fact("Articulation rate (syllables/s while voiced)",
+                        fmt(number(rate, SpeechMetrics.Rate::articulationRate), 2)),
+                new Fact("Words", fmt(number(t, TranscriptStats::wordCount), 0)),
+                new Fact("Duration", withUnit(fmt(number(m, SpeechMetrics::durationSec), 1), "s")));
+        List<Fact> pauses = List.of(new Fact("Pauses", fmt(number(m, SpeechMetrics::pauseCount), 0)),
+                new Fact("Total pause time", withUnit(fmt(number(m, SpeechMetrics::totalPauseSec), 1), "s")),
+                new Fact("Longest pause", withUnit(fmt(number(m, SpeechMetrics::longestPauseSec), 2), "s")),
+                new Fact("Share of the talk spent in pauses", percent(number(m, SpeechMetrics::pauseRatio))));
         // a long talk has hundreds of pauses: list the longest ones, in time order
-        List<?> longest = list(m, "pauses").stream()
-                .sorted(Comparator.comparing((Object p) -> orZero(number(p, "durationSec"))).reversed())
-                .limit(MAX_PAUSES_LISTED).sorted(Comparator.comparing((Object p) -> orZero(number(p, "startSec"))))
+        List<SpeechMetrics.Segment> longest = listed(m == null ? null : m.pauses()).stream()
+                .sorted(Comparator.comparingDouble(SpeechMetrics.Segment::durationSec).reversed())
+                .limit(MAX_PAUSES_LISTED).sorted(Comparator.comparingDouble(SpeechMetrics.Segment::startSec))
                 .toList();
-        List<PauseRow> pauseList = longest.stream().map(p -> new PauseRow(withUnit(fmt(number(p, "startSec"), 2), "s"),
-                withUnit(fmt(number(p, "durationSec"), 2), "s"))).toList();
-        List<Fact> pitch = List.of(new Fact("Mean", withUnit(fmt(number(m, "pitch", "meanHz"), 0), "Hz")),
-                new Fact("Median", withUnit(fmt(number(m, "pitch", "medianHz"), 0), "Hz")),
-                new Fact("Variation (std)", withUnit(fmt(number(m, "pitch", "stdSemitones"), 1), "semitones")),
-                new Fact("Range", withUnit(fmt(number(m, "pitch", "rangeSemitones"), 1), "semitones")),
-                new Fact("Voiced share", percent(number(m, "pitch", "voicedRatio"))));
-        List<Fact> loudness = List.of(new Fact("Mean", withUnit(fmt(number(m, "loudness", "meanDb"), 1), "dB")),
-                new Fact("Variation (std)", withUnit(fmt(number(m, "loudness", "stdDb"), 1), "dB")),
-                new Fact("Range", withUnit(fmt(number(m, "loudness", "rangeDb"), 1), "dB")));
+        List<PauseRow> pauseList = longest.stream().map(p -> new PauseRow(withUnit(fmt(p.startSec(), 2), "s"),
+                withUnit(fmt(p.durationSec(), 2), "s"))).toList();
+        List<Fact> pitchFacts = List.of(
+                new Fact("Mean", withUnit(fmt(number(pitch, SpeechMetrics.Pitch::meanHz), 0), "Hz")),
+                new Fact("Median", withUnit(fmt(number(pitch, SpeechMetrics.Pitch::medianHz), 0), "Hz")),
+                new Fact("Variation (std)",
+                        withUnit(fmt(number(pitch, SpeechMetrics.Pitch::stdSemitones), 1), "semitones")),
+                new Fact("Range", withUnit(fmt(number(pitch, SpeechMetrics.Pitch::rangeSemitones), 1), "semitones")),
+                new Fact("Voiced share", percent(number(pitch, SpeechMetrics.Pitch::voicedRatio))));
+        List<Fact> loudnessFacts = List.of(
+                new Fact("Mean", withUnit(fmt(number(loudness, SpeechMetrics.Loudness::meanDb), 1), "dB")),
+                new Fact("Variation (std)", withUnit(fmt(number(loudness, SpeechMetrics.Loudness::stdDb), 1), "dB")),
+                new Fact("Range", withUnit(fmt(number(loudness, SpeechMetrics.Loudness::rangeDb), 1), "dB")));
         SpeechCharts.Result charts = SpeechCharts.of(s);
-        return new SpeechView(null, pace, pauses, pauseList, pitch, loudness, words(s),
-                fmt(number(t, "fillerCount"), 0) + " (" + fmt(number(t, "fillersPerMinute"), 1) + " per minute)",
-                flag(s, "approximate"), charts.charts(), charts.missing());
+        return new SpeechView(null, pace, pauses, pauseList, pitchFacts, loudnessFacts, words(s),
+                fmt(number(t, TranscriptStats::fillerCount), 0) + " ("
+                        + fmt(number(t, TranscriptStats::fillersPerMinute), 1) + " per minute)",
+                s.approximate(), charts.charts(), charts.missing());
     }
 
     /** The transcript's words, a word marked when a filler occurrence (one or more words) starts at or covers it. */
-    private static List<WordView> words(Map<?, ?> speech) {
-        List<?> words = list(speech, "transcript", "words");
+    private static List<WordView> words(SpeechResult speech) {
+        List<TranscriptWord> words = speech.transcript() == null ? List.of() : listed(speech.transcript().words());
         boolean[] filler = new boolean[words.size()];
-        for (Object f : list(speech, "transcriptStats", "fillers")) {
-            Double start = number(f, "startSec");
-            int length = orEmpty(text(f, "text")).split("\\s+").length;
-            for (int i = 0; start != null && i < words.size(); i++) {
-                Double ws = number(words.get(i), "startSec");
-                if (ws != null && Math.abs(ws - start) < 1e-6) {
+        TranscriptStats stats = speech.transcriptStats();
+        for (TranscriptStats.Occurrence f : listed(stats == null ? null : stats.fillers())) {
+            int length = orEmpty(f.text()).split("\\s+").length;
+            for (int i = 0; i < words.size(); i++) {
+                if (Math.abs(words.get(i).startSec() - f.startSec()) < 1e-6) {
                     for (int k = i; k < Math.min(words.size(), i + length); k++) {
                         filler[k] = true;
                     }
@@ -349,45 +353,51 @@ final class ReportModel {
         }
         List<WordView> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            out.add(new WordView(orEmpty(text(words.get(i), "word")), filler[i]));
+            out.add(new WordView(orEmpty(words.get(i).word()), filler[i]));
         }
         return out;
     }
 
-    private static List<Fact> provenance(Map<?, ?> stages, Map<?, ?> comparison, Map<?, ?> speech, Map<?, ?> pose) {
+    private static List<Fact> provenance(VideoResults results) {
         Map<String, String> facts = new LinkedHashMap<>();
-        Map<?, ?> decode = map(stages, "decode", "result");
-        if (decode != null) {
-            facts.put("Video", text(decode, "container") + ", " + text(decode, "videoCodec") + ", "
-                    + text(decode, "width") + "x" + text(decode, "height") + " at " + text(decode, "sourceFps") + " fps"
-                    + (text(decode, "audioCodec") == null ? ", no audio" : ", audio " + text(decode, "audioCodec")));
+        if (results.decode() != null) {
+            var d = results.decode();
+            facts.put("Video", d.container() + ", " + d.videoCodec() + ", " + d.width() + "x" + d.height() + " at "
+                    + d.sourceFps() + " fps" + (d.audioCodec() == null ? ", no audio" : ", audio " + d.audioCodec()));
         }
+        PoseResult pose = results.pose();
         if (pose != null) {
-            facts.put("Pose model", "BlazePose " + text(pose, "model") + " (mean pose score "
-                    + fmt(number(pose, "meanPoseScore"), 2) + ", " + fmt(number(pose, "framesAnalysed"), 0)
-                    + " frames analysed)");
-            facts.put("Athlete tracking", text(pose, "note"));
+            facts.put("Pose model", "BlazePose " + pose.model() + " (mean pose score " + fmt(pose.meanPoseScore(), 2)
+                    + ", " + fmt((double) pose.framesAnalysed(), 0) + " frames analysed)");
+            facts.put("Athlete tracking", pose.note());
         }
+        Comparison comparison = results.comparison();
         if (comparison != null) {
-            facts.put("Pattern", text(comparison, "pattern", "id") + " (" + text(comparison, "pattern", "source") + ")");
-            facts.put("Pattern expert", text(comparison, "pattern", "expertName"));
-            facts.put("Pattern citation", text(comparison, "pattern", "citation"));
-            facts.put("Pattern content SHA-256", text(comparison, "pattern", "contentHash"));
-            facts.put("Score formula", text(comparison, "scoreFormula"));
-            facts.put("Orientation", text(comparison, "mirrorNote"));
-            facts.put("Frames used", fmt(number(comparison, "data", "usedFrames"), 0) + " of "
-                    + fmt(number(comparison, "data", "frames"), 0) + ", angles left out: "
-                    + String.join(", ", list(comparison, "data", "excludedAngles").stream().map(String::valueOf)
-                            .map(ReportModel::humanise).toList()));
+            Comparison.PatternRef pattern = comparison.pattern();
+            if (pattern != null) {
+                facts.put("Pattern", pattern.id() + " (" + pattern.source() + ")");
+                facts.put("Pattern expert", pattern.expertName());
+                facts.put("Pattern citation", pattern.citation());
+                facts.put("Pattern content SHA-256", pattern.contentHash());
+            }
+            facts.put("Score formula", comparison.scoreFormula());
+            facts.put("Orientation", comparison.mirrorNote());
+            Comparison.DataQuality data = comparison.data();
+            if (data != null) {
+                facts.put("Frames used", fmt((double) data.usedFrames(), 0) + " of " + fmt((double) data.frames(), 0)
+                        + ", angles left out: " + String.join(", ", listed(data.excludedAngles()).stream()
+                                .map(ReportModel::humanise).toList()));
+            }
         }
+        SpeechResult speech = results.speech();
         if (speech != null) {
-            facts.put("Speech analysis", text(speech, "provider") + (flag(speech, "approximate") ? " (approximate)" : ""));
+            facts.put("Speech analysis", speech.provider() + (speech.approximate() ? " (approximate)" : ""));
             // no transcript (no speech, or no provider): no line, rather than "null"
-            String transcriber = text(speech, "transcript", "provider");
-            facts.put("Transcript", transcriber == null ? null : transcriber
-                    + (flag(speech, "transcript", "approximate") ? " (approximate: words may be wrong)" : ""));
-            facts.put("Transcription error", text(speech, "transcriptionError"));
-            facts.put("Feedback source", text(speech, "feedbackSource"));
+            var transcript = speech.transcript();
+            facts.put("Transcript", transcript == null || transcript.provider() == null ? null : transcript.provider()
+                    + (transcript.approximate() ? " (approximate: words may be wrong)" : ""));
+            facts.put("Transcription error", speech.transcriptionError());
+            facts.put("Feedback source", speech.feedbackSource());
         }
         List<Fact> out = new ArrayList<>();
         facts.forEach((k, val) -> {
@@ -427,8 +437,14 @@ final class ReportModel {
         return s == null || s.isBlank() ? "-" : s;
     }
 
-    private static double orZero(Double d) {
-        return d == null ? 0 : d;
+    /** A number of a part of a result that may be missing (an older result, no transcript): null then (n/a). */
+    private static <T> Double number(T part, ToDoubleFunction<T> value) {
+        return part == null ? null : value.applyAsDouble(part);
+    }
+
+    /** A list an older result may lack. */
+    private static <T> List<T> listed(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String orEmpty(String s) {

@@ -1,10 +1,8 @@
 package com.skillmirror.report;
 
-import static com.skillmirror.report.ResultsTree.at;
-import static com.skillmirror.report.ResultsTree.list;
-import static com.skillmirror.report.ResultsTree.number;
-
 import com.skillmirror.report.AngleCharts.Chart;
+import com.skillmirror.speech.SpeechMetrics;
+import com.skillmirror.speech.SpeechResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -45,10 +43,11 @@ final class SpeechCharts {
     private SpeechCharts() {
     }
 
-    /** From the speech stage's result map (the one with "metrics"). */
-    static Result of(Object speech) {
-        Object timeline = at(speech, "metrics", "timeline");
-        if (!(timeline instanceof List<?> bins)) {
+    /** From the speech stage's result: its metrics' timeline, syllable nuclei and pauses. */
+    static Result of(SpeechResult speech) {
+        SpeechMetrics metrics = speech.metrics();
+        List<SpeechMetrics.TimelinePoint> bins = metrics == null ? null : metrics.timeline();
+        if (bins == null) {
             return new Result(List.of(), "This speech analysis has no timeline (it was made by an earlier version of"
                     + " SkillMirror): analyse the video again to get pace, pitch and loudness over time.");
         }
@@ -58,15 +57,15 @@ final class SpeechCharts {
         }
         double[] t = new double[bins.size()];
         for (int i = 0; i < t.length; i++) {
-            Double start = number(bins.get(i), "startSec");
-            t[i] = start == null ? Double.NaN : start;
+            t[i] = bins.get(i).startSec();
         }
         double step = t[1] - t[0];
         List<Chart> charts = new ArrayList<>();
         List<String> missing = new ArrayList<>();
 
-        List<Double> nuclei = list(speech, "metrics", "rate", "nucleiSec").stream()
-                .filter(n -> n instanceof Number).map(n -> ((Number) n).doubleValue()).toList();
+        SpeechMetrics.Rate rate = metrics.rate();
+        List<Double> nuclei = rate == null || rate.nucleiSec() == null ? List.of() : rate.nucleiSec();
+        List<SpeechMetrics.Segment> pauses = metrics.pauses() == null ? List.of() : metrics.pauses();
         XYSeries pace = new XYSeries("Syllables per second (" + (int) PACE_WINDOW_SEC + " s window)", false, true);
         double duration = t[t.length - 1] + step;
         for (double start : t) {
@@ -77,17 +76,16 @@ final class SpeechCharts {
             pace.add(centre, to > from ? count / (to - from) : 0);
         }
         JFreeChart paceChart = line("Pace over time", "Syllables / s", pace);
-        Double mean = number(speech, "metrics", "rate", "syllablesPerSec");
-        if (mean != null) {
-            level(paceChart, mean, "average " + ReportModel.fmt(mean, 1));
+        if (rate != null) {
+            level(paceChart, rate.syllablesPerSec(), "average " + ReportModel.fmt(rate.syllablesPerSec(), 1));
         }
-        shadePauses(paceChart, list(speech, "metrics", "pauses"));
+        shadePauses(paceChart, pauses);
         charts.add(new Chart("Pace over time", ChartSvg.svg(paceChart, "speech0_", ChartSvg.WIDTH, ChartSvg.HEIGHT)));
 
         XYSeries pitch = new XYSeries("Median pitch per bin", false, true);
         int voiced = 0;
         for (int i = 0; i < t.length; i++) {
-            Double hz = number(bins.get(i), "pitchHz");
+            Double hz = bins.get(i).pitchHz();
             // an unvoiced bin is a gap: joining across it would draw a pitch nobody spoke
             pitch.add(t[i] + step / 2, hz);
             voiced += hz == null ? 0 : 1;
@@ -98,9 +96,10 @@ final class SpeechCharts {
             XYLineAndShapeRenderer dots = (XYLineAndShapeRenderer) pitchChart.getXYPlot().getRenderer();
             dots.setSeriesShapesVisible(0, true);
             dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
-            Double median = number(speech, "metrics", "pitch", "medianHz");
-            if (median != null && median > 0) {
-                level(pitchChart, median, "median " + ReportModel.fmt(median, 0) + " Hz");
+            SpeechMetrics.Pitch pitchSummary = metrics.pitch();
+            if (pitchSummary != null && pitchSummary.medianHz() > 0) {
+                level(pitchChart, pitchSummary.medianHz(), "median " + ReportModel.fmt(pitchSummary.medianHz(), 0)
+                        + " Hz");
             }
             charts.add(new Chart("Pitch over time", ChartSvg.svg(pitchChart, "speech1_", ChartSvg.WIDTH,
                     ChartSvg.HEIGHT)));
@@ -110,10 +109,10 @@ final class SpeechCharts {
 
         XYSeries loudness = new XYSeries("Level per bin", false, true);
         for (int i = 0; i < t.length; i++) {
-            loudness.add(t[i] + step / 2, number(bins.get(i), "loudnessDb"));
+            loudness.add(t[i] + step / 2, bins.get(i).loudnessDb());
         }
         JFreeChart loudnessChart = line("Loudness over time", "Level (dBFS)", loudness);
-        shadePauses(loudnessChart, list(speech, "metrics", "pauses"));
+        shadePauses(loudnessChart, pauses);
         charts.add(new Chart("Loudness over time", ChartSvg.svg(loudnessChart, "speech2_", ChartSvg.WIDTH,
                 ChartSvg.HEIGHT)));
         return new Result(charts, missing.isEmpty() ? null : String.join(" ", missing));
@@ -142,13 +141,11 @@ final class SpeechCharts {
     }
 
     /** Pauses as grey bands behind the line. */
-    private static void shadePauses(JFreeChart chart, List<?> pauses) {
+    private static void shadePauses(JFreeChart chart, List<SpeechMetrics.Segment> pauses) {
         XYPlot plot = chart.getXYPlot();
-        for (Object p : pauses) {
-            Double start = number(p, "startSec");
-            Double end = number(p, "endSec");
-            if (start != null && end != null && end > start) {
-                plot.addDomainMarker(new IntervalMarker(start, end, PAUSE), Layer.BACKGROUND);
+        for (SpeechMetrics.Segment p : pauses) {
+            if (p.endSec() > p.startSec()) {
+                plot.addDomainMarker(new IntervalMarker(p.startSec(), p.endSec(), PAUSE), Layer.BACKGROUND);
             }
         }
     }

@@ -1,5 +1,8 @@
 package com.skillmirror.report;
 
+import com.skillmirror.compare.Comparison;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,37 +23,31 @@ public record TeamReport(List<Row> rows, List<CommonFault> commonFaults, List<Ro
     public record CommonFault(String message, String drill, int athletes) {
     }
 
-    /** From the per-video results as AnalysisResults.upload(..) lists them. */
-    public static TeamReport of(List<Map<String, Object>> videos) {
-        // the job ends right after the report steps: a video that has not failed by then has completed
-        videos = videos.stream().map(v -> {
-            Map<String, Object> copy = new LinkedHashMap<>(v);
-            if (!"FAILED".equals(String.valueOf(v.get("status")))) {
-                copy.put("status", "COMPLETED");
-            }
-            return (Map<String, Object>) copy;
-        }).toList();
+    /** From the upload's videos' results, when the job ends (see {@link VideoResults#finished()}). */
+    public static TeamReport of(List<VideoResults> videos) {
         List<Row> rows = new ArrayList<>();
         List<Row> failed = new ArrayList<>();
         Map<String, CommonFault> faults = new LinkedHashMap<>();
-        for (Map<String, Object> video : videos) {
-            Object comparison = ResultsTree.at(video, "stages", "compare", "result", "comparison");
-            Double score = ResultsTree.number(comparison, "score");
-            List<?> findings = ResultsTree.list(comparison, "findings");
-            String main = findings.isEmpty() ? null : ResultsTree.text(findings.get(0), "message");
-            Row row = new Row(Objects.toString(video.get("athlete"), "Unnamed athlete"),
-                    String.valueOf(video.get("file")), (String) video.get("skill"), String.valueOf(video.get("status")),
-                    score, main, ResultsTree.text(video, "error", "message"));
-            if ("FAILED".equals(row.status())) {
+        for (VideoResults stored : videos) {
+            // the job ends right after the report steps: a video that has not failed by then has completed
+            VideoResults video = stored.finished();
+            Comparison comparison = video.comparison();
+            List<Comparison.RankedFinding> findings = comparison == null || comparison.findings() == null ? List.of()
+                    : comparison.findings();
+            String main = findings.isEmpty() ? null : findings.get(0).message();
+            Video v = video.video();
+            Row row = new Row(Objects.toString(v.athleteName(), "Unnamed athlete"), v.originalName(), v.skillId(),
+                    String.valueOf(video.status()), comparison == null ? null : comparison.score(), main,
+                    v.errorMessage());
+            if (video.status() == VideoStatus.FAILED) {
                 failed.add(row);
             } else {
                 rows.add(row);
             }
-            for (Object finding : findings) {
-                String message = ResultsTree.text(finding, "message");
+            for (Comparison.RankedFinding finding : findings) {
+                String message = finding.message();
                 CommonFault seen = faults.get(message);
-                faults.put(message, new CommonFault(message, ResultsTree.text(finding, "drill"),
-                        seen == null ? 1 : seen.athletes() + 1));
+                faults.put(message, new CommonFault(message, finding.drill(), seen == null ? 1 : seen.athletes() + 1));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.score() == null ? -1 : r.score()).reversed());

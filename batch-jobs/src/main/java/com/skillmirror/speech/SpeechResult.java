@@ -1,9 +1,12 @@
 package com.skillmirror.speech;
 
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResult;
 import java.util.List;
 
 /**
- * Everything the speech engine found for one recording; serializes to JSON with Jackson as is.
+ * Everything the speech engine found for one recording; serializes to JSON with Jackson as is. Also the speech
+ * stage's result (stage_result speech).
  *
  * @param provider           transcription provider used ("openai", "pocketsphinx", "none")
  * @param approximate        true when the transcript is from an approximate (offline) recogniser
@@ -25,4 +28,6 @@ public record SpeechResult(
         String transcriptionError,
         List<Finding> findings,
         String feedbackSource) {
+
+    public static final StageResult<SpeechResult> STAGE_RESULT = new StageResult<>(Stage.SPEECH, SpeechResult.class, 1);
 }

@@ -7,6 +7,7 @@ import com.skillmirror.expert.PatternSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.skillmirror.analysis.ResultCodec;
 import com.skillmirror.compare.Comparison.PhaseResult;
 import com.skillmirror.compare.Comparison.RankedFinding;
 import com.skillmirror.skill.SkillCatalog;
@@ -191,6 +192,9 @@ class SkillComparatorTest {
     @Test
     void comparisonAsJson() {
         Comparison c = comparator.compare(Movements.squat(3.6, 30, 115), pattern);
+        // as stored: reads back equal
+        assertThat(ResultCodec.read(ResultCodec.write(c, Comparison.SCHEMA_VERSION), Comparison.class,
+                Comparison.SCHEMA_VERSION)).isEqualTo(c);
         JsonNode json = JsonMapper.builder().build().readTree(c.toJson());
         assertThat(json.get("score").asDouble()).isEqualTo(c.score());
         assertThat(json.get("mirrored").asBoolean()).isFalse();

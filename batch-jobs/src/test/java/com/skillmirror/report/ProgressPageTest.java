@@ -3,12 +3,12 @@ package com.skillmirror.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.skillmirror.compare.Comparison;
 import com.skillmirror.report.progress.AthleteProgress;
 import com.skillmirror.report.progress.KeyMetrics;
 import com.skillmirror.report.progress.ProgressPoint;
 import com.skillmirror.report.progress.SkillTrend;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The athlete progress page the portal serves, from the key metrics of a real run's comparison. */
 class ProgressPageTest {
@@ -65,11 +64,8 @@ class ProgressPageTest {
                 .containsEntry("Left hip angle deviation (deg)", 44.7);
     }
 
-    static Map<?, ?> comparison() throws Exception {
-        try (InputStream in = ProgressPageTest.class.getResourceAsStream("/report/sample-report.json")) {
-            Map<?, ?> report = JsonMapper.builder().build().readValue(in, Map.class);
-            return (Map<?, ?>) ResultsTree.map(report, "stages", "compare", "result", "comparison");
-        }
+    static Comparison comparison() throws Exception {
+        return SampleReport.comparison(SampleReport.comparisonJson(SampleReport.json()));
     }
 
     private static void assertWellFormed(String html) {

@@ -16,7 +16,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +31,11 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders the report.json the CLI wrote for a real clip (a talking head filmed for the squat skill: a real run,
- * score, speech findings, pattern provenance), variants of it with a failed stage or hostile text, and the PDF
- * rasterised by poppler's pdftoppm.
+ * score, speech findings, pattern provenance), read typed as stored results are ({@link SampleReport}), variants of
+ * it with a failed stage or hostile text, and the PDF rasterised by poppler's pdftoppm.
  */
 class ReportRendererTest {
 
@@ -49,7 +47,7 @@ class ReportRendererTest {
 
     @Test
     void htmlShowsScoreFindingsSpeechAndProvenanceOfARealRun() throws Exception {
-        String html = renderer.html(new ReportData(sample(), Map.of(), squat(), Map.of(), DATE));
+        String html = renderer.html(new ReportData(typed(sample()), Map.of(), squat(), Map.of(), DATE));
 
         assertThat(html).contains("<div class=\"score\">19</div>")
                 .contains("Slow pace: 86 words per minute (target 120-170).")
@@ -74,7 +72,7 @@ class ReportRendererTest {
                 "error", "Pose estimation failed: the model file could not be read")));
         stages.remove("compare");
 
-        String html = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE));
+        String html = renderer.html(new ReportData(typed(results), Map.of(), null, Map.of(), DATE));
 
         assertThat(html).contains("pose FAILED:")
                 .contains("Pose estimation failed: the model file could not be read")
@@ -90,9 +88,9 @@ class ReportRendererTest {
     void aSkippedStageShowsItsReason() throws Exception {
         Map<String, Object> results = sample();
         child(results, "stages").put("speech", new LinkedHashMap<>(Map.of("status", "SKIPPED",
-                "error", "The video has no audio track: speech analysis was skipped.", "result", Map.of("noAudio", true))));
+                "error", "The video has no audio track: speech analysis was skipped.")));
 
-        String html = renderer.html(ReportData.of(results));
+        String html = renderer.html(ReportData.of(typed(results)));
 
         assertThat(html).contains("speech SKIPPED:").contains("The video has no audio track")
                 .doesNotContain("<h2>Speech</h2>").doesNotContain("Slow pace");
@@ -105,7 +103,7 @@ class ReportRendererTest {
         speech.put("noSpeechDetected", true);
         speech.put("noSpeechReason", "Only music was heard: no voice above the noise floor.");
 
-        String html = renderer.html(ReportData.of(results));
+        String html = renderer.html(ReportData.of(typed(results)));
 
         assertThat(html).contains("<h2>Speech</h2>").contains("Only music was heard: no voice above the noise floor.")
                 .doesNotContain("Words per minute").doesNotContain("<h3>Transcript</h3>");
@@ -120,7 +118,7 @@ class ReportRendererTest {
                 "words").get(0);
         word.put("word", "<img src=x onerror=alert(1)>");
 
-        String html = renderer.html(ReportData.of(results));
+        String html = renderer.html(ReportData.of(typed(results)));
 
         assertThat(html).doesNotContain("<script>").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co")
@@ -143,7 +141,7 @@ class ReportRendererTest {
         Object third = listOf(results, "stages", "speech", "result", "transcript", "words").get(2);
         stats.put("fillers", List.of(Map.of("text", "show", "startSec", ((Map<?, ?>) third).get("startSec"))));
 
-        String html = renderer.html(ReportData.of(results));
+        String html = renderer.html(ReportData.of(typed(results)));
 
         assertThat(html).contains("The squat is not deep enough.").contains("Drill: <b>Box squat</b>")
                 .contains("Sit back onto a box at knee height.")
@@ -154,9 +152,9 @@ class ReportRendererTest {
     @Test
     void pdfIsA4WithTheChartDrawnAndPagesNotBlank() throws Exception {
         Map<String, double[]> pattern = Map.of("left_hip_angle", new double[] {170, 140, 100, 80, 100, 140, 170});
-        byte[] withChart = renderer.pdf(new ReportData(sample(), Map.of("keyframe-min", jpeg()), squat(), pattern,
-                DATE));
-        byte[] withoutChart = renderer.pdf(new ReportData(sample(), Map.of(), null, Map.of(), DATE));
+        byte[] withChart = renderer.pdf(new ReportData(typed(sample()), Map.of("keyframe-min", jpeg()), squat(),
+                pattern, DATE));
+        byte[] withoutChart = renderer.pdf(new ReportData(typed(sample()), Map.of(), null, Map.of(), DATE));
 
         assertThat(new String(withChart, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         List<BufferedImage> pages = rasterise(withChart, "chart");
@@ -181,7 +179,7 @@ class ReportRendererTest {
         Map<String, byte[]> athletes = new LinkedHashMap<>();
         athletes.put("keyframe-min", athlete);
         athletes.put("keyframe-max", athlete);
-        String html = renderer.html(new ReportData(sample(), athletes, null, Map.of(), DATE, null,
+        String html = renderer.html(new ReportData(typed(sample()), athletes, null, Map.of(), DATE, null,
                 Map.of("keyframe-min", athlete)));
         // one row per moment; the expert's frame shares the athlete's row, and a moment without one stands alone
         String table = html.substring(html.indexOf("<table class=\"keyframes\">"));
@@ -190,12 +188,13 @@ class ReportRendererTest {
         assertThat(rows).hasSize(3);
         assertThat(rows[1]).contains("alt=\"Expert: ").containsPattern("(?s)class=\"keyframe\".*class=\"keyframe\"");
         assertThat(rows[2]).doesNotContain("Expert: ");
-        assertThat(renderer.html(new ReportData(sample(), athletes, null, Map.of(), DATE))).doesNotContain("Expert: ");
+        assertThat(renderer.html(new ReportData(typed(sample()), athletes, null, Map.of(), DATE)))
+                .doesNotContain("Expert: ");
     }
 
     @Test
     void speechPacePitchAndLoudnessAreChartedOverTheTalk() throws Exception {
-        String html = renderer.html(ReportData.of(sample()));
+        String html = renderer.html(ReportData.of(typed(sample())));
 
         assertThat(html).contains("Pace, pitch and loudness over time").doesNotContain("speech-charts-missing");
         assertThat(html.split("class=\"chart speech-chart\"><svg", -1).length - 1).isEqualTo(3);
@@ -210,7 +209,7 @@ class ReportRendererTest {
         Map<String, Object> results = sample();
         child(results, "stages", "speech", "result", "metrics").remove("timeline");
 
-        String html = renderer.html(ReportData.of(results));
+        String html = renderer.html(ReportData.of(typed(results)));
 
         assertThat(html).contains("id=\"speech-charts-missing\"").contains("has no timeline")
                 .contains("analyse the video again").doesNotContain("speech-chart\"><svg")
@@ -223,7 +222,7 @@ class ReportRendererTest {
         Map<String, Object> results = sample();
         results.put("athlete", "Zoë");
         Map<String, Object> comparison = child(results, "stages", "compare", "result", "comparison");
-        Map<String, Double> now = com.skillmirror.report.progress.KeyMetrics.of(comparison);
+        Map<String, Double> now = com.skillmirror.report.progress.KeyMetrics.of(SampleReport.comparison(comparison));
         Map<String, Double> before = new LinkedHashMap<>(now);
         before.put("Deepest knee angle (deg)", 120.0); // was outside the target of at most 100, now 35.8
         before.put("Left hip angle deviation (deg)", 44.0); // +0.7 deg: noise
@@ -233,7 +232,7 @@ class ReportRendererTest {
                 "Squat", List.of(point("2026-11-01T10:00:00Z", 30.5, before), point(results, "2026-11-25T08:59:00Z",
                         19.2, now)));
 
-        String html = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE, trend));
+        String html = renderer.html(new ReportData(typed(results), Map.of(), null, Map.of(), DATE, trend));
 
         assertThat(html).contains("<h2 id=\"since-last-time\">Since last time</h2>")
                 .contains("<span class=\"regressed\">Regressed since the previous analysis (2026-11-01 10:00 UTC);"
@@ -250,23 +249,23 @@ class ReportRendererTest {
                 .contains("class=\"chart trend-chart\"><svg");
         assertWellFormedXml(html);
 
-        String first = renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
+        String first = renderer.html(new ReportData(typed(results), Map.of(), null, Map.of(), DATE,
                 new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of(point(results,
                         "2026-11-25T08:59:00Z", 19.2, now)))));
         assertThat(first).contains("<span class=\"first\">First analysis of Zoë for Squat:")
                 .doesNotContain("class=\"chart trend-chart\"");
         results.put("athlete", null);
-        assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
+        assertThat(renderer.html(new ReportData(typed(results), Map.of(), null, Map.of(), DATE,
                 new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of()))))
                 .contains("No athlete was tagged on this video");
         // a history that ends with another video (this one was not found in it) is not shown as this one's
-        assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE,
+        assertThat(renderer.html(new ReportData(typed(results), Map.of(), null, Map.of(), DATE,
                 new com.skillmirror.report.progress.SkillTrend("squat", "Squat", List.of(
                         point("2026-11-01T10:00:00Z", 30.5, before), point("2026-11-02T10:00:00Z", 19.2, now))))))
                 .doesNotContain("Since last time");
         // without a comparison there is nothing to compare
         child(results, "stages").remove("compare");
-        assertThat(renderer.html(new ReportData(results, Map.of(), null, Map.of(), DATE, trend)))
+        assertThat(renderer.html(new ReportData(typed(results), Map.of(), null, Map.of(), DATE, trend)))
                 .doesNotContain("Since last time");
     }
 
@@ -278,7 +277,7 @@ class ReportRendererTest {
         failed.put("athlete", "Ben");
         failed.put("status", "FAILED");
         failed.put("error", Map.of("stage", "pose", "message", "No athlete detected in any frame"));
-        TeamReport team = TeamReport.of(List.of(good, failed));
+        TeamReport team = TeamReport.of(List.of(typed(good), typed(failed)));
 
         Path pdf = Files.write(tmp.resolve("team.pdf"), renderer.teamPdf(team, "Team report: Tuesday"));
 
@@ -323,11 +322,11 @@ class ReportRendererTest {
     }
 
     private static Map<String, Object> sample() throws IOException {
-        try (InputStream in = ReportRendererTest.class.getResourceAsStream("/report/sample-report.json")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = JsonMapper.builder().build().readValue(in, LinkedHashMap.class);
-            return map;
-        }
+        return SampleReport.json();
+    }
+
+    private static VideoResults typed(Map<String, Object> results) {
+        return SampleReport.typed(results);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package com.skillmirror.cli;
 
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.cli.Cli.UsageException;
+import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.portal.SkillMirrorApplication;
 import com.skillmirror.upload.VideoRepository;
 import java.io.IOException;
@@ -23,7 +25,6 @@ import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -105,7 +106,8 @@ final class ReportPageBenchmark {
         try (ConfigurableApplicationContext context = app.run(properties)) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             return new ReportPageBenchmark("http://127.0.0.1:" + port).measure(options, password,
-                    context.getBean(VideoRepository.class), context.getBean(JdbcClient.class),
+                    context.getBean(VideoRepository.class), context.getBean(StageResults.class),
+                    context.getBean(ComparisonRepository.class),
                     new TransactionTemplate(context.getBean(PlatformTransactionManager.class)), home, out);
         } finally {
             FileSystemUtils.deleteRecursively(home);
@@ -116,8 +118,8 @@ final class ReportPageBenchmark {
         this.base = base;
     }
 
-    private int measure(Options options, String adminPassword, VideoRepository videoRows, JdbcClient jdbc,
-                        TransactionTemplate transaction, Path home, PrintStream out)
+    private int measure(Options options, String adminPassword, VideoRepository videoRows, StageResults stages,
+                        ComparisonRepository comparisons, TransactionTemplate transaction, Path home, PrintStream out)
             throws Exception {
         String admin = signInChangingPassword("admin", adminPassword);
         String coachPassword = UUID.randomUUID().toString();
@@ -135,7 +137,7 @@ final class ReportPageBenchmark {
         int copies = options.analyses() - 1;
         out.println("Copying that analysis " + copies + " times ...");
         List<UUID> videos = new ArrayList<>(List.of(videoId));
-        videos.addAll(AnalysisCopies.copy(videoRows, jdbc, transaction, videoId, copies));
+        videos.addAll(AnalysisCopies.copy(videoRows, stages, comparisons, transaction, videoId, copies));
 
         Path script = home.resolve("report-pages.lua");
         Files.writeString(script, luaScript(options.path(), videos, coach), StandardCharsets.UTF_8);

@@ -3,9 +3,9 @@ package com.skillmirror.compare.step;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
+import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.skill.SkillRegistry;
-import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -15,9 +15,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The compare worker step; its partitions are the videos still in the running (the job's video partitioner). */
 @Configuration(proxyBeanMethods = false)
@@ -30,10 +28,9 @@ public class CompareStepConfiguration {
 
     @Bean
     @StepScope
-    CompareTasklet compareTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
+    CompareTasklet compareTasklet(VideoRepository videos, StageResults results, ComparisonRepository comparisons,
                                   SkillRegistry skills, ExpertPatterns patterns, ProgressPublisher progress,
-                                  JdbcClient jdbc, JsonMapper json,
                                   @Value("#{stepExecutionContext['videoId']}") String videoId) {
-        return new CompareTasklet(videos, results, storage, skills, patterns, progress, jdbc, json, UUID.fromString(videoId));
+        return new CompareTasklet(videos, results, comparisons, skills, patterns, progress, UUID.fromString(videoId));
     }
 }

@@ -1,9 +1,11 @@
 /**
  * Stage 4, compare: per video tagged with a skill.
- * <p>Reads: the landmark series ({@code pose/series.bin}), the speech result when the skill uses speech, the skill's
- * definition and its default expert pattern.
- * <p>Writes: one {@code comparison} row per person compared (the main athlete first), and {@code stage_result}
- * compare holding the main athlete's comparison (score, per joint/phase deviations, tempo, range of motion,
- * symmetry, findings, learning path) plus the other people's scores in team clips.
+ * <p>Reads: the pose result (who the athlete is) and every person's kinematics ({@code pose/kinematics.bin}), the
+ * speech result when the skill uses speech, the skill's definition and its default expert pattern.
+ * <p>Writes: one {@code comparison} row per person compared (the main athlete first, through
+ * {@link com.skillmirror.compare.ComparisonRepository}), and {@code stage_result} compare
+ * ({@link com.skillmirror.compare.CompareResult}) holding the main athlete's comparison (score, per joint/phase
+ * deviations, tempo, range of motion, symmetry, findings, learning path) plus the other people's scores in team
+ * clips.
  */
 package com.skillmirror.compare.step;

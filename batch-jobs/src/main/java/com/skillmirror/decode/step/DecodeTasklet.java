@@ -5,6 +5,7 @@ import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.decode.AudioExtractor;
+import com.skillmirror.decode.DecodeResult;
 import com.skillmirror.decode.DecodeSettings;
 import com.skillmirror.decode.MediaProbe;
 import com.skillmirror.decode.ProxyTranscoder;
@@ -17,9 +18,7 @@ import com.skillmirror.upload.VideoRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,22 +110,11 @@ public class DecodeTasklet implements Tasklet {
         }
         videos.recordProbe(videoId, probe, proxyResult.variableFrameRate(), proxyResult.fps(), proxyResult.frames());
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("container", probe.container());
-        summary.put("videoCodec", probe.videoCodec());
-        summary.put("audioCodec", probe.audioCodec());
-        summary.put("width", probe.width());
-        summary.put("height", probe.height());
-        summary.put("rotation", probe.rotation());
-        summary.put("durationMs", probe.durationMs());
-        summary.put("sourceFps", round(probe.frameRate()));
-        summary.put("variableFrameRate", proxyResult.variableFrameRate());
-        summary.put("hasAudio", probe.hasAudio() && audioSamples > 0);
-        summary.put("audioSeconds", round(audioSamples / (double) AudioExtractor.SAMPLE_RATE));
-        summary.put("proxy", Map.of("width", proxyResult.width(), "height", proxyResult.height(),
-                "fps", round(proxyResult.fps()), "frames", proxyResult.frames()));
-        summary.put("warnings", warnings);
-        results.completed(videoId, Stage.DECODE, summary);
+        results.complete(videoId, DecodeResult.STAGE_RESULT, new DecodeResult(probe.container(), probe.videoCodec(),
+                probe.audioCodec(), probe.width(), probe.height(), probe.rotation(), probe.durationMs(),
+                round(probe.frameRate()), proxyResult.variableFrameRate(), probe.hasAudio() && audioSamples > 0,
+                round(audioSamples / (double) AudioExtractor.SAMPLE_RATE), new DecodeResult.Proxy(proxyResult.width(),
+                        proxyResult.height(), round(proxyResult.fps()), proxyResult.frames()), warnings));
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 100, "decoded"));
     }
 

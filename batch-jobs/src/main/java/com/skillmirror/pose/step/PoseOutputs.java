@@ -2,8 +2,8 @@ package com.skillmirror.pose.step;
 
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.pose.PoseResult;
 import com.skillmirror.pose.export.PoseCsvWriter;
 import com.skillmirror.pose.export.PoseJsonWriter;
 import com.skillmirror.pose.export.TrcWriter;
@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -41,14 +39,15 @@ class PoseOutputs {
         this.overlayVideo = overlayVideo;
     }
 
-    /** Writes the exports and images of one video; returns the key frames written (frame, time, why). */
-    List<Map<String, Object>> write(Video video, PoseSeries series, int mainPerson) throws IOException {
+    /**
+     * Writes the exports and images of one video; returns the key frames written (frame, time, why).
+     *
+     * @param people every tracked person's kinematics, in the series' person order
+     */
+    List<PoseResult.KeyFrame> write(Video video, PoseSeries series, List<KinematicSeries> people, int mainPerson)
+            throws IOException {
         Path work = Files.createTempDirectory("skillmirror-pose-out-");
         try {
-            List<KinematicSeries> people = new ArrayList<>();
-            for (int id : series.personIds()) {
-                people.add(Kinematics.of(series, id));
-            }
             Path csv = file(work, Artifact.POSE_CSV);
             try (var writer = Files.newBufferedWriter(csv)) {
                 PoseCsvWriter.write(series, people, writer);
@@ -63,19 +62,15 @@ class PoseOutputs {
 
             Path proxy = file(work, Artifact.PROXY);
             storage.download(results.key(video.id(), Artifact.PROXY).orElseThrow(), proxy);
-            List<Map<String, Object>> keyFrames = new ArrayList<>();
+            List<PoseResult.KeyFrame> keyFrames = new ArrayList<>();
             KinematicSeries athlete = people.stream().filter(k -> k.personId() == mainPerson).findFirst().orElseThrow();
             for (KeyFrames.KeyFrame key : keyFrames(athlete)) {
                 Artifact artifact = keyFrame(key.kind());
                 Path jpeg = file(work, artifact);
                 OverlayRenderer.keyFrame(proxy, series, key.frameIndex(), jpeg);
                 store(video, artifact, jpeg);
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("frame", key.frameIndex());
-                entry.put("timeMs", key.timeMs());
-                entry.put("kind", key.kind().name());
-                entry.put("value", Math.round(key.value() * 10) / 10.0);
-                keyFrames.add(entry);
+                keyFrames.add(new PoseResult.KeyFrame(key.frameIndex(), key.timeMs(), key.kind(),
+                        Math.round(key.value() * 10) / 10.0));
             }
             if (overlayVideo) {
                 Path overlay = file(work, Artifact.OVERLAY);

@@ -4,9 +4,13 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.kinematics.Kinematics;
+import com.skillmirror.kinematics.KinematicsFile;
 import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.pose.PoseResult;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
@@ -16,9 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -65,31 +67,28 @@ class PoseSummaryTasklet implements Tasklet {
         results.store(uploadId, video.id(), Artifact.POSE_SERIES, bytes.toByteArray());
 
         int withPerson = (int) series.frames().stream().filter(f -> !f.people().isEmpty()).count();
-        List<Integer> ids = series.personIds();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("model", series.model());
-        summary.put("fps", Math.round(series.fps() * 1000) / 1000.0);
-        summary.put("framesAnalysed", series.frames().size());
-        summary.put("framesWithPerson", withPerson);
-        summary.put("people", ids.size());
         if (withPerson == 0) {
             results.failed(video.id(), Stage.POSE, NO_ATHLETE);
             videos.markFailed(video.id(), Stage.POSE.stepName(), NO_ATHLETE);
             progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, video.id(), Stage.POSE, 100, NO_ATHLETE));
             return;
         }
-        int main = series.mainPersonId();
-        summary.put("mainPersonId", main);
-        summary.put("mainPersonFrames", (int) series.track(main).stream().filter(p -> p != null).count());
-        summary.put("meanPoseScore", Math.round(meanScore(series, main) * 1000) / 1000.0);
-        if (ids.size() > 1) {
-            summary.put("note", ids.size() + " people were tracked; person " + main
-                    + " (the largest and most central over time) is taken as the athlete"
-                    + (video.athleteName() == null ? "" : " " + video.athleteName()) + ".");
+        List<Integer> ids = series.personIds();
+        // the one place angles are computed from landmarks: the exports, compare and report all use these
+        List<KinematicSeries> people = new ArrayList<>();
+        for (int id : ids) {
+            people.add(Kinematics.of(series, id));
         }
-        summary.put("gaps", gaps(series, main));
-        summary.put("keyFrames", outputs.write(video, series, main));
-        results.completed(video.id(), Stage.POSE, summary);
+        results.store(uploadId, video.id(), Artifact.KINEMATICS, KinematicsFile.write(people));
+        int main = series.mainPersonId();
+        String note = ids.size() > 1 ? ids.size() + " people were tracked; person " + main
+                + " (the largest and most central over time) is taken as the athlete"
+                + (video.athleteName() == null ? "" : " " + video.athleteName()) + "." : null;
+        List<PoseResult.KeyFrame> keyFrames = outputs.write(video, series, people, main);
+        results.complete(video.id(), PoseResult.STAGE_RESULT, new PoseResult(series.model(),
+                Math.round(series.fps() * 1000) / 1000.0, series.frames().size(), withPerson, ids.size(), main,
+                (int) series.track(main).stream().filter(p -> p != null).count(),
+                Math.round(meanScore(series, main) * 1000) / 1000.0, note, gaps(series, main), keyFrames));
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.POSE, 100,
                 withPerson + " of " + series.frames().size() + " frames with the athlete"));
     }
@@ -119,9 +118,9 @@ class PoseSummaryTasklet implements Tasklet {
         return series.track(id).stream().filter(p -> p != null).mapToDouble(PersonPose::score).average().orElse(0);
     }
 
-    /** Runs of frames where the athlete was not found, as [firstIndex, lastIndex]. */
-    private static List<int[]> gaps(PoseSeries series, int id) {
-        List<int[]> gaps = new ArrayList<>();
+    /** Runs of frames where the athlete was not found. */
+    private static List<PoseResult.Gap> gaps(PoseSeries series, int id) {
+        List<PoseResult.Gap> gaps = new ArrayList<>();
         int start = -1;
         List<PoseFrame> frames = series.frames();
         for (int i = 0; i < frames.size(); i++) {
@@ -129,12 +128,12 @@ class PoseSummaryTasklet implements Tasklet {
             if (missing && start < 0) {
                 start = frames.get(i).index();
             } else if (!missing && start >= 0) {
-                gaps.add(new int[] {start, frames.get(i - 1).index()});
+                gaps.add(new PoseResult.Gap(start, frames.get(i - 1).index()));
                 start = -1;
             }
         }
         if (start >= 0) {
-            gaps.add(new int[] {start, frames.get(frames.size() - 1).index()});
+            gaps.add(new PoseResult.Gap(start, frames.get(frames.size() - 1).index()));
         }
         return gaps;
     }

@@ -1,5 +1,6 @@
 package com.skillmirror.report.progress;
 
+import com.skillmirror.compare.Comparison;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,8 +51,8 @@ public final class KeyMetrics {
     private KeyMetrics() {
     }
 
-    /** The key metrics of one comparison (its stored JSON, parsed), by label, in the order above. */
-    public static Map<String, Double> of(Map<?, ?> comparison) {
+    /** The key metrics of one comparison, by label, in the order above; none without a comparison. */
+    public static Map<String, Double> of(Comparison comparison) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Measured m : measured(comparison)) {
             out.put(m.spec().label(), m.value());
@@ -60,7 +61,7 @@ public final class KeyMetrics {
     }
 
     /** How each key metric of this comparison is judged, by label. */
-    public static Map<String, Spec> specs(Map<?, ?> comparison) {
+    public static Map<String, Spec> specs(Comparison comparison) {
         Map<String, Spec> out = new LinkedHashMap<>();
         for (Measured m : measured(comparison)) {
             out.put(m.spec().label(), m.spec());
@@ -71,30 +72,27 @@ public final class KeyMetrics {
     private record Measured(Spec spec, double value) {
     }
 
-    private static List<Measured> measured(Map<?, ?> comparison) {
+    private static List<Measured> measured(Comparison comparison) {
         List<Measured> out = new ArrayList<>();
         if (comparison == null) {
             return out;
         }
-        for (Object m : list(comparison.get("metrics"))) {
-            Double value = number(m, "value");
-            Double min = number(m, "targetMin");
-            Double max = number(m, "targetMax");
-            String name = text(m, "name");
+        for (Comparison.MetricResult m : listed(comparison.metrics())) {
+            Double value = valued(m.value());
+            Double min = valued(m.targetMin());
+            Double max = valued(m.targetMax());
+            String name = m.name();
             if (value == null || name == null || (min == null && max == null) || out.size() == MAX) {
                 continue;
             }
-            String unit = text(m, "unit");
+            String unit = m.unit();
             out.add(new Measured(new Spec(withUnit(name, unit), unit, min, max, false, threshold(unit, value)), value));
         }
-        List<?> joints = new ArrayList<>(list(comparison.get("joints")));
-        joints.sort(Comparator.comparingDouble((Object j) -> {
-            Double w = number(j, "weight");
-            return w == null ? 0 : -w;
-        }));
-        for (Object j : joints) {
-            Double rms = number(j, "rmsDeg");
-            String angle = text(j, "angle");
+        List<Comparison.JointResult> joints = new ArrayList<>(listed(comparison.joints()));
+        joints.sort(Comparator.comparingDouble((Comparison.JointResult j) -> -j.weight()));
+        for (Comparison.JointResult j : joints) {
+            Double rms = valued(j.rmsDeg());
+            String angle = j.angle();
             if (rms == null || angle == null || out.size() == MAX) {
                 continue;
             }
@@ -129,16 +127,11 @@ public final class KeyMetrics {
         return unit == null || unit.isBlank() ? name : name + " (" + unit + ")";
     }
 
-    private static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
+    private static <T> List<T> listed(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
-    private static Double number(Object node, String key) {
-        return node instanceof Map<?, ?> m && m.get(key) instanceof Number n && !Double.isNaN(n.doubleValue())
-                ? n.doubleValue() : null;
-    }
-
-    private static String text(Object node, String key) {
-        return node instanceof Map<?, ?> m && m.get(key) != null ? String.valueOf(m.get(key)) : null;
+    private static Double valued(Double d) {
+        return d == null || d.isNaN() ? null : d;
     }
 }

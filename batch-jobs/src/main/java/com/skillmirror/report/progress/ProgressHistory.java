@@ -1,8 +1,9 @@
 package com.skillmirror.report.progress;
 
+import com.skillmirror.compare.ComparisonRepository;
+import com.skillmirror.compare.ComparisonRepository.MainComparison;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,10 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An athlete's analyses over time, per skill, from the stored comparisons.
+ * An athlete's analyses over time, per skill, from the stored comparisons ({@link ComparisonRepository}).
  * <p>An analysis counts when its compare stage COMPLETED: its point is the main person's comparison (the one the
  * report shows), dated when it was compared. Several takes of one upload are several analyses, in the order they
  * were compared.
@@ -34,25 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProgressHistory {
 
-    private static final String POINTS = """
-            SELECT v.id, v.skill_id, COALESCE(s.name, v.skill_id) AS skill_name, c.created_at, c.score,
-                   c.result::text AS result
+    /** The videos an athlete's analyses may come from, with their skill; the filter is appended. */
+    private static final String VIDEOS = """
+            SELECT v.id, v.skill_id, COALESCE(s.name, v.skill_id) AS skill_name
               FROM video v
               JOIN upload u ON u.id = v.upload_id
-              JOIN stage_result r ON r.video_id = v.id AND r.stage = 'compare' AND r.status = 'COMPLETED'
-              JOIN comparison c ON c.video_id = v.id
-                   AND c.person_id = COALESCE(CAST(r.summary ->> 'personId' AS INT), 0)
               LEFT JOIN skill s ON s.id = v.skill_id
               LEFT JOIN athlete a ON a.id = v.athlete_id
             """;
-    private static final String ORDER = " ORDER BY c.created_at, v.id";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ComparisonRepository comparisons;
 
-    public ProgressHistory(JdbcClient jdbc, JsonMapper json) {
+    public ProgressHistory(JdbcClient jdbc, ComparisonRepository comparisons) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.comparisons = comparisons;
     }
 
     /**
@@ -65,7 +61,7 @@ public class ProgressHistory {
         String name = jdbc.sql("SELECT name FROM athlete WHERE id = ?").param(athleteId).query(String.class).optional()
                 .orElseThrow(() -> new NoSuchElementException("No athlete " + athleteId));
         Map<String, List<Row>> bySkill = new LinkedHashMap<>();
-        for (Row row : rows(POINTS + " WHERE v.athlete_id = :athlete AND v.skill_id IS NOT NULL" + ORDER,
+        for (Row row : rows(VIDEOS + " WHERE v.athlete_id = :athlete AND v.skill_id IS NOT NULL",
                 Map.of("athlete", athleteId))) {
             bySkill.computeIfAbsent(row.skillId(), k -> new ArrayList<>()).add(row);
         }
@@ -105,7 +101,7 @@ public class ProgressHistory {
         } else {
             who = "v.id = :video";
         }
-        List<Row> rows = rows(POINTS + " WHERE v.skill_id = :skill AND " + who + ORDER, params);
+        List<Row> rows = rows(VIDEOS + " WHERE v.skill_id = :skill AND " + who, params);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).point().videoId().equals(videoId)) {
                 rows = rows.subList(0, i + 1);
@@ -142,17 +138,24 @@ public class ProgressHistory {
         return new SkillTrend(rows.get(0).skillId(), rows.get(0).skillName(), rows.stream().map(Row::point).toList());
     }
 
-    private List<Row> rows(String sql, Map<String, ?> params) {
-        return jdbc.sql(sql).params(params).query(this::row).list();
+    /** The analyses of the videos the query selects, in the order they were compared. */
+    private List<Row> rows(String videosSql, Map<String, ?> params) {
+        Map<UUID, TaggedVideo> videos = new LinkedHashMap<>();
+        jdbc.sql(videosSql).params(params).query(ProgressHistory::video).list()
+                .forEach(video -> videos.put(video.id(), video));
+        List<Row> rows = new ArrayList<>();
+        for (MainComparison c : comparisons.mainComparisons(videos.keySet())) {
+            TaggedVideo video = videos.get(c.videoId());
+            rows.add(new Row(video.skillId(), video.skillName(), new ProgressPoint(c.videoId(), c.comparedAt(),
+                    c.score(), KeyMetrics.of(c.comparison()))));
+        }
+        return rows;
     }
 
-    private Row row(ResultSet rs, int i) throws SQLException {
-        Object score = rs.getObject("score");
-        Map<?, ?> comparison = rs.getString("result") == null ? Map.of()
-                : json.readValue(rs.getString("result"), Map.class);
-        Timestamp at = rs.getTimestamp("created_at");
-        return new Row(rs.getString("skill_id"), rs.getString("skill_name"),
-                new ProgressPoint(rs.getObject("id", UUID.class), at.toInstant(),
-                        score instanceof Number n ? n.doubleValue() : null, KeyMetrics.of(comparison)));
+    private record TaggedVideo(UUID id, String skillId, String skillName) {
+    }
+
+    private static TaggedVideo video(ResultSet rs, int i) throws SQLException {
+        return new TaggedVideo(rs.getObject("id", UUID.class), rs.getString("skill_id"), rs.getString("skill_name"));
     }
 }

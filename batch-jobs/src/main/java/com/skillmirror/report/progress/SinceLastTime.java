@@ -1,5 +1,6 @@
 package com.skillmirror.report.progress;
 
+import com.skillmirror.compare.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,10 @@ public record SinceLastTime(Verdict overall, ProgressPoint previous, ProgressPoi
     }
 
     /**
-     * The comparison of the trend's last two analyses, judged with the current analysis' targets (its comparison as
-     * stored); empty when the trend has fewer than two analyses.
+     * The comparison of the trend's last two analyses, judged with the current analysis' targets (its comparison);
+     * empty when the trend has fewer than two analyses.
      */
-    public static Optional<SinceLastTime> of(SkillTrend trend, Map<?, ?> currentComparison) {
+    public static Optional<SinceLastTime> of(SkillTrend trend, Comparison currentComparison) {
         if (trend == null || trend.previous() == null) {
             return Optional.empty();
         }

@@ -1,9 +1,9 @@
 package com.skillmirror.report.step;
 
-import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.analysis.VideoPartitioner;
+import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.progress.ProgressHistory;
@@ -46,17 +46,18 @@ public class ReportStepConfiguration {
 
     @Bean
     @StepScope
-    TeamReportTasklet teamReportTasklet(AnalysisResults analysis, ObjectStorage storage, ReportRenderer reportRenderer,
+    TeamReportTasklet teamReportTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
+                                        ReportRenderer reportRenderer,
                                         @Value("#{jobParameters['uploadId']}") String uploadId) {
-        return new TeamReportTasklet(analysis, storage, reportRenderer, UUID.fromString(uploadId));
+        return new TeamReportTasklet(videos, results, storage, reportRenderer, UUID.fromString(uploadId));
     }
 
     @Bean
     @StepScope
-    ReportTasklet reportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results,
-                                ObjectStorage storage, ExpertPatterns patterns, ReportRenderer reportRenderer,
-                                ProgressHistory history, @Value("#{stepExecutionContext['videoId']}") String videoId) {
-        return new ReportTasklet(videos, analysis, results, storage, patterns, reportRenderer, history,
+    ReportTasklet reportTasklet(VideoRepository videos, StageResults results, ComparisonRepository comparisons,
+                                ExpertPatterns patterns, ReportRenderer reportRenderer, ProgressHistory history,
+                                @Value("#{stepExecutionContext['videoId']}") String videoId) {
+        return new ReportTasklet(videos, results, comparisons, patterns, reportRenderer, history,
                 UUID.fromString(videoId));
     }
 }

@@ -1,28 +1,25 @@
 package com.skillmirror.report.step;
 
-import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
-import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.kinematics.KinematicsFile;
 import com.skillmirror.report.ReportData;
 import com.skillmirror.report.ReportRenderer;
+import com.skillmirror.report.ReportResult;
+import com.skillmirror.report.VideoResults;
 import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.report.progress.SkillTrend;
 import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
-import com.skillmirror.upload.VideoStatus;
-import java.io.InputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,20 +36,18 @@ class ReportTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
 
     private final VideoRepository videos;
-    private final AnalysisResults analysis;
     private final StageResults results;
-    private final ObjectStorage storage;
+    private final ComparisonRepository comparisons;
     private final ExpertPatterns patterns;
     private final ReportRenderer renderer;
     private final ProgressHistory history;
     private final UUID videoId;
 
-    ReportTasklet(VideoRepository videos, AnalysisResults analysis, StageResults results, ObjectStorage storage,
+    ReportTasklet(VideoRepository videos, StageResults results, ComparisonRepository comparisons,
                   ExpertPatterns patterns, ReportRenderer renderer, ProgressHistory history, UUID videoId) {
         this.videos = videos;
-        this.analysis = analysis;
         this.results = results;
-        this.storage = storage;
+        this.comparisons = comparisons;
         this.patterns = patterns;
         this.renderer = renderer;
         this.history = history;
@@ -68,7 +63,7 @@ class ReportTasklet implements Tasklet {
             byte[] pdf = renderer.pdf(data);
             results.store(video.uploadId(), videoId, Artifact.REPORT_HTML, html);
             results.store(video.uploadId(), videoId, Artifact.REPORT_PDF, pdf);
-            results.completed(videoId, Stage.REPORT, Map.of("htmlBytes", html.length, "pdfBytes", pdf.length));
+            results.complete(videoId, ReportResult.STAGE_RESULT, new ReportResult(html.length, pdf.length));
         } catch (Exception e) {
             log.warn("Report of video {} not rendered", videoId, e);
             results.failed(videoId, Stage.REPORT, "The report could not be rendered (" + e.getMessage()
@@ -77,39 +72,47 @@ class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private ReportData data(Video video) throws Exception {
-        Map<String, Object> results = new LinkedHashMap<>(analysis.video(video));
+    private ReportData data(Video video) throws IOException {
         // the job ends after this step: a video that has not failed by now has completed
-        if (video.status() != VideoStatus.FAILED) {
-            results.put("status", VideoStatus.COMPLETED);
-        }
+        VideoResults stored = VideoResults.read(video, results).finished();
         Map<String, byte[]> keyFrames = new LinkedHashMap<>();
         for (Artifact keyFrame : Artifact.KEY_FRAMES) {
-            Optional<byte[]> jpeg = this.results.load(videoId, keyFrame);
+            Optional<byte[]> jpeg = results.load(videoId, keyFrame);
             if (jpeg.isPresent()) {
                 keyFrames.put(keyFrame.kind(), jpeg.get());
             }
         }
-        KinematicSeries angles = null;
-        Optional<String> seriesKey = this.results.key(videoId, Artifact.POSE_SERIES);
-        if (seriesKey.isPresent()) {
-            try (InputStream in = storage.get(seriesKey.get())) {
-                PoseSeries series = PoseSeries.read(in);
-                angles = Kinematics.of(series, series.mainPersonId());
-            }
+        Optional<StoredPattern> pattern = comparedPattern(stored);
+        return new ReportData(stored, keyFrames, athleteAngles(stored), pattern.map(ReportTasklet::means)
+                .orElse(Map.of()), Instant.now(), history(), pattern.map(this::expertKeyFrames).orElse(Map.of()));
+    }
+
+    /** The athlete's angle series as the pose stage computed it; null without one (nobody found). */
+    private KinematicSeries athleteAngles(VideoResults stored) throws IOException {
+        Optional<byte[]> kinematics = results.load(videoId, Artifact.KINEMATICS);
+        if (stored.pose() == null || kinematics.isEmpty()) {
+            return null;
         }
-        Optional<String> patternHash = comparedPattern(results);
-        return new ReportData(results, keyFrames, angles, patternHash.map(this::patternMeans).orElse(Map.of()),
-                Instant.now(), history(), patternHash.map(this::expertKeyFrames).orElse(Map.of()));
+        int athlete = stored.pose().mainPersonId();
+        return KinematicsFile.read(kinematics.get()).stream().filter(k -> k.personId() == athlete).findFirst()
+                .orElse(null);
+    }
+
+    /** The pattern the compare stage compared the athlete with, if it ran. */
+    private Optional<StoredPattern> comparedPattern(VideoResults stored) {
+        if (stored.compare() == null) {
+            return Optional.empty();
+        }
+        return comparisons.patternId(videoId, stored.compare().personId()).flatMap(patterns::find);
     }
 
     /** The expert doing the same: their key frames beside the athlete's, when the pattern came from their videos. */
-    private Map<String, byte[]> expertKeyFrames(String patternHash) {
+    private Map<String, byte[]> expertKeyFrames(StoredPattern pattern) {
         try {
-            return patterns.keyFrames(patternHash, Artifact.KEY_FRAMES);
+            return patterns.keyFrames(pattern.pattern().contentHash(), Artifact.KEY_FRAMES);
         } catch (Exception e) {
             log.warn("Expert key frames of pattern {} not read; video {}'s report shows the athlete's alone",
-                    patternHash, videoId, e);
+                    pattern.id(), videoId, e);
             return Map.of();
         }
     }
@@ -124,24 +127,10 @@ class ReportTasklet implements Tasklet {
         }
     }
 
-    /** The content hash of the pattern the compare stage used, if it ran. */
-    @SuppressWarnings("unchecked")
-    private static Optional<String> comparedPattern(Map<String, Object> results) {
-        Object compare = ((Map<String, Map<String, Object>>) results.get("stages")).getOrDefault("compare", Map.of())
-                .get("result");
-        if (!(compare instanceof Map<?, ?> c) || !(c.get("comparison") instanceof Map<?, ?> comparison)
-                || !(comparison.get("pattern") instanceof Map<?, ?> ref) || ref.get("contentHash") == null) {
-            return Optional.empty();
-        }
-        return Optional.of(String.valueOf(ref.get("contentHash")));
-    }
-
     /** The compared pattern's mean curves, so the charts show the athlete against the expert. */
-    private Map<String, double[]> patternMeans(String patternHash) {
-        Optional<ExpertPattern> pattern = patterns.byHash(patternHash).map(StoredPattern::pattern);
+    private static Map<String, double[]> means(StoredPattern pattern) {
         Map<String, double[]> means = new LinkedHashMap<>();
-        pattern.ifPresent(p -> p.curves().forEach(curve -> means.put(curve.feature(), curve.mean())));
+        pattern.pattern().curves().forEach(curve -> means.put(curve.feature(), curve.mean()));
         return means;
     }
-
 }

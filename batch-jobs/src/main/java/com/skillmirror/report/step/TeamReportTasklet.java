@@ -1,15 +1,15 @@
 package com.skillmirror.report.step;
 
-import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.TeamReport;
+import com.skillmirror.report.VideoResults;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.storage.UploadArtifact;
+import com.skillmirror.upload.VideoRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,24 +24,26 @@ class TeamReportTasklet implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TeamReportTasklet.class);
 
-    private final AnalysisResults analysis;
+    private final VideoRepository videos;
+    private final StageResults results;
     private final ObjectStorage storage;
     private final ReportRenderer renderer;
     private final UUID uploadId;
 
-    TeamReportTasklet(AnalysisResults analysis, ObjectStorage storage, ReportRenderer renderer, UUID uploadId) {
-        this.analysis = analysis;
+    TeamReportTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ReportRenderer renderer,
+                      UUID uploadId) {
+        this.videos = videos;
+        this.results = results;
         this.storage = storage;
         this.renderer = renderer;
         this.uploadId = uploadId;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<Map<String, Object>> videos = (List<Map<String, Object>>) analysis.upload(uploadId).get("videos");
         try {
-            TeamReport team = TeamReport.of(videos);
+            TeamReport team = TeamReport.of(videos.findByUpload(uploadId).stream()
+                    .map(video -> VideoResults.read(video, results)).toList());
             String title = "Team report: upload " + uploadId;
             put(UploadArtifact.TEAM_REPORT_HTML, renderer.teamHtml(team, title).getBytes(StandardCharsets.UTF_8));
             put(UploadArtifact.TEAM_REPORT_PDF, renderer.teamPdf(team, title));

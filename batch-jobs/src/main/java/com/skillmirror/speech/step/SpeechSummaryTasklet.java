@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -57,14 +56,13 @@ class SpeechSummaryTasklet implements Tasklet {
         for (Video video : videos.findDecodedByUpload(uploadId)) {
             Optional<String> audioKey = results.key(video.id(), Artifact.AUDIO);
             if (audioKey.isEmpty()) {
-                results.skipped(video.id(), Stage.SPEECH, Map.of("noAudio", true),
-                        "The video has no audio track: speech analysis was skipped.");
+                results.skipped(video.id(), Stage.SPEECH, "The video has no audio track: speech analysis was skipped.");
                 continue;
             }
             SpeechResult result = analyse(video, audioKey.get());
             byte[] bytes = json.writeValueAsBytes(result);
             results.store(uploadId, video.id(), Artifact.SPEECH, bytes);
-            results.completed(video.id(), Stage.SPEECH, result);
+            results.complete(video.id(), SpeechResult.STAGE_RESULT, result);
             progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.SPEECH, 100,
                     result.noSpeechDetected() ? "no speech detected" : "speech analysed"));
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.skillmirror.TestAnalysisApplication;
+import com.skillmirror.compare.Comparison;
+import com.skillmirror.report.SampleReport;
 import com.skillmirror.testsupport.OwnDatabaseTest;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -80,7 +82,7 @@ class ProgressHistoryTest extends OwnDatabaseTest {
         assertThat(upToSecond.points()).hasSize(2);
         assertThat(upToSecond.latest().videoId()).isEqualTo(second);
 
-        SinceLastTime since = SinceLastTime.of(history.forVideo(second), comparison(30.0, 95.0)).orElseThrow();
+        SinceLastTime since = SinceLastTime.of(history.forVideo(second), typed(30.0, 95.0)).orElseThrow();
         assertThat(since.overall()).isEqualTo(SinceLastTime.Verdict.IMPROVED);
         assertThat(since.changes().get(0)).satisfies(c -> {
             assertThat(c.label()).isEqualTo(SinceLastTime.SCORE);
@@ -90,13 +92,13 @@ class ProgressHistoryTest extends OwnDatabaseTest {
         assertThat(change(since, "Deepest knee angle (deg)").verdict()).isEqualTo(SinceLastTime.Verdict.IMPROVED);
 
         // +1 point is within noise; the knee leaves its target by 30 deg
-        SinceLastTime next = SinceLastTime.of(history.forVideo(third), comparison(31.0, 130.0)).orElseThrow();
+        SinceLastTime next = SinceLastTime.of(history.forVideo(third), typed(31.0, 130.0)).orElseThrow();
         assertThat(next.overall()).isEqualTo(SinceLastTime.Verdict.UNCHANGED);
         assertThat(change(next, "Deepest knee angle (deg)").verdict()).isEqualTo(SinceLastTime.Verdict.REGRESSED);
         assertThat(change(next, "Deepest knee angle (deg)").delta()).isEqualTo(35.0);
 
         assertThat(SinceLastTime.of(history.forVideo(analysed(upload(team, null), athlete(team, "Dora"), null,
-                "squat", 9, 50.0, 90.0)), comparison(50.0, 90.0))).isEmpty();
+                "squat", 9, 50.0, 90.0)), typed(50.0, 90.0))).isEmpty();
     }
 
     @Test
@@ -186,6 +188,12 @@ class ProgressHistoryTest extends OwnDatabaseTest {
                 .params(video, "Could not compare").update();
     }
 
+    /** The comparison of {@link #comparison(double, double)} as the report reads stored comparisons. */
+    private Comparison typed(double score, double knee) throws Exception {
+        return SampleReport.comparison(comparison(score, knee));
+    }
+
+    /** The real run's comparison JSON, with this score and deepest knee angle. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> comparison(double score, double knee) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/report/sample-report.json")) {
