@@ -1,9 +1,11 @@
-package com.skillmirror.portal;
+package com.skillmirror.portal.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.Stage;
+import com.skillmirror.portal.PortalTestSupport;
+import com.skillmirror.portal.SkillMirrorApplication;
 import com.skillmirror.portal.access.Role;
 import com.skillmirror.portal.security.Account;
 import com.skillmirror.portal.team.Team;

@@ -1,4 +1,4 @@
-package com.skillmirror.portal;
+package com.skillmirror.portal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.skillmirror.portal.PortalTestSupport;
 import com.skillmirror.portal.access.Role;
-import com.skillmirror.portal.security.Account;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
