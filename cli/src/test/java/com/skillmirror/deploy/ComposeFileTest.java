@@ -1,4 +1,4 @@
-package com.skillmirror.worker;
+package com.skillmirror.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Docker cannot run here, so docker-compose.yml is checked against the code: every service it builds has a module
  * and a Dockerfile, every host it names is a service, every SKILLMIRROR_/SPRING_ variable binds to a property the
- * code or Spring Boot really reads, every dependency is a service.
+ * code or Spring Boot really reads, every dependency is a service. It lives in the cli module because that one has
+ * every application's settings records on its class path (the portal's included).
  */
 class ComposeFileTest {
 
