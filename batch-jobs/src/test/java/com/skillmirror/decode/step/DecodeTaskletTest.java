@@ -1,0 +1,134 @@
+package com.skillmirror.decode.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.skillmirror.TestAnalysisApplication;
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageOutcome;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.decode.DecodeResult;
+import com.skillmirror.decode.DecodeSettings;
+import com.skillmirror.storage.Artifact;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.TestClips;
+import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import com.skillmirror.upload.VideoStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The decode tasklet on its own, for one stored upload: a real clip is decoded, a file that is no video fails alone. */
+@SpringBootTest(classes = TestAnalysisApplication.class)
+class DecodeTaskletTest extends OwnDatabaseTest {
+
+    @Autowired
+    UploadService uploads;
+    @Autowired
+    VideoRepository videos;
+    @Autowired
+    StageResults results;
+    @Autowired
+    ObjectStorage storage;
+    @Autowired
+    ProgressPublisher progress;
+    @Autowired
+    DecodeSettings settings;
+
+    @Test
+    void aClipWithSoundGetsItsProxyAudioThumbnailAndTypedResult(@TempDir Path dir) throws Exception {
+        Path clip = TestClips.video(dir.resolve("squat.mp4"), 320, 240, 15, 2.0, true, 0);
+        Video video = upload(clip).get(0);
+
+        ExitStatus exit = decode(video.id());
+
+        assertThat(exit.getExitCode()).isEqualTo(ExitStatus.EXECUTING.getExitCode());
+        assertThat(results.artifacts(video.id())).containsKeys(Artifact.PROXY.kind(), Artifact.AUDIO.kind(),
+                Artifact.THUMBNAIL.kind());
+        assertThat(results.load(video.id(), Artifact.PROXY)).get().satisfies(b -> assertThat(b.length).isGreaterThan(1000));
+        byte[] wav = results.load(video.id(), Artifact.AUDIO).orElseThrow();
+        assertThat(new String(wav, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        byte[] jpeg = results.load(video.id(), Artifact.THUMBNAIL).orElseThrow();
+        assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
+        assertThat(jpeg[1] & 0xff).isEqualTo(0xd8);
+
+        DecodeResult decoded = results.result(video.id(), DecodeResult.STAGE_RESULT).orElseThrow();
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(240);
+        assertThat(decoded.rotation()).isZero();
+        assertThat(decoded.hasAudio()).isTrue();
+        assertThat(decoded.audioSeconds()).isBetween(1.5, 2.5);
+        assertThat(decoded.proxy().frames()).isBetween(28, 32);
+        assertThat(decoded.proxy().fps()).isEqualTo(15.0);
+        assertThat(decoded.warnings()).isEmpty();
+        assertThat(videos.find(video.id()).orElseThrow().status()).isNotEqualTo(VideoStatus.FAILED);
+    }
+
+    @Test
+    void aFileThatIsNoVideoFailsOnlyItsOwnVideoSayingWhatToDo(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.mp4"), "training notes, not a video\n".repeat(50));
+        Path clip = TestClips.video(dir.resolve("ok.mp4"), 160, 120, 10, 1.0, false, 0);
+        List<Video> created = upload(notes, clip);
+        Video broken = created.get(0);
+        Video fine = created.get(1);
+
+        ExitStatus exit = decode(broken.id());
+
+        assertThat(exit.getExitCode()).isEqualTo("UNUSABLE_INPUT");
+        StageOutcome outcome = results.outcomes(broken.id()).get(Stage.DECODE);
+        assertThat(outcome.status()).isEqualTo(StageOutcome.Status.FAILED);
+        // the message tells the user what to do next, not just that it broke
+        assertThat(outcome.error()).containsIgnoringCase("upload");
+        Video failed = videos.find(broken.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(failed.failedStage()).isEqualTo(Stage.DECODE.stepName());
+        assertThat(failed.errorMessage()).isEqualTo(outcome.error());
+        assertThat(results.artifacts(broken.id())).isEmpty();
+        // the other video of the same upload is untouched, and still decodes
+        assertThat(videos.find(fine.id()).orElseThrow().status()).isEqualTo(VideoStatus.PENDING);
+        assertThat(results.outcomes(fine.id())).isEmpty();
+        decode(fine.id());
+        DecodeResult decoded = results.result(fine.id(), DecodeResult.STAGE_RESULT).orElseThrow();
+        assertThat(decoded.hasAudio()).isFalse();
+        assertThat(results.artifacts(fine.id())).doesNotContainKey(Artifact.AUDIO.kind());
+    }
+
+    private List<Video> upload(Path... files) throws IOException {
+        List<IncomingFile> incoming = java.util.Arrays.stream(files).map(f -> new IncomingFile(f.getFileName().toString(),
+                size(f), () -> Files.newInputStream(f), "Ana", "squat")).toList();
+        return uploads.create(incoming).videos();
+    }
+
+    private ExitStatus decode(UUID videoId) throws Exception {
+        StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
+        ChunkContext chunk = new ChunkContext(new StepContext(contribution.getStepExecution()));
+        RepeatStatus status = new DecodeTasklet(videos, results, storage, progress, settings, videoId)
+                .execute(contribution, chunk);
+        assertThat(status).isEqualTo(RepeatStatus.FINISHED);
+        return contribution.getExitStatus();
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
