@@ -1,0 +1,187 @@
+package com.skillmirror.pose.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.skillmirror.TestAnalysisApplication;
+import com.skillmirror.analysis.ProgressPublisher;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageOutcome;
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.decode.DecodeSettings;
+import com.skillmirror.decode.step.DecodeTasklet;
+import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.kinematics.KinematicsFile;
+import com.skillmirror.landmarks.Landmark;
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.pose.PoseResult;
+import com.skillmirror.storage.Artifact;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.TestClips;
+import com.skillmirror.upload.IncomingFile;
+import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import com.skillmirror.upload.VideoStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The pose summary on its own, fed synthetic landmark chunks as the chunk writer stores them (no model run): the
+ * chunks are joined whatever order they were written in, and a video with nobody in it fails clearly.
+ */
+@SpringBootTest(classes = TestAnalysisApplication.class)
+class PoseSummaryTaskletTest extends OwnDatabaseTest {
+
+    private static final int FRAMES = 20;
+
+    @Autowired
+    UploadService uploads;
+    @Autowired
+    VideoRepository videos;
+    @Autowired
+    StageResults results;
+    @Autowired
+    ObjectStorage storage;
+    @Autowired
+    ProgressPublisher progress;
+    @Autowired
+    DecodeSettings decodeSettings;
+
+    @Test
+    void chunksWrittenOutOfOrderBecomeOneSeriesWithEachFrameOnce(@TempDir Path dir) throws Exception {
+        Video video = decodedClip(dir);
+        // the athlete is missing in frames 5..7
+        IntPredicate present = i -> i < 5 || i > 7;
+        storeChunk(video, 10, FRAMES, present);
+        storeChunk(video, 0, 10, present);
+
+        summarise(video);
+
+        PoseSeries series = PoseSeries.read(new ByteArrayInputStream(
+                results.load(video.id(), Artifact.POSE_SERIES).orElseThrow()));
+        assertThat(series.frames()).extracting(PoseFrame::index)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, FRAMES).boxed().toList());
+        List<KinematicSeries> kinematics = KinematicsFile.read(results.load(video.id(), Artifact.KINEMATICS).orElseThrow());
+        assertThat(kinematics).singleElement().satisfies(k -> assertThat(k.personId()).isEqualTo(0));
+
+        PoseResult pose = results.result(video.id(), PoseResult.STAGE_RESULT).orElseThrow();
+        assertThat(pose.framesAnalysed()).isEqualTo(FRAMES);
+        assertThat(pose.framesWithPerson()).isEqualTo(FRAMES - 3);
+        assertThat(pose.people()).isEqualTo(1);
+        assertThat(pose.mainPersonId()).isZero();
+        assertThat(pose.gaps()).containsExactly(new PoseResult.Gap(5, 7));
+        assertThat(results.artifacts(video.id())).containsKeys(Artifact.POSE_CSV.kind(), Artifact.POSE_JSON.kind(),
+                Artifact.POSE_TRC.kind());
+        assertThat(videos.find(video.id()).orElseThrow().status()).isNotEqualTo(VideoStatus.FAILED);
+    }
+
+    @Test
+    void chunksThatOverlapAreRefusedRatherThanCountedTwice(@TempDir Path dir) throws Exception {
+        Video video = decodedClip(dir);
+        storeChunk(video, 0, 12, i -> true);
+        storeChunk(video, 10, FRAMES, i -> true);
+
+        assertThatThrownBy(() -> summarise(video)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("overlap");
+    }
+
+    @Test
+    void aVideoWithNobodyInItFailsWithNoAthleteDetected(@TempDir Path dir) throws Exception {
+        Video video = decodedClip(dir);
+        storeChunk(video, 0, 10, i -> false);
+        storeChunk(video, 10, FRAMES, i -> false);
+
+        summarise(video);
+
+        StageOutcome outcome = results.outcomes(video.id()).get(Stage.POSE);
+        assertThat(outcome.status()).isEqualTo(StageOutcome.Status.FAILED);
+        assertThat(outcome.error()).startsWith("No athlete detected").contains("upload the video again");
+        Video failed = videos.find(video.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
+        assertThat(failed.failedStage()).isEqualTo(Stage.POSE.stepName());
+        assertThat(results.result(video.id(), PoseResult.STAGE_RESULT)).isEmpty();
+        assertThat(results.artifacts(video.id())).doesNotContainKey(Artifact.KINEMATICS.kind());
+    }
+
+    private void summarise(Video video) throws Exception {
+        StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
+        new PoseSummaryTasklet(videos, results, storage, progress, new PoseOutputs(storage, results, false), video.id())
+                .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
+    }
+
+    /** A real upload decoded by the real decode tasklet, so the exports have a proxy to draw key frames on. */
+    private Video decodedClip(Path dir) throws Exception {
+        Path clip = TestClips.video(dir.resolve("athlete.mp4"), 160, 120, 10, FRAMES / 10.0, false, 0);
+        Video video = uploads.create(List.of(new IncomingFile("athlete.mp4", Files.size(clip),
+                () -> Files.newInputStream(clip), "Ana", "squat"))).videos().get(0);
+        StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
+        new DecodeTasklet(videos, results, storage, progress, decodeSettings, video.id())
+                .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
+        return video;
+    }
+
+    /** Frames [from, to) as the chunk writer stores them, with a squatting person where present says so. */
+    private void storeChunk(Video video, int from, int to, IntPredicate present) throws IOException {
+        List<PoseFrame> frames = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            frames.add(new PoseFrame(i, i * 100L, present.test(i) ? List.of(squatter(i)) : List.of()));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new PoseSeries("full", 10, 160, 120, frames).write(bytes);
+        storage.put(PoseChunkWriter.chunkKey(new PoseSegment(video.uploadId(), video.id(), from, to), from),
+                bytes.toByteArray(), "application/octet-stream");
+    }
+
+    /** A front-facing person whose knees bend and straighten over the clip (BlazePose landmark indices). */
+    private static PersonPose squatter(int frame) {
+        float bend = (float) (0.06 * Math.sin(frame * Math.PI / 10));
+        float[][] xy = new float[PersonPose.LANDMARK_COUNT][];
+        for (int i = 0; i < xy.length; i++) {
+            xy[i] = new float[] {0.5f, 0.2f}; // face points around the head
+        }
+        xy[11] = new float[] {0.45f, 0.35f};
+        xy[12] = new float[] {0.55f, 0.35f};
+        xy[13] = new float[] {0.42f, 0.45f};
+        xy[14] = new float[] {0.58f, 0.45f};
+        xy[15] = new float[] {0.42f, 0.55f};
+        xy[16] = new float[] {0.58f, 0.55f};
+        for (int i = 17; i <= 22; i++) {
+            xy[i] = new float[] {i % 2 == 1 ? 0.42f : 0.58f, 0.57f};
+        }
+        xy[23] = new float[] {0.47f, 0.6f + bend};
+        xy[24] = new float[] {0.53f, 0.6f + bend};
+        xy[25] = new float[] {0.44f - bend, 0.75f};
+        xy[26] = new float[] {0.56f + bend, 0.75f};
+        xy[27] = new float[] {0.46f, 0.9f};
+        xy[28] = new float[] {0.54f, 0.9f};
+        xy[29] = new float[] {0.46f, 0.92f};
+        xy[30] = new float[] {0.54f, 0.92f};
+        xy[31] = new float[] {0.48f, 0.93f};
+        xy[32] = new float[] {0.52f, 0.93f};
+        List<Landmark> image = new ArrayList<>();
+        List<Landmark> world = new ArrayList<>();
+        for (float[] p : xy) {
+            image.add(new Landmark(p[0], p[1], 0, 0.95f, 0.95f));
+            world.add(new Landmark((p[0] - 0.5f) * 2, (p[1] - 0.6f) * 2, 0, 0.95f, 0.95f));
+        }
+        return new PersonPose(0, 0.9f, image, world, null);
+    }
+}
