@@ -2,6 +2,7 @@ package com.skillmirror.expert;
 
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public class ExpertPatterns {
         if (same.isPresent()) {
             return same.get();
         }
-        String key = "patterns/" + pattern.skillId() + "/" + pattern.contentHash() + ".json";
+        String key = StorageKeys.pattern(pattern.skillId(), pattern.contentHash());
         byte[] bytes = pattern.toJson().getBytes(StandardCharsets.UTF_8);
         storage.put(key, bytes, "application/json");
         int version = jdbc.sql("""

@@ -1,6 +1,7 @@
 package com.skillmirror.storage;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,9 @@ import java.util.UUID;
 public final class StorageKeys {
 
     private static final String UPLOADS = "uploads/";
+    private static final String PATTERNS = "patterns/";
+    private static final String POSE_CHUNKS = "pose/chunks/";
+    private static final String SPEECH_WINDOWS = "speech/windows/";
 
     private StorageKeys() {
     }
@@ -37,9 +41,34 @@ public final class StorageKeys {
         return videoPrefix(uploadId, videoId) + "original/" + safeFileName(originalName);
     }
 
-    /** A stage's working object that is no artifact (pose chunks, speech windows); artifacts go by {@link #artifact}. */
+    /** Any other object under a video's prefix; artifacts and the stages' working objects have their own builders. */
     public static String output(UUID uploadId, UUID videoId, String name) {
         return videoPrefix(uploadId, videoId) + name;
+    }
+
+    /** The prefix of a video's landmark chunks, which the pose summary lists and joins. */
+    public static String poseChunks(UUID uploadId, UUID videoId) {
+        return videoPrefix(uploadId, videoId) + POSE_CHUNKS;
+    }
+
+    /** One chunk, named by its first frame (zero-padded, so a listing is in frame order). */
+    public static String poseChunk(UUID uploadId, UUID videoId, int firstFrame) {
+        return poseChunks(uploadId, videoId) + String.format(Locale.ROOT, "%08d.bin", firstFrame);
+    }
+
+    /** The prefix of a video's transcribed audio windows, which the speech summary lists and joins. */
+    public static String speechWindows(UUID uploadId, UUID videoId) {
+        return videoPrefix(uploadId, videoId) + SPEECH_WINDOWS;
+    }
+
+    /** One window's transcript, named by its index (zero-padded, so a listing is in time order). */
+    public static String speechWindow(UUID uploadId, UUID videoId, int index) {
+        return speechWindows(uploadId, videoId) + String.format(Locale.ROOT, "%04d.json", index);
+    }
+
+    /** An expert pattern, by skill and content hash: saving the same content again finds the same object. */
+    public static String pattern(String skillId, String contentHash) {
+        return PATTERNS + skillId + "/" + contentHash + ".json";
     }
 
     /**

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@link Artifact} and {@link StorageKeys} the only places artifact names and upload keys are spelt: the main
- * sources of every application module are read, and any artifact kind, artifact file name or {@code "uploads/"}
- * key written as a literal elsewhere fails this test with its file and line.
+ * Keeps {@link Artifact} and {@link StorageKeys} the only places artifact names and storage keys are spelt: the main
+ * sources of every application module are read, and any artifact kind, artifact file name or key folder
+ * ({@code "uploads/"}, {@code "patterns/"}, {@code "pose/chunks/"}, {@code "speech/windows/"}) written as a literal
+ * elsewhere fails this test with its file and line.
  *
  * <p>Kinds with a hyphen ({@code pose-series}), file names in storage ({@code pose/series.bin}) and download names
  * ({@code landmarks.csv}) are never ordinary words, so any such literal counts.
@@ -36,6 +37,8 @@ class ArtifactLiteralsTest {
     private static final Set<String> OWNERS = Set.of("Artifact.java", "UploadArtifact.java", "StorageKeys.java");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern SQL_QUOTED = Pattern.compile("'([a-z][a-z-]*)'");
+    /** The folders StorageKeys builds keys under: a literal starting with one is a key built by hand. */
+    private static final List<String> KEY_FOLDERS = List.of("uploads/", "patterns/", "pose/chunks/", "speech/windows/");
 
     @Test
     void noArtifactNameOrUploadKeyIsWrittenOutsideTheCatalogue() throws IOException {
@@ -70,7 +73,7 @@ class ArtifactLiteralsTest {
         }
         assertThat(files).as("Java files read").isGreaterThan(100);
         assertThat(markupFiles).as("templates and scripts read").isGreaterThan(5);
-        assertThat(found).as("artifact names or upload keys spelt outside storage/Artifact, UploadArtifact and"
+        assertThat(found).as("artifact names or storage keys spelt outside storage/Artifact, UploadArtifact and"
                 + " StorageKeys; name them by Artifact/UploadArtifact and build keys with StorageKeys").isEmpty();
     }
 
@@ -83,14 +86,20 @@ class ArtifactLiteralsTest {
                 "    WHERE r.kind = 'pose-series'",
                 "summary.put(\"proxy\", Map.of(\"width\", 1));",
                 " * {@code \"uploads/\" + id} in a comment",
-                "<a th:if=\"${v.artifacts.containsKey('report-html')}\">report</a>"));
+                "<a th:if=\"${v.artifacts.containsKey('report-html')}\">report</a>",
+                "String key = \"patterns/\" + skillId + \"/\" + hash + \".json\";",
+                "return StorageKeys.output(uploadId, videoId, \"pose/chunks/\" + first);",
+                "String prefix = \"speech/windows/\";"));
         assertThat(found).containsExactly(
                 "Sample.java:1: \"audio\"",
                 "Sample.java:2: \"pose-json\"",
                 "Sample.java:2: \"pose/landmarks.json\"",
                 "Sample.java:3: \"uploads/\"",
                 "Sample.java:4: 'pose-series'",
-                "Sample.java:7: 'report-html'");
+                "Sample.java:7: 'report-html'",
+                "Sample.java:8: \"patterns/\"",
+                "Sample.java:9: \"pose/chunks/\"",
+                "Sample.java:10: \"speech/windows/\"");
     }
 
     static List<String> violations(String name, List<String> lines) {
@@ -115,7 +124,7 @@ class ArtifactLiteralsTest {
             while (m.find()) {
                 String s = m.group(1);
                 boolean kind = kinds.contains(s) && (s.contains("-") || aboutArtifacts);
-                if (kind || fileNames.contains(s) || s.startsWith("uploads/")) {
+                if (kind || fileNames.contains(s) || KEY_FOLDERS.stream().anyMatch(s::startsWith)) {
                     out.add(name + ":" + (i + 1) + ": \"" + s + "\"");
                 }
             }

@@ -2,6 +2,7 @@ package com.skillmirror.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,19 @@ class StorageKeysTest {
     void longNamesAreBoundedAndKeepTheirExtension() {
         String safe = StorageKeys.safeFileName("a".repeat(500) + ".mp4");
         assertThat(safe).hasSize(120).endsWith(".mp4");
+    }
+
+    // these keys name objects already stored: a changed spelling would orphan them
+    @org.junit.jupiter.api.Test
+    void workingObjectsAndPatternsKeepTheirStoredKeys() {
+        UUID upload = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        UUID video = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+        String prefix = "uploads/" + upload + "/videos/" + video + "/";
+        assertThat(StorageKeys.poseChunks(upload, video)).isEqualTo(prefix + "pose/chunks/");
+        assertThat(StorageKeys.poseChunk(upload, video, 1250)).isEqualTo(prefix + "pose/chunks/00001250.bin");
+        assertThat(StorageKeys.speechWindows(upload, video)).isEqualTo(prefix + "speech/windows/");
+        assertThat(StorageKeys.speechWindow(upload, video, 7)).isEqualTo(prefix + "speech/windows/0007.json");
+        assertThat(StorageKeys.pattern("squat", "ab12")).isEqualTo("patterns/squat/ab12.json");
     }
 
     // found by EndpointFuzzTest: bounded in characters, such names were too long for the file system (a 500)

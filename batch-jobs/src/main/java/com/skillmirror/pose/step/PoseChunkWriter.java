@@ -12,8 +12,6 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /** Stores each committed chunk as one object named by its first frame: a re-run chunk overwrites, never duplicates. */
 class PoseChunkWriter implements ItemWriter<PoseFrame> {
 
-    static final String CHUNK_PREFIX = "pose/chunks/";
-
     private final ObjectStorage storage;
     private final PoseSegment segment;
     private final ProxyFrameReader reader;
@@ -40,6 +38,6 @@ class PoseChunkWriter implements ItemWriter<PoseFrame> {
     }
 
     static String chunkKey(PoseSegment segment, int firstFrame) {
-        return StorageKeys.output(segment.uploadId(), segment.videoId(), CHUNK_PREFIX + String.format("%08d.bin", firstFrame));
+        return StorageKeys.poseChunk(segment.uploadId(), segment.videoId(), firstFrame);
     }
 }

@@ -94,7 +94,7 @@ class PoseSummaryTasklet implements Tasklet {
     }
 
     private PoseSeries join(Video video) throws IOException {
-        String prefix = StorageKeys.output(video.uploadId(), video.id(), PoseChunkWriter.CHUNK_PREFIX);
+        String prefix = StorageKeys.poseChunks(video.uploadId(), video.id());
         List<PoseSeries> parts = new ArrayList<>();
         for (String key : storage.list(prefix)) {
             try (InputStream in = storage.get(key)) {

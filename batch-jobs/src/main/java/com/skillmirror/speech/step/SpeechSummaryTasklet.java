@@ -75,7 +75,7 @@ class SpeechSummaryTasklet implements Tasklet {
             storage.download(audioKey, local);
             AudioClip clip = AudioClip.read(local);
             List<WindowTranscript> windows = new ArrayList<>();
-            for (String key : storage.list(StorageKeys.output(uploadId, video.id(), WindowTranscriptWriter.WINDOW_PREFIX))) {
+            for (String key : storage.list(StorageKeys.speechWindows(uploadId, video.id()))) {
                 try (InputStream in = storage.get(key)) {
                     windows.add(json.readValue(in, WindowTranscript.class));
                 }

@@ -10,8 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** One object per window, named by its index: a re-run window replaces itself. */
 class WindowTranscriptWriter implements ItemWriter<WindowTranscript> {
 
-    static final String WINDOW_PREFIX = "speech/windows/";
-
     private final ObjectStorage storage;
     private final JsonMapper json;
     private final UUID uploadId;
@@ -28,7 +26,7 @@ class WindowTranscriptWriter implements ItemWriter<WindowTranscript> {
     public void write(Chunk<? extends WindowTranscript> chunk) throws Exception {
         for (WindowTranscript window : chunk) {
             byte[] bytes = json.writeValueAsBytes(window);
-            String key = StorageKeys.output(uploadId, videoId, WINDOW_PREFIX + String.format("%04d.json", window.index()));
+            String key = StorageKeys.speechWindow(uploadId, videoId, window.index());
             storage.put(key, bytes, "application/json");
         }
     }
