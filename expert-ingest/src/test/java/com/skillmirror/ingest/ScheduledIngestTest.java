@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The expert-ingest app: its trigger is stored in the clustered JDBC job store, and a run ingests the drop folder. */
-@SpringBootTest(classes = ExpertIngestApplication.class)
+@SpringBootTest(classes = ExpertIngestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ScheduledIngestTest {
 
     static TestDatabase database;
