@@ -7,11 +7,14 @@ import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.ForbiddenException;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.upload.PortalUploads;
+import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +43,17 @@ class SeedApiController {
     private final VideoRepository videos;
     private final AnalysisResults results;
     private final AnalysisLauncher launcher;
+    private final SkillRegistry skills;
     private final JdbcClient jdbc;
 
     SeedApiController(PortalUploads uploads, AccessPolicy access, VideoRepository videos, AnalysisResults results,
-                      AnalysisLauncher launcher, JdbcClient jdbc) {
+                      AnalysisLauncher launcher, SkillRegistry skills, JdbcClient jdbc) {
         this.uploads = uploads;
         this.access = access;
         this.videos = videos;
         this.results = results;
         this.launcher = launcher;
+        this.skills = skills;
         this.jdbc = jdbc;
     }
 
@@ -66,13 +71,13 @@ class SeedApiController {
     @GetMapping({"/skills", "/skills/"})
     @Operation(summary = "Skills that videos can be tagged with")
     List<Map<String, Object>> skills() {
-        return jdbc.sql("SELECT id, name, version FROM skill ORDER BY id").query((rs, n) -> {
+        return skills.all().stream().sorted(Comparator.comparing(SkillDefinition::id)).map(skill -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", rs.getString("id"));
-            m.put("name", rs.getString("name"));
-            m.put("version", rs.getInt("version"));
+            m.put("id", skill.id());
+            m.put("name", skill.name());
+            m.put("version", skill.version());
             return m;
-        }).list();
+        }).toList();
     }
 
     @PostMapping(path = {"/upload-video", "/upload-video/"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
