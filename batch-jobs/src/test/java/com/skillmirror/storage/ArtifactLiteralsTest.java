@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * ({@code landmarks.csv}) are never ordinary words, so any such literal counts.
  * Kinds that are also plain words ({@code speech} is a stage too, {@code audio} a temp-file prefix, {@code proxy} a
  * field of the decode summary) count where the line is about artifacts (it says "artifact" or "kind"), and always
- * in SQL quotes ({@code kind = 'proxy'}).
+ * in SQL quotes ({@code kind = 'proxy'}) and as a download URL's path segment ({@code /files/overlay}).
  */
 class ArtifactLiteralsTest {
 
@@ -37,6 +37,8 @@ class ArtifactLiteralsTest {
     private static final Set<String> OWNERS = Set.of("Artifact.java", "UploadArtifact.java", "StorageKeys.java");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern SQL_QUOTED = Pattern.compile("'([a-z][a-z-]*)'");
+    /** A kind as a download URL's path segment ({@code /files/overlay}) in a template or script. */
+    private static final Pattern FILES_SEGMENT = Pattern.compile("/files/([a-z][a-z-]*)");
     /** The folders StorageKeys builds keys under: a literal starting with one is a key built by hand. */
     private static final List<String> KEY_FOLDERS = List.of("uploads/", "patterns/", "pose/chunks/", "speech/windows/");
 
@@ -89,7 +91,8 @@ class ArtifactLiteralsTest {
                 "<a th:if=\"${v.artifacts.containsKey('report-html')}\">report</a>",
                 "String key = \"patterns/\" + skillId + \"/\" + hash + \".json\";",
                 "return StorageKeys.output(uploadId, videoId, \"pose/chunks/\" + first);",
-                "String prefix = \"speech/windows/\";"));
+                "String prefix = \"speech/windows/\";",
+                "<video th:src=\"@{/videos/{id}/files/overlay(id=${video.videoId})}\"></video>"));
         assertThat(found).containsExactly(
                 "Sample.java:1: \"audio\"",
                 "Sample.java:2: \"pose-json\"",
@@ -99,7 +102,8 @@ class ArtifactLiteralsTest {
                 "Sample.java:7: 'report-html'",
                 "Sample.java:8: \"patterns/\"",
                 "Sample.java:9: \"pose/chunks/\"",
-                "Sample.java:10: \"speech/windows/\"");
+                "Sample.java:10: \"speech/windows/\"",
+                "Sample.java:11: /files/overlay");
     }
 
     static List<String> violations(String name, List<String> lines) {
@@ -126,6 +130,12 @@ class ArtifactLiteralsTest {
                 boolean kind = kinds.contains(s) && (s.contains("-") || aboutArtifacts);
                 if (kind || fileNames.contains(s) || KEY_FOLDERS.stream().anyMatch(s::startsWith)) {
                     out.add(name + ":" + (i + 1) + ": \"" + s + "\"");
+                }
+            }
+            Matcher segment = FILES_SEGMENT.matcher(line);
+            while (segment.find()) {
+                if (kinds.contains(segment.group(1))) {
+                    out.add(name + ":" + (i + 1) + ": /files/" + segment.group(1));
                 }
             }
             Matcher q = SQL_QUOTED.matcher(line);

@@ -46,8 +46,9 @@ class ReportPages {
         model.addAttribute("hasReport", files.hasReport(videoId));
         var downloads = files.exports(videoId);
         model.addAttribute("downloads", downloads);
-        boolean overlay = downloads.stream().anyMatch(d -> d.kind().equals(Artifact.OVERLAY.kind()));
-        model.addAttribute("overlay", overlay);
+        String overlayKind = Artifact.OVERLAY.kind();
+        model.addAttribute("hasOverlay", downloads.stream().anyMatch(d -> d.kind().equals(overlayKind)));
+        model.addAttribute("overlayKind", overlayKind);
         return "video-report";
     }
 
