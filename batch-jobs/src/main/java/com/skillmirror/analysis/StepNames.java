@@ -1,15 +1,17 @@
 package com.skillmirror.analysis;
 
+import com.skillmirror.upload.VideoRepository;
 import java.util.List;
 
 /**
- * Every step name of the analysis job, in one place. A worker step's name is also its bean name: a remote worker
+ * Every step name of the analysis job, in one place ({@link #DECODE} names upload's constant). A worker step's name is also its bean name: a remote worker
  * finds the step it is asked to run by that name, so a renamed bean that no longer matches would fail only in
  * distributed mode. Constants (not an enum) because they are used in {@code @Bean} and {@code @Qualifier}.
  */
 public final class StepNames {
 
-    public static final String DECODE = "decode";
+    /** Spelt in upload, whose queries of decoded videos need it and which cannot import this package. */
+    public static final String DECODE = VideoRepository.DECODE_STEP;
     public static final String DECODE_WORKER = "decodeWorker";
     public static final String POSE = "pose";
     public static final String POSE_WORKER = "poseWorker";

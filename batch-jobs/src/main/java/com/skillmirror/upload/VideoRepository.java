@@ -18,6 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class VideoRepository {
 
+    /**
+     * The decode step's name, as {@code stage_result.stage} stores it. {@code analysis.StepNames.DECODE} is defined
+     * as this constant: analysis builds on upload, so upload cannot import it without a package cycle.
+     */
+    public static final String DECODE_STEP = "decode";
+
     private final JdbcClient jdbc;
 
     public VideoRepository(JdbcClient jdbc) {
@@ -108,8 +114,8 @@ public class VideoRepository {
             jdbc.sql("UPDATE video SET status = 'FAILED', failed_stage = COALESCE(failed_stage, 'job'),"
                     + " error_message = COALESCE(error_message, 'The analysis job failed; see the job log and restart it')"
                     + " WHERE upload_id = ? AND status = 'COMPLETED' AND NOT EXISTS"
-                    + " (SELECT 1 FROM stage_result s WHERE s.video_id = video.id AND s.stage = 'decode')")
-                    .param(uploadId).update();
+                    + " (SELECT 1 FROM stage_result s WHERE s.video_id = video.id AND s.stage = ?)")
+                    .params(uploadId, DECODE_STEP).update();
         }
         int failed = jdbc.sql("SELECT count(*) FROM video WHERE upload_id = ? AND status = 'FAILED'")
                 .param(uploadId).query(Integer.class).single();
@@ -195,9 +201,9 @@ public class VideoRepository {
     /** Videos whose decode stage completed, whatever later stages made of them (speech still applies). */
     public List<Video> findDecodedByUpload(UUID uploadId) {
         return jdbc.sql("""
-                SELECT v.* FROM video v JOIN stage_result s ON s.video_id = v.id AND s.stage = 'decode'
+                SELECT v.* FROM video v JOIN stage_result s ON s.video_id = v.id AND s.stage = ?
                 WHERE v.upload_id = ? AND s.status = 'COMPLETED' ORDER BY v.position""")
-                .param(uploadId).query(VideoRepository::map).list();
+                .params(DECODE_STEP, uploadId).query(VideoRepository::map).list();
     }
 
     private static Video map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
