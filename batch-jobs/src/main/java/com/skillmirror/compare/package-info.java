@@ -15,6 +15,3 @@
  * </ul>
  */
 package com.skillmirror.compare;
-
-import com.skillmirror.compare.PatternBuilder;
-import com.skillmirror.expert.ExpertPattern;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * The reference movement of one skill: per feature, the mean curve over normalised time (samples 0..n-1 span the
  * movement) and its spread (standard deviation across the takes, per sample), plus the skill's events located on
  * the mean curve. Identified by the SHA-256 of its canonical bytes ({@link #canonicalBytes()}), so a stored result
- * can name exactly which pattern it was compared with. Make one with {@link PatternBuilder}.
+ * can name exactly which pattern it was compared with. Make one with {@code compare.PatternBuilder}.
  *
  * @param skillVersion the skill definition version the pattern was built for
  * @param expert       VIDEO patterns: who; PUBLISHED_NORM: null

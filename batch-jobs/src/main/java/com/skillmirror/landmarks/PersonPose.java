@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One person's pose in one image/frame.
  *
- * @param id stable track id within one {@link PoseTracker} (0, 1, ...); for still images the rank in the image
+ * @param id stable track id within one {@code pose.PoseTracker} (0, 1, ...); for still images the rank in the image
  * @param score detector score when the person was (re)detected, then the landmark model's pose presence
  * @param landmarks the 33 BlazePose landmarks, normalised to the image (see {@link Landmark})
  * @param worldLandmarks the same 33 landmarks in metres, hip-centred
