@@ -9,6 +9,6 @@ public record StageOutcome(Stage stage, Status status, String error) {
 
     /** The values of {@code stage_result.status}. */
     public enum Status {
-        RUNNING, COMPLETED, FAILED, SKIPPED
+        COMPLETED, FAILED, SKIPPED
     }
 }

@@ -7,11 +7,12 @@ import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.storage.UploadArtifact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReportFiles {
-
-    /** Download kinds by their stored kind, in the order listed on the pages. */
-    private static final Map<String, Artifact> DOWNLOADS = new LinkedHashMap<>();
-
-    static {
-        Artifact.exports().stream().filter(a -> a != Artifact.REPORT_HTML).forEach(a -> DOWNLOADS.put(a.kind(), a));
-    }
 
     /** A stored file the user may download. */
     public record Download(String kind, String label, String fileName, String contentType, long sizeBytes,
@@ -48,15 +42,24 @@ public class ReportFiles {
 
     /** The video's downloads, in the listed order. */
     public List<Download> exports(UUID videoId) {
-        Map<String, Download> found = new LinkedHashMap<>();
+        // an EnumMap lists them in the catalogue's order, the order of the pages
+        Map<Artifact, Download> found = new EnumMap<>(Artifact.class);
+        RowCallbackHandler collect = rs -> {
+            String contentType = rs.getString("content_type");
+            long size = rs.getLong("size_bytes");
+            String key = rs.getString("storage_key");
+            Artifact.ofKind(rs.getString("kind")).filter(ReportFiles::downloadable).ifPresent(artifact ->
+                    found.put(artifact, new Download(artifact.kind(), artifact.export().orElseThrow().label(),
+                            artifact.export().orElseThrow().downloadName(), contentType, size, key)));
+        };
         jdbc.sql("SELECT kind, storage_key, content_type, size_bytes FROM artifact WHERE video_id = ?").param(videoId)
-                .query((rs, i) -> {
-                    Artifact artifact = DOWNLOADS.get(rs.getString("kind"));
-                    return artifact == null ? null : new Download(artifact.kind(), artifact.export().orElseThrow().label(),
-                            artifact.export().orElseThrow().downloadName(), rs.getString("content_type"),
-                            rs.getLong("size_bytes"), rs.getString("storage_key"));
-                }).list().stream().filter(d -> d != null).forEach(d -> found.put(d.kind(), d));
-        return DOWNLOADS.keySet().stream().filter(found::containsKey).map(found::get).toList();
+                .query(collect);
+        return List.copyOf(found.values());
+    }
+
+    /** The report HTML is an export too, but served only as its page, under its own Content-Security-Policy. */
+    private static boolean downloadable(Artifact artifact) {
+        return artifact.exported() && artifact != Artifact.REPORT_HTML;
     }
 
     public Optional<Download> export(UUID videoId, String kind) {
