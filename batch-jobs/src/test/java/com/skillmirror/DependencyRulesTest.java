@@ -24,6 +24,7 @@ class DependencyRulesTest {
     private static final String[] CORE = {"com.skillmirror", "com.skillmirror.analysis..", "com.skillmirror.storage..",
             "com.skillmirror.upload..", "com.skillmirror.db..", "com.skillmirror.landmarks..",
             "com.skillmirror.kinematics..", "com.skillmirror.skill..", "com.skillmirror.expert.."};
+    /** In job order (Stage's order). */
     private static final String[] STAGES = {"com.skillmirror.decode..", "com.skillmirror.pose..",
             "com.skillmirror.speech..", "com.skillmirror.compare..", "com.skillmirror.report.."};
     private static final String[] ENGINES = {"com.skillmirror.decode", "com.skillmirror.pose",
@@ -42,6 +43,18 @@ class DependencyRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, WIRING))
                 .because("stages build on core; core must stay usable without any stage")
                 .check(MAIN);
+    }
+
+    @Test
+    void stagesDependOnlyOnEarlierStages() {
+        // STAGES is in job order: each stage (with its step/ and sub-packages) may read those before it only
+        for (int i = 0; i < STAGES.length - 1; i++) {
+            noClasses().that().resideInAPackage(STAGES[i])
+                    .should().dependOnClassesThat().resideInAnyPackage(
+                            java.util.Arrays.copyOfRange(STAGES, i + 1, STAGES.length))
+                    .because("a stage runs before the later ones and reads only the results of earlier ones")
+                    .check(MAIN);
+        }
     }
 
     @Test
