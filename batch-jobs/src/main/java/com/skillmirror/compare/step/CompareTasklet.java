@@ -4,6 +4,7 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.ComparisonRepository;
@@ -11,12 +12,10 @@ import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.KinematicsFile;
 import com.skillmirror.pose.PoseResult;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.speech.SpeechResult;
-import com.skillmirror.storage.Artifact;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ class CompareTasklet implements Tasklet {
 
     private final VideoRepository videos;
     private final StageResults results;
+    private final VideoKinematics kinematics;
     private final ComparisonRepository comparisons;
     private final SkillRegistry skills;
     private final ExpertPatterns patterns;
@@ -44,6 +44,7 @@ class CompareTasklet implements Tasklet {
                    SkillRegistry skills, ExpertPatterns patterns, ProgressPublisher progress, UUID videoId) {
         this.videos = videos;
         this.results = results;
+        this.kinematics = new VideoKinematics(results);
         this.comparisons = comparisons;
         this.skills = skills;
         this.patterns = patterns;
@@ -72,13 +73,13 @@ class CompareTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         Optional<PoseResult> pose = results.result(videoId, PoseResult.STAGE_RESULT);
-        Optional<byte[]> kinematics = results.load(videoId, Artifact.KINEMATICS);
-        if (pose.isEmpty() || kinematics.isEmpty()) {
+        Optional<List<KinematicSeries>> kinematics = pose.isEmpty() ? Optional.empty() : this.kinematics.everyone(video);
+        if (kinematics.isEmpty()) {
             results.skipped(videoId, Stage.COMPARE, "No landmarks for this video (see the pose stage).");
             return RepeatStatus.FINISHED;
         }
         int main = pose.get().mainPersonId();
-        List<KinematicSeries> people = new ArrayList<>(KinematicsFile.read(kinematics.get()));
+        List<KinematicSeries> people = new ArrayList<>(kinematics.get());
         // the athlete first: their take failing fails the stage before anyone else's comparison is stored
         people.sort((a, b) -> Boolean.compare(b.personId() == main, a.personId() == main));
         Map<String, Double> speech = skill.get().speechMatters()

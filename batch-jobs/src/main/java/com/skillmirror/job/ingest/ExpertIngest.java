@@ -1,6 +1,8 @@
 package com.skillmirror.job.ingest;
 
+import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.PatternBuilder;
 import com.skillmirror.expert.ExpertPattern;
 import com.skillmirror.expert.ExpertPatterns;
@@ -8,11 +10,9 @@ import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.pose.PoseResult;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
-import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -51,7 +52,7 @@ public class ExpertIngest {
     private final AnalysisLauncher launcher;
     private final VideoRepository videos;
     private final StageResults results;
-    private final ObjectStorage storage;
+    private final VideoKinematics kinematics;
     private final SkillRegistry skills;
     private final ExpertPatterns patterns;
     private final JdbcClient jdbc;
@@ -59,13 +60,13 @@ public class ExpertIngest {
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
     public ExpertIngest(UploadService uploads, AnalysisLauncher launcher, VideoRepository videos, StageResults results,
-                        ObjectStorage storage, SkillRegistry skills, ExpertPatterns patterns, JdbcClient jdbc,
+                        SkillRegistry skills, ExpertPatterns patterns, JdbcClient jdbc,
                         JsonMapper json) {
         this.uploads = uploads;
         this.launcher = launcher;
         this.videos = videos;
         this.results = results;
-        this.storage = storage;
+        this.kinematics = new VideoKinematics(results);
         this.skills = skills;
         this.patterns = patterns;
         this.jdbc = jdbc;
@@ -145,16 +146,17 @@ public class ExpertIngest {
         List<IngestReport.TakeOutcome> takes = new ArrayList<>();
         List<KinematicSeries> series = new ArrayList<>();
         for (Video video : videos.findByUpload(upload.uploadId())) {
-            var seriesKey = results.key(video.id(), Artifact.POSE_SERIES);
-            if (seriesKey.isEmpty() || (video.status() == VideoStatus.FAILED && !"compare".equals(video.failedStage()))) {
+            boolean failedBeforeCompare = video.status() == VideoStatus.FAILED
+                    && !Stage.COMPARE.stepName().equals(video.failedStage());
+            Optional<PoseResult> pose = results.result(video.id(), PoseResult.STAGE_RESULT);
+            Optional<KinematicSeries> athlete = failedBeforeCompare || pose.isEmpty() ? Optional.empty()
+                    : kinematics.person(video, pose.get().mainPersonId());
+            if (athlete.isEmpty()) {
                 takes.add(new IngestReport.TakeOutcome(video.originalName(), "SKIPPED", video.errorMessage()));
                 continue;
             }
-            try (InputStream in = storage.get(seriesKey.get())) {
-                PoseSeries pose = PoseSeries.read(in);
-                series.add(Kinematics.of(pose, pose.mainPersonId()));
-                takes.add(new IngestReport.TakeOutcome(video.originalName(), "USED", null));
-            }
+            series.add(athlete.get());
+            takes.add(new IngestReport.TakeOutcome(video.originalName(), "USED", null));
         }
         if (series.isEmpty()) {
             return failed(drop, skill.id(), manifest.expert().name(), takes, "None of the takes could be analysed");

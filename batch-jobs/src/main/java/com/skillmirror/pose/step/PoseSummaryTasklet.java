@@ -4,9 +4,8 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.kinematics.KinematicsFile;
 import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
@@ -74,12 +73,8 @@ class PoseSummaryTasklet implements Tasklet {
             return;
         }
         List<Integer> ids = series.personIds();
-        // the one place angles are computed from landmarks: the exports, compare and report all use these
-        List<KinematicSeries> people = new ArrayList<>();
-        for (int id : ids) {
-            people.add(Kinematics.of(series, id));
-        }
-        results.store(uploadId, video.id(), Artifact.KINEMATICS, KinematicsFile.write(people));
+        // computed once here: the exports, compare and report all use these
+        List<KinematicSeries> people = new VideoKinematics(results).store(video, series);
         int main = series.mainPersonId();
         String note = ids.size() > 1 ? ids.size() + " people were tracked; person " + main
                 + " (the largest and most central over time) is taken as the athlete"

@@ -2,11 +2,11 @@ package com.skillmirror.report.step;
 
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.KinematicsFile;
 import com.skillmirror.report.ReportData;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.ReportResult;
@@ -37,6 +37,7 @@ class ReportTasklet implements Tasklet {
 
     private final VideoRepository videos;
     private final StageResults results;
+    private final VideoKinematics kinematics;
     private final ComparisonRepository comparisons;
     private final ExpertPatterns patterns;
     private final ReportRenderer renderer;
@@ -47,6 +48,7 @@ class ReportTasklet implements Tasklet {
                   ExpertPatterns patterns, ReportRenderer renderer, ProgressHistory history, UUID videoId) {
         this.videos = videos;
         this.results = results;
+        this.kinematics = new VideoKinematics(results);
         this.comparisons = comparisons;
         this.patterns = patterns;
         this.renderer = renderer;
@@ -83,19 +85,16 @@ class ReportTasklet implements Tasklet {
             }
         }
         Optional<StoredPattern> pattern = comparedPattern(stored);
-        return new ReportData(stored, keyFrames, athleteAngles(stored), pattern.map(ReportTasklet::means)
+        return new ReportData(stored, keyFrames, athleteAngles(video, stored), pattern.map(ReportTasklet::means)
                 .orElse(Map.of()), Instant.now(), history(), pattern.map(this::expertKeyFrames).orElse(Map.of()));
     }
 
     /** The athlete's angle series as the pose stage computed it; null without one (nobody found). */
-    private KinematicSeries athleteAngles(VideoResults stored) throws IOException {
-        Optional<byte[]> kinematics = results.load(videoId, Artifact.KINEMATICS);
-        if (stored.pose() == null || kinematics.isEmpty()) {
+    private KinematicSeries athleteAngles(Video video, VideoResults stored) throws IOException {
+        if (stored.pose() == null) {
             return null;
         }
-        int athlete = stored.pose().mainPersonId();
-        return KinematicsFile.read(kinematics.get()).stream().filter(k -> k.personId() == athlete).findFirst()
-                .orElse(null);
+        return kinematics.person(video, stored.pose().mainPersonId()).orElse(null);
     }
 
     /** The pattern the compare stage compared the athlete with, if it ran. */
