@@ -1,24 +1,23 @@
 package com.skillmirror.portal.expert;
 
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
-import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.access.RateLimiter;
+import com.skillmirror.pose.PoseResult;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -48,19 +47,19 @@ class ExpertComparisons {
     private final SkillRegistry skills;
     private final VideoRepository videos;
     private final StageResults results;
-    private final ObjectStorage storage;
+    private final VideoKinematics kinematics;
     private final AccessPolicy access;
     private final JdbcClient jdbc;
     private final RateLimiter limiter;
 
     ExpertComparisons(ExpertPatterns patterns, SkillRegistry skills, VideoRepository videos, StageResults results,
-                      ObjectStorage storage, AccessPolicy access, JdbcClient jdbc, RateLimiter limiter) {
+                      AccessPolicy access, JdbcClient jdbc, RateLimiter limiter) {
         this.limiter = limiter;
         this.patterns = patterns;
         this.skills = skills;
         this.videos = videos;
         this.results = results;
-        this.storage = storage;
+        this.kinematics = new VideoKinematics(results);
         this.access = access;
         this.jdbc = jdbc;
     }
@@ -80,14 +79,11 @@ class ExpertComparisons {
                 .params(expertId, skillId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("Expert " + expertId + " has no pattern for " + skillId));
         StoredPattern pattern = patterns.find(patternId).orElseThrow();
-        String seriesKey = results.key(videoId, Artifact.POSE_SERIES).orElseThrow(() ->
+        Optional<PoseResult> pose = results.result(videoId, PoseResult.STAGE_RESULT);
+        KinematicSeries athlete = (pose.isEmpty() ? Optional.<KinematicSeries>empty()
+                : kinematics.person(video, pose.get().mainPersonId())).orElseThrow(() ->
                 new IllegalArgumentException("The video has no landmarks (see its pose stage): nothing to compare"));
-        PoseSeries series;
-        try (InputStream in = storage.get(seriesKey)) {
-            series = PoseSeries.read(in);
-        }
-        return new SkillComparator(definition)
-                .compare(Kinematics.of(series, series.mainPersonId()), pattern.pattern(), Map.of());
+        return new SkillComparator(definition).compare(athlete, pattern.pattern(), Map.of());
     }
 
     void requireVisible(Actor actor, UUID videoId) {
