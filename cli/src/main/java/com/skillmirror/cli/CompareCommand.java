@@ -1,6 +1,7 @@
 package com.skillmirror.cli;
 
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.expert.ExpertPattern;
 import com.skillmirror.expert.ExpertProfile;
@@ -10,22 +11,19 @@ import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.kinematics.KinematicSeries;
-import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.pose.PoseResult;
 import com.skillmirror.skill.SkillDefinition;
-import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -105,18 +103,17 @@ final class CompareCommand {
         UploadService.Created upload = context.getBean(UploadService.class).create(files);
         context.getBean(AnalysisLauncher.class).run(upload.uploadId());
         StageResults results = context.getBean(StageResults.class);
-        ObjectStorage storage = context.getBean(ObjectStorage.class);
+        VideoKinematics kinematics = new VideoKinematics(results);
         List<KinematicSeries> out = new ArrayList<>();
         for (Video video : context.getBean(VideoRepository.class).findByUpload(upload.uploadId())) {
-            var key = results.key(video.id(), Artifact.POSE_SERIES);
-            if (key.isEmpty()) {
+            Optional<PoseResult> pose = results.result(video.id(), PoseResult.STAGE_RESULT);
+            Optional<KinematicSeries> athlete = pose.isEmpty() ? Optional.empty()
+                    : kinematics.person(video, pose.get().mainPersonId());
+            if (athlete.isEmpty()) {
                 err.println("compare: " + video.originalName() + " could not be analysed: " + video.errorMessage());
                 return null;
             }
-            try (InputStream in = storage.get(key.get())) {
-                PoseSeries series = PoseSeries.read(in);
-                out.add(Kinematics.of(series, series.mainPersonId()));
-            }
+            out.add(athlete.get());
         }
         return out;
     }
