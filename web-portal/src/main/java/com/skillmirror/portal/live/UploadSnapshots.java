@@ -1,55 +1,61 @@
 package com.skillmirror.portal.live;
 
-import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.analysis.Stage;
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.portal.report.ReportFiles;
 import com.skillmirror.storage.Artifact;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first message of every live connection: the upload's status now, compact (no storage keys, no stage
- * summaries), with whether each video's report and the team report exist yet.
+ * results), with whether each video's report and the team report exist yet.
  */
 @Component
 class UploadSnapshots {
 
-    private final AnalysisResults results;
+    private final VideoRepository videos;
+    private final StageResults stages;
     private final ReportFiles reports;
     private final JsonMapper json;
 
-    UploadSnapshots(AnalysisResults results, ReportFiles reports, JsonMapper json) {
-        this.results = results;
+    UploadSnapshots(VideoRepository videos, StageResults stages, ReportFiles reports, JsonMapper json) {
+        this.videos = videos;
+        this.stages = stages;
         this.reports = reports;
         this.json = json;
     }
 
     /** The upload's status as the status page shows it: per video its status, last stage, error and report. */
-    @SuppressWarnings("unchecked")
     String of(UUID uploadId) {
-        Map<String, Object> upload = results.upload(uploadId);
-        List<Map<String, Object>> videos = ((List<Map<String, Object>>) upload.get("videos")).stream().map(v -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            UUID videoId = (UUID) v.get("videoId");
-            out.put("videoId", videoId);
-            out.put("status", String.valueOf(v.get("status")));
-            Map<String, Object> stages = (Map<String, Object>) v.get("stages");
-            out.put("stage", stages == null || stages.isEmpty() ? null : List.copyOf(stages.keySet()).get(stages.size() - 1));
-            out.put("error", v.get("error"));
-            out.put("report", ((Map<String, Object>) v.get("artifacts")).containsKey(Artifact.REPORT_HTML.kind()));
-            return out;
-        }).toList();
+        List<Map<String, Object>> list = videos.findByUpload(uploadId).stream().map(this::video).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", "snapshot");
         m.put("uploadId", uploadId);
-        m.put("status", upload.get("status"));
-        m.put("videos", videos);
+        m.put("status", videos.uploadStatus(uploadId).orElse("UNKNOWN"));
+        m.put("videos", list);
         m.put("teamReport", reports.teamReportHtml(uploadId).isPresent());
         m.put("teamReportPdf", reports.teamReportPdf(uploadId).isPresent());
         m.put("timestampMs", System.currentTimeMillis());
         return json.writeValueAsString(m);
+    }
+
+    private Map<String, Object> video(Video video) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("videoId", video.id());
+        out.put("status", String.valueOf(video.status()));
+        Set<Stage> recorded = stages.outcomes(video.id()).keySet();
+        out.put("stage", recorded.isEmpty() ? null : List.copyOf(recorded).get(recorded.size() - 1).stepName());
+        out.put("error", video.errorMessage() == null ? null
+                : Map.of("stage", String.valueOf(video.failedStage()), "message", video.errorMessage()));
+        out.put("report", stages.key(video.id(), Artifact.REPORT_HTML).isPresent());
+        return out;
     }
 }
