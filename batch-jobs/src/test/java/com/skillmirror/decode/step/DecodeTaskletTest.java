@@ -2,21 +2,14 @@ package com.skillmirror.decode.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.skillmirror.TestAnalysisApplication;
-import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageOutcome;
-import com.skillmirror.analysis.StageResults;
 import com.skillmirror.decode.DecodeResult;
-import com.skillmirror.decode.DecodeSettings;
 import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.StageStepTest;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.upload.IncomingFile;
-import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
-import com.skillmirror.upload.VideoRepository;
 import com.skillmirror.upload.VideoStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,25 +24,9 @@ import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The decode tasklet on its own, for one stored upload: a real clip is decoded, a file that is no video fails alone. */
-@SpringBootTest(classes = TestAnalysisApplication.class)
-class DecodeTaskletTest extends OwnDatabaseTest {
-
-    @Autowired
-    UploadService uploads;
-    @Autowired
-    VideoRepository videos;
-    @Autowired
-    StageResults results;
-    @Autowired
-    ObjectStorage storage;
-    @Autowired
-    ProgressPublisher progress;
-    @Autowired
-    DecodeSettings settings;
+class DecodeTaskletTest extends StageStepTest {
 
     @Test
     void aClipWithSoundGetsItsProxyAudioThumbnailAndTypedResult(@TempDir Path dir) throws Exception {
@@ -118,7 +95,7 @@ class DecodeTaskletTest extends OwnDatabaseTest {
     private ExitStatus decode(UUID videoId) throws Exception {
         StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
         ChunkContext chunk = new ChunkContext(new StepContext(contribution.getStepExecution()));
-        RepeatStatus status = new DecodeTasklet(videos, results, storage, progress, settings, videoId)
+        RepeatStatus status = new DecodeTasklet(videos, results, storage, progress, decodeSettings, videoId)
                 .execute(contribution, chunk);
         assertThat(status).isEqualTo(RepeatStatus.FINISHED);
         return contribution.getExitStatus();

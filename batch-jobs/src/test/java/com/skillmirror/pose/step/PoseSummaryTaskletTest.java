@@ -3,12 +3,8 @@ package com.skillmirror.pose.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.skillmirror.TestAnalysisApplication;
-import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageOutcome;
-import com.skillmirror.analysis.StageResults;
-import com.skillmirror.decode.DecodeSettings;
 import com.skillmirror.decode.step.DecodeTasklet;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.KinematicsFile;
@@ -18,13 +14,10 @@ import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseResult;
 import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.StageStepTest;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.upload.IncomingFile;
-import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
-import com.skillmirror.upload.VideoRepository;
 import com.skillmirror.upload.VideoStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,30 +33,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The pose summary on its own, fed synthetic landmark chunks as the chunk writer stores them (no model run): the
  * chunks are joined whatever order they were written in, and a video with nobody in it fails clearly.
  */
-@SpringBootTest(classes = TestAnalysisApplication.class)
-class PoseSummaryTaskletTest extends OwnDatabaseTest {
+class PoseSummaryTaskletTest extends StageStepTest {
 
     private static final int FRAMES = 20;
-
-    @Autowired
-    UploadService uploads;
-    @Autowired
-    VideoRepository videos;
-    @Autowired
-    StageResults results;
-    @Autowired
-    ObjectStorage storage;
-    @Autowired
-    ProgressPublisher progress;
-    @Autowired
-    DecodeSettings decodeSettings;
 
     @Test
     void chunksWrittenOutOfOrderBecomeOneSeriesWithEachFrameOnce(@TempDir Path dir) throws Exception {

@@ -2,30 +2,23 @@ package com.skillmirror.report.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.skillmirror.TestAnalysisApplication;
-import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.ResultCodec;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageOutcome;
-import com.skillmirror.analysis.StageResults;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.ComparisonRepository;
-import com.skillmirror.decode.DecodeSettings;
 import com.skillmirror.decode.step.DecodeTasklet;
 import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.ReportResult;
+import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.storage.UploadArtifact;
-import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.StageStepTest;
 import com.skillmirror.testsupport.StoredShapes;
 import com.skillmirror.upload.IncomingFile;
-import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
-import com.skillmirror.upload.VideoRepository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,27 +32,13 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The report tasklets on their own: a video that failed still gets its report, saying what failed and why; the team
  * report ranks the completed videos by score and lists the failed ones with their reasons.
  */
-@SpringBootTest(classes = TestAnalysisApplication.class)
-class ReportTaskletsTest extends OwnDatabaseTest {
+class ReportTaskletsTest extends StageStepTest {
 
-    @Autowired
-    UploadService uploads;
-    @Autowired
-    VideoRepository videos;
-    @Autowired
-    StageResults results;
-    @Autowired
-    ObjectStorage storage;
-    @Autowired
-    ProgressPublisher progress;
-    @Autowired
-    DecodeSettings decodeSettings;
     @Autowired
     ComparisonRepository comparisons;
     @Autowired

@@ -2,12 +2,8 @@ package com.skillmirror.speech.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.skillmirror.TestAnalysisApplication;
-import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageOutcome;
-import com.skillmirror.analysis.StageResults;
-import com.skillmirror.decode.DecodeSettings;
 import com.skillmirror.decode.step.DecodeTasklet;
 import com.skillmirror.speech.SpeechResult;
 import com.skillmirror.speech.Transcript;
@@ -15,14 +11,11 @@ import com.skillmirror.speech.TranscriptWord;
 import com.skillmirror.speech.TranscriptionOptions;
 import com.skillmirror.speech.TranscriptionProvider;
 import com.skillmirror.storage.Artifact;
-import com.skillmirror.storage.ObjectStorage;
-import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.StageStepTest;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.upload.IncomingFile;
-import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
-import com.skillmirror.upload.VideoRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,28 +29,14 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The speech summary on its own, for an upload decoded by the real decode tasklet: a video without sound is skipped
  * with its reason, and the window transcripts the step stored are joined in window order over real read speech.
  */
-@SpringBootTest(classes = TestAnalysisApplication.class)
-class SpeechSummaryTaskletTest extends OwnDatabaseTest {
+class SpeechSummaryTaskletTest extends StageStepTest {
 
-    @Autowired
-    UploadService uploads;
-    @Autowired
-    VideoRepository videos;
-    @Autowired
-    StageResults results;
-    @Autowired
-    ObjectStorage storage;
-    @Autowired
-    ProgressPublisher progress;
-    @Autowired
-    DecodeSettings decodeSettings;
     @Autowired
     JsonMapper json;
     @Autowired
