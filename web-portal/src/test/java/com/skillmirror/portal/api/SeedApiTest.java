@@ -206,17 +206,17 @@ class SeedApiTest extends PortalSliceTest {
      * the launcher's background threads.
      */
     private ApiSlice.Start nextStartOf(UUID upload) throws InterruptedException {
-        for (ApiSlice.Start start = starts.queue.poll(10, TimeUnit.SECONDS); start != null;
-             start = starts.queue.poll(10, TimeUnit.SECONDS)) {
+        for (ApiSlice.Start start = starts.queue.poll(60, TimeUnit.SECONDS); start != null;
+             start = starts.queue.poll(60, TimeUnit.SECONDS)) {
             if (start.uploadId().equals(upload)) {
                 return start;
             }
         }
-        throw new AssertionError("no start of the analysis of upload " + upload + " within 10 s");
+        throw new AssertionError("no start of the analysis of upload " + upload + " within 60 s");
     }
 
     private void awaitEnd(long jobExecutionId) throws InterruptedException {
-        for (int i = 0; i < 200 && jobs.getJobExecution(jobExecutionId).getStatus().isRunning(); i++) {
+        for (int i = 0; i < 1200 && jobs.getJobExecution(jobExecutionId).getStatus().isRunning(); i++) {
             Thread.sleep(50);
         }
         assertThat(jobs.getJobExecution(jobExecutionId).getStatus()).isEqualTo(BatchStatus.FAILED);
