@@ -1,5 +1,6 @@
 package com.skillmirror.compare;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skillmirror.expert.ExpertPattern;
 import com.skillmirror.expert.PatternSource;
 import java.util.List;
@@ -22,13 +23,35 @@ import tools.jackson.databind.json.JsonMapper;
  * @param metrics     the skill's metrics measured on the take
  * @param findings    fired findings, most impact first
  * @param learningPath the drills to do next, in order
+ * @param repetitions  the take's repetitions, each compared on its own, when it held two or more (then
+ *                     {@code score} is their median); absent otherwise and in comparisons stored before it existed
  */
 public record Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
         String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
         List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
-        List<LearningStep> learningPath, DataQuality data) {
+        List<LearningStep> learningPath, DataQuality data,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RepetitionSet repetitions) {
 
-    /** The version of the stored shape (see {@code analysis.ResultCodec}). */
+    /** A comparison of the take as one (no repetitions): the shape before repetitions existed. */
+    public Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
+            String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
+            List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
+            List<LearningStep> learningPath, DataQuality data) {
+        this(score, scoreFormula, mirrored, mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom,
+                symmetry, metrics, findings, learningPath, data, null);
+    }
+
+    /**
+     * This comparison of the whole take with its repetitions: the score becomes theirs (the median, see
+     * {@link RepetitionSet#OVERALL_RULE}); everything else stays the whole take's.
+     */
+    public Comparison withRepetitions(RepetitionSet set) {
+        return new Comparison(set.overallScore(), scoreFormula + " " + RepetitionSet.OVERALL_RULE, mirrored,
+                mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom, symmetry, metrics, findings,
+                learningPath, data, set);
+    }
+
+    /** The version of the stored shape (see {@code analysis.ResultCodec}); a row without repetitions is valid. */
     public static final int SCHEMA_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -8,6 +8,7 @@ import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.ComparisonRepository;
+import com.skillmirror.compare.Repetitions;
 import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
@@ -86,6 +87,7 @@ class CompareTasklet implements Tasklet {
                 ? results.result(videoId, SpeechResult.STAGE_RESULT).map(SpeechFields::of).orElse(Map.of())
                 : Map.of();
         SkillComparator comparator = new SkillComparator(skill.get());
+        Repetitions repetitions = new Repetitions(skill.get(), comparator);
 
         comparisons.deleteForVideo(videoId);
         Comparison mainComparison = null;
@@ -94,6 +96,8 @@ class CompareTasklet implements Tasklet {
             Comparison comparison;
             try {
                 comparison = comparator.compare(person, pattern.get().pattern(), speech);
+                // a set of several repetitions: each compared on its own, the score their median
+                comparison = repetitions.addTo(comparison, person, pattern.get().pattern(), speech);
             } catch (IllegalArgumentException unusableTake) {
                 if (person.personId() != main) {
                     others.add(CompareResult.OtherPerson.unusable(person.personId(), unusableTake.getMessage()));
