@@ -1,0 +1,203 @@
+package com.skillmirror.pose.athlete;
+
+import com.skillmirror.landmarks.PersonPose;
+import com.skillmirror.landmarks.PoseFrame;
+import com.skillmirror.landmarks.PoseSeries;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-identification: joins the tracker's tracks that are one person, so that a person keeps one id through
+ * occlusion, leaving and re-entering the frame, cuts, and the pose stage's segments (each segment tracks on its own).
+ *
+ * <p>Tracks are first cut where the box jumps (see {@link Tracklet}). Then, repeatedly, the two most alike groups
+ * that are never in the same frame are joined while they are alike enough: alike means close clothes colours
+ * ({@link Appearance#distance}) and a similar size; a group that continues where the other stopped (within a second,
+ * no further than a person moves in that time) needs less colour evidence, as the tracker would have kept the id
+ * had it not lost the person for a moment. Two people seen together are never joined.
+ */
+public final class TrackStitcher {
+
+    /** Colour distance below which two sightings apart in time or place are one person (same clothes). */
+    static final double MAX_APPEARANCE_DISTANCE = 0.1;
+    /** Colour distance allowed when one group continues where the other stopped. */
+    static final double MAX_APPEARANCE_DISTANCE_CONTINUOUS = 0.5;
+    /** Weight of the size change (|ln(height ratio)|) beside the colour distance; the camera may zoom at a cut. */
+    static final double SIZE_WEIGHT = 0.3;
+    static final double CONTINUITY_SECONDS = 1.0;
+    /** How far a person may move between two sightings: body heights, plus this many per second apart. */
+    static final double CONTINUITY_BASE_HEIGHTS = 0.5;
+    static final double CONTINUITY_HEIGHTS_PER_SECOND = 2.0;
+
+    /**
+     * @param series          the stitched series: one id per person, numbered 0, 1, ... in order of first appearance
+     * @param tracks          tracker tracks in the input
+     * @param tracklets       unbroken runs after cutting tracks at jumps
+     * @param people          people after joining
+     */
+    public record Result(PoseSeries series, int tracks, int tracklets, int people) {
+    }
+
+    private TrackStitcher() {
+    }
+
+    /** Stitches with appearances; {@code appearances} may be null or empty (then only continuity joins). */
+    public static Result stitch(PoseSeries series, AppearanceTable appearances) {
+        List<Tracklet> tracklets = Tracklet.of(series, appearances);
+        List<Group> groups = new ArrayList<>();
+        tracklets.forEach(t -> groups.add(new Group(t)));
+        joinAlike(groups, series.fps());
+        groups.sort(Comparator.comparingInt(Group::firstPosition));
+        Map<Tracklet, Integer> idOf = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            for (Tracklet t : groups.get(i).members) {
+                idOf.put(t, i);
+            }
+        }
+        return new Result(relabel(series, tracklets, idOf), series.personIds().size(), tracklets.size(), groups.size());
+    }
+
+    private static void joinAlike(List<Group> groups, double fps) {
+        while (groups.size() > 1) {
+            double best = Double.POSITIVE_INFINITY;
+            int bi = -1, bj = -1;
+            for (int i = 0; i < groups.size(); i++) {
+                for (int j = i + 1; j < groups.size(); j++) {
+                    double cost = cost(groups.get(i), groups.get(j));
+                    if (cost < best) {
+                        best = cost;
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0) {
+                return;
+            }
+            groups.get(bi).absorb(groups.remove(bj));
+        }
+    }
+
+    /**
+     * How unlike two groups are, scaled so that 1 is the limit of a join; infinite when they cannot be one person
+     * (seen together, or not alike enough).
+     */
+    static double cost(Group a, Group b) {
+        if (a.positions.intersects(b.positions)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Junction j = junction(a, b);
+        double appearance = a.appearance().distance(b.appearance());
+        double size = Math.abs(Math.log(Math.max(1, j.before.medianHeight()) / Math.max(1, j.after.medianHeight())));
+        if (j.continuous()) {
+            double d = Double.isNaN(appearance) ? MAX_APPEARANCE_DISTANCE_CONTINUOUS / 2 : appearance;
+            double c = d / MAX_APPEARANCE_DISTANCE_CONTINUOUS;
+            return c <= 1 ? c * 0.5 : Double.POSITIVE_INFINITY; // continuity first: it is the stronger evidence
+        }
+        if (Double.isNaN(appearance)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double c = (appearance + SIZE_WEIGHT * size) / MAX_APPEARANCE_DISTANCE;
+        return c <= 1 ? 0.5 + c : Double.POSITIVE_INFINITY;
+    }
+
+    /** The closest pair in time of a tracklet ending in one group and one starting after it in the other. */
+    private static Junction junction(Group a, Group b) {
+        Junction best = null;
+        for (Tracklet x : a.members) {
+            for (Tracklet y : b.members) {
+                Junction j = x.endMs <= y.startMs ? new Junction(x, y) : y.endMs <= x.startMs ? new Junction(y, x) : null;
+                if (j != null && (best == null || j.gapMs() < best.gapMs())) {
+                    best = j;
+                }
+            }
+        }
+        if (best == null) { // interleaved without overlap in frames: take the first members
+            best = new Junction(a.members.get(0), b.members.get(0));
+        }
+        return best;
+    }
+
+    private record Junction(Tracklet before, Tracklet after) {
+        long gapMs() {
+            return after.startMs - before.endMs;
+        }
+
+        boolean continuous() {
+            double seconds = Math.max(0, gapMs()) / 1000.0;
+            if (seconds > CONTINUITY_SECONDS) {
+                return false;
+            }
+            double[] end = before.lastBox();
+            double[] start = after.firstBox();
+            double h = Math.max(1, (end[2] + start[2]) / 2);
+            double moved = Math.hypot(start[0] - end[0], start[1] - end[1]) / h;
+            double sizeChange = Math.abs(Math.log(Math.max(1, start[2]) / Math.max(1, end[2])));
+            return moved <= CONTINUITY_BASE_HEIGHTS + CONTINUITY_HEIGHTS_PER_SECOND * seconds
+                    && sizeChange <= Math.log(1.5);
+        }
+    }
+
+    /** Tracklets taken as one person so far. */
+    static final class Group {
+        final List<Tracklet> members = new ArrayList<>();
+        final BitSet positions = new BitSet();
+        private Appearance appearance;
+
+        Group(Tracklet first) {
+            members.add(first);
+            positions.or(first.positions);
+            appearance = first.appearance;
+        }
+
+        void absorb(Group other) {
+            members.addAll(other.members);
+            positions.or(other.positions);
+            appearance = null;
+        }
+
+        /** The members' appearances averaged by their number of frames (a long sighting counts more). */
+        Appearance appearance() {
+            if (appearance == null) {
+                List<Appearance> weighted = new ArrayList<>();
+                for (Tracklet t : members) {
+                    for (int k = 0; k < Math.max(1, Math.min(20, t.frames() / 5)); k++) {
+                        weighted.add(t.appearance);
+                    }
+                }
+                appearance = Appearance.mean(weighted);
+            }
+            return appearance;
+        }
+
+        int firstPosition() {
+            return positions.nextSetBit(0);
+        }
+    }
+
+    private static PoseSeries relabel(PoseSeries series, List<Tracklet> tracklets, Map<Tracklet, Integer> idOf) {
+        Map<Long, Integer> newId = new HashMap<>(); // (frame position, track id) -> person id
+        for (Tracklet t : tracklets) {
+            int id = idOf.get(t);
+            for (int pos : t.framePositions) {
+                newId.put(((long) pos << 32) | (t.trackId & 0xffffffffL), id);
+            }
+        }
+        List<PoseFrame> frames = new ArrayList<>(series.frames().size());
+        for (int i = 0; i < series.frames().size(); i++) {
+            PoseFrame f = series.frames().get(i);
+            List<PersonPose> people = new ArrayList<>(f.people().size());
+            for (PersonPose p : f.people()) {
+                int id = newId.get(((long) i << 32) | (p.id() & 0xffffffffL));
+                people.add(new PersonPose(id, p.score(), p.landmarks(), p.worldLandmarks(), p.box()));
+            }
+            people.sort(Comparator.comparingInt(PersonPose::id));
+            frames.add(new PoseFrame(f.index(), f.timeMs(), people));
+        }
+        return new PoseSeries(series.model(), series.fps(), series.width(), series.height(), frames);
+    }
+}
