@@ -26,6 +26,8 @@ public enum Artifact {
             new Export("Key frame: smallest angle (JPEG)", "keyframe-min.jpg")),
     KEYFRAME_MAX("keyframe-max", "pose/keyframe-max.jpg", "image/jpeg",
             new Export("Key frame: largest angle (JPEG)", "keyframe-max.jpg")),
+    /** The frame nearest the thumbnail time with the athlete's box drawn: who was analysed. */
+    ATHLETE_FRAME("athlete-frame", "pose/athlete.jpg", "image/jpeg", null),
     SPEECH("speech", "speech/result.json", "application/json", new Export("Speech analysis (JSON)", "speech.json")),
     PROXY("proxy", "proxy.mp4", "video/mp4", null),
     THUMBNAIL("thumbnail", "thumbnail.jpg", "image/jpeg", null),

@@ -13,6 +13,7 @@ public final class StorageKeys {
     private static final String UPLOADS = "uploads/";
     private static final String PATTERNS = "patterns/";
     private static final String POSE_CHUNKS = "pose/chunks/";
+    private static final String POSE_APPEARANCES = "pose/appearances/";
     private static final String SPEECH_WINDOWS = "speech/windows/";
 
     private StorageKeys() {
@@ -54,6 +55,16 @@ public final class StorageKeys {
     /** One chunk, named by its first frame (zero-padded, so a listing is in frame order). */
     public static String poseChunk(UUID uploadId, UUID videoId, int firstFrame) {
         return poseChunks(uploadId, videoId) + String.format(Locale.ROOT, "%08d.bin", firstFrame);
+    }
+
+    /** The prefix of a video's appearance tables (people's clothes colours per frame, for re-identification). */
+    public static String poseAppearances(UUID uploadId, UUID videoId) {
+        return videoPrefix(uploadId, videoId) + POSE_APPEARANCES;
+    }
+
+    /** The appearance table of the landmark chunk that starts at this frame. */
+    public static String poseAppearance(UUID uploadId, UUID videoId, int firstFrame) {
+        return poseAppearances(uploadId, videoId) + String.format(Locale.ROOT, "%08d.bin", firstFrame);
     }
 
     /** The prefix of a video's transcribed audio windows, which the speech summary lists and joins. */

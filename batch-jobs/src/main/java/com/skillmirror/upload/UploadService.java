@@ -57,6 +57,7 @@ public class UploadService {
         validate(files);
         UUID uploadId = UUID.randomUUID();
         List<Video> created = new ArrayList<>();
+        java.util.Map<UUID, AthletePoint> points = new java.util.HashMap<>();
         try {
             for (int i = 0; i < files.size(); i++) {
                 IncomingFile file = files.get(i);
@@ -68,8 +69,11 @@ public class UploadService {
                 created.add(new Video(videoId, uploadId, i, displayName(file.originalName()), key, storage.size(key),
                         file.athleteId(), blankToNull(file.athleteName()), blankToNull(file.skillId()),
                         VideoStatus.PENDING, null, null));
+                if (file.athletePoint() != null) {
+                    points.put(videoId, file.athletePoint());
+                }
             }
-            videos.insertUpload(uploadId, owner, created);
+            videos.insertUpload(uploadId, owner, created, points);
             return new Created(uploadId, created);
         } catch (IOException | RuntimeException e) {
             try {

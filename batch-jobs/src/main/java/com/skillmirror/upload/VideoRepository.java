@@ -36,6 +36,13 @@ public class VideoRepository {
      */
     @Transactional
     public void insertUpload(UUID uploadId, UploadOwner owner, List<Video> videos) {
+        insertUpload(uploadId, owner, videos, java.util.Map.of());
+    }
+
+    /** As {@link #insertUpload(UUID, UploadOwner, List)}, with the coach's athlete points of some videos. */
+    @Transactional
+    public void insertUpload(UUID uploadId, UploadOwner owner, List<Video> videos,
+                             java.util.Map<UUID, AthletePoint> athletePoints) {
         Set<UUID> athletes = new HashSet<>();
         videos.stream().map(Video::athleteId).filter(java.util.Objects::nonNull).forEach(athletes::add);
         for (UUID athlete : athletes) {
@@ -57,7 +64,23 @@ public class VideoRepository {
                     .params(v.id(), v.uploadId(), v.position(), v.originalName(), v.storageKey(), v.sizeBytes(),
                             v.athleteId(), v.athleteName(), v.skillId(), v.status().name())
                     .update();
+            AthletePoint point = athletePoints.get(v.id());
+            if (point != null) {
+                setAthletePoint(v.id(), point);
+            }
         }
+    }
+
+    /** The coach's point on the video's thumbnail saying who the athlete is; empty when none was given. */
+    public Optional<AthletePoint> athletePoint(UUID videoId) {
+        return jdbc.sql("SELECT athlete_x, athlete_y FROM video WHERE id = ? AND athlete_x IS NOT NULL")
+                .param(videoId).query((rs, i) -> new AthletePoint(rs.getDouble(1), rs.getDouble(2))).optional();
+    }
+
+    /** Sets (or, with null, removes) the video's athlete point; false when there is no such video. */
+    public boolean setAthletePoint(UUID videoId, AthletePoint point) {
+        return jdbc.sql("UPDATE video SET athlete_x = ?, athlete_y = ? WHERE id = ?")
+                .params(point == null ? null : point.x(), point == null ? null : point.y(), videoId).update() == 1;
     }
 
     public Optional<Video> find(UUID videoId) {

@@ -3,6 +3,7 @@ package com.skillmirror.pose.athlete;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.upload.AthletePoint;
 import java.util.List;
 import java.util.Map;
 

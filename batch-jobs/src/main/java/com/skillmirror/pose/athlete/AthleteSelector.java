@@ -4,6 +4,7 @@ import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.upload.AthletePoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

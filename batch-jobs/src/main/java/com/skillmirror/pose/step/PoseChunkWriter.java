@@ -9,7 +9,10 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Stores each committed chunk as one object named by its first frame: a re-run chunk overwrites, never duplicates. */
+/**
+ * Stores each committed chunk as one object named by its first frame: a re-run chunk overwrites, never duplicates.
+ * Its people's appearances go beside it under the same name.
+ */
 class PoseChunkWriter implements ItemWriter<PoseFrame> {
 
     private final ObjectStorage storage;
@@ -33,7 +36,13 @@ class PoseChunkWriter implements ItemWriter<PoseFrame> {
         PoseSeries series = new PoseSeries(processor.modelName(), reader.analysisFps(), reader.width(), reader.height(), frames);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         series.write(bytes);
-        String key = chunkKey(segment, frames.get(0).index());
+        int first = frames.get(0).index();
+        // the appearances first: a chunk whose landmarks are stored always has its appearances beside it
+        ByteArrayOutputStream appearance = new ByteArrayOutputStream(16 * 1024);
+        processor.takeAppearances(first, frames.get(frames.size() - 1).index()).write(appearance);
+        storage.put(StorageKeys.poseAppearance(segment.uploadId(), segment.videoId(), first), appearance.toByteArray(),
+                "application/octet-stream");
+        String key = chunkKey(segment, first);
         storage.put(key, bytes.toByteArray(), "application/octet-stream");
     }
 

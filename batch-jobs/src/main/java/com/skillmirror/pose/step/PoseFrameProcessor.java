@@ -3,16 +3,25 @@ package com.skillmirror.pose.step;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
+import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.pose.PoseEstimator;
 import com.skillmirror.pose.PoseModels;
 import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.pose.PoseTracker;
+import com.skillmirror.pose.athlete.AppearanceTable;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
-/** BlazePose with tracking and smoothing over the segment's frames; one interpreter per partition thread. */
+/**
+ * BlazePose with tracking and smoothing over the segment's frames; one interpreter per partition thread. Also measures
+ * each person's appearance (clothes colours) from the frame while it is in memory, for re-identification in the
+ * summary. Each segment tracks on its own, so its track ids are made unique to it ({@link #trackId}); the summary
+ * joins the tracks of one person again.
+ */
 class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, ItemStream {
 
     private static final long PROGRESS_INTERVAL_MS = 500;
@@ -24,6 +33,8 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
     private PoseEstimator estimator;
     private PoseTracker tracker;
     private long lastProgress;
+    /** Appearances of the frames processed and not yet written (the writer takes them per chunk). */
+    private final AppearanceTable appearances = new AppearanceTable();
 
     PoseFrameProcessor(PoseOptions options, PoseSegment segment, int totalFrames, ProgressPublisher progress) {
         this.options = options;
@@ -44,7 +55,14 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
 
     @Override
     public PoseFrame process(IndexedFrame frame) {
-        PoseFrame result = new PoseFrame(frame.index(), frame.timeMs(), tracker.next(frame.image(), frame.timeMs()));
+        List<PersonPose> people = new ArrayList<>();
+        for (PersonPose p : tracker.next(frame.image(), frame.timeMs())) {
+            people.add(new PersonPose(trackId(segment, p.id()), p.score(), p.landmarks(), p.worldLandmarks(), p.box()));
+        }
+        PoseFrame result = new PoseFrame(frame.index(), frame.timeMs(), people);
+        synchronized (appearances) {
+            appearances.measure(frame.index(), frame.image().rgb(), frame.image().width(), frame.image().height(), people);
+        }
         long now = System.currentTimeMillis();
         if (now - lastProgress >= PROGRESS_INTERVAL_MS || frame.index() + 1 == segment.endFrame()) {
             lastProgress = now;
@@ -55,6 +73,23 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
                             + ": " + done + " done"));
         }
         return result;
+    }
+
+    /**
+     * A track id unique to its segment: the first segment keeps the tracker's ids, later ones are offset by a
+     * thousand times their first frame (a segment never starts a thousand tracks).
+     */
+    static int trackId(PoseSegment segment, int trackerId) {
+        return segment.startFrame() == 0 ? trackerId : Math.addExact(Math.multiplyExact(segment.startFrame(), 1000), trackerId);
+    }
+
+    /** The appearances of these frames, forgotten here once taken (the chunk is being written). */
+    AppearanceTable takeAppearances(int firstFrame, int lastFrame) {
+        synchronized (appearances) {
+            AppearanceTable out = appearances.frames(firstFrame, lastFrame);
+            appearances.removeUpTo(lastFrame);
+            return out;
+        }
     }
 
     @Override

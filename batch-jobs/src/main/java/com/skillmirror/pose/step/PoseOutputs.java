@@ -4,6 +4,7 @@ import com.skillmirror.analysis.StageResults;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseResult;
+import com.skillmirror.pose.athlete.AthleteChoice;
 import com.skillmirror.pose.export.PoseCsvWriter;
 import com.skillmirror.pose.export.PoseJsonWriter;
 import com.skillmirror.pose.export.TrcWriter;
@@ -43,9 +44,11 @@ class PoseOutputs {
      * Writes the exports and images of one video; returns the key frames written (frame, time, why).
      *
      * @param people every tracked person's kinematics, in the series' person order
+     * @param athlete who was analysed: drawn as a box on the frame nearest the thumbnail time
      */
-    List<PoseResult.KeyFrame> write(Video video, PoseSeries series, List<KinematicSeries> people, int mainPerson)
-            throws IOException {
+    List<PoseResult.KeyFrame> write(Video video, PoseSeries series, List<KinematicSeries> people,
+                                    AthleteChoice athlete) throws IOException {
+        int mainPerson = athlete.personId();
         Path work = Files.createTempDirectory("skillmirror-pose-out-");
         try {
             Path csv = file(work, Artifact.POSE_CSV);
@@ -62,9 +65,13 @@ class PoseOutputs {
 
             Path proxy = file(work, Artifact.PROXY);
             storage.download(results.key(video.id(), Artifact.PROXY).orElseThrow(), proxy);
+            Path athleteFrame = file(work, Artifact.ATHLETE_FRAME);
+            AthleteFrame.write(proxy, series, athlete, athleteFrame);
+            store(video, Artifact.ATHLETE_FRAME, athleteFrame);
             List<PoseResult.KeyFrame> keyFrames = new ArrayList<>();
-            KinematicSeries athlete = people.stream().filter(k -> k.personId() == mainPerson).findFirst().orElseThrow();
-            for (KeyFrames.KeyFrame key : keyFrames(athlete)) {
+            KinematicSeries athleteAngles = people.stream().filter(k -> k.personId() == mainPerson).findFirst()
+                    .orElseThrow();
+            for (KeyFrames.KeyFrame key : keyFrames(athleteAngles)) {
                 Artifact artifact = keyFrame(key.kind());
                 Path jpeg = file(work, artifact);
                 OverlayRenderer.keyFrame(proxy, series, key.frameIndex(), jpeg);

@@ -96,9 +96,9 @@ public class PoseStepConfiguration {
     @Bean
     @StepScope
     PoseSummaryTasklet poseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
-                                          ProgressPublisher progress, PoseSettings settings,
+                                          ProgressPublisher progress, PoseSettings settings, SkillRegistry skills,
                                           @Value("#{stepExecutionContext['" + VideoPartitioner.VIDEO_ID + "']}") String videoId) {
         return new PoseSummaryTasklet(videos, results, storage, progress,
-                new PoseOutputs(storage, results, settings.overlayVideo()), UUID.fromString(videoId));
+                new PoseOutputs(storage, results, settings.overlayVideo()), skills, UUID.fromString(videoId));
     }
 }

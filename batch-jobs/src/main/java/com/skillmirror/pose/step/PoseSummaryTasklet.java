@@ -10,6 +10,11 @@ import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseResult;
+import com.skillmirror.pose.athlete.AppearanceTable;
+import com.skillmirror.pose.athlete.AthleteChoice;
+import com.skillmirror.pose.athlete.AthleteFinder;
+import com.skillmirror.pose.athlete.AthleteSelector;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
@@ -27,24 +32,28 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * After every segment of a video: joins its chunks into pose/series.bin, checks that every analysed frame is there
- * exactly once, records who was found and writes the exports. Nobody in any frame fails that video, clearly.
+ * After every segment of a video: joins its chunks, checks that every analysed frame is there exactly once, joins the
+ * tracks of one person (re-identification) and chooses the athlete ({@link AthleteFinder}: the coach's point, else
+ * the person who performs the skill's movement), stores the result as pose/series.bin, records who was found and why,
+ * and writes the exports. Nobody in any frame, a point on nobody or an athlete in view under a second fails that
+ * video with a message saying so; the other videos of the upload go on.
  */
 class PoseSummaryTasklet implements Tasklet {
 
-    static final String NO_ATHLETE = "No athlete detected in any frame. Film the whole body, large enough (at least"
-            + " a quarter of the frame height), in good light, and upload the video again.";
+    static final String NO_ATHLETE = AthleteFinder.NOBODY;
 
     private final VideoRepository videos;
     private final StageResults results;
     private final ObjectStorage storage;
     private final ProgressPublisher progress;
     private final PoseOutputs outputs;
+    private final SkillRegistry skills;
     private final UUID videoId;
 
     PoseSummaryTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
-                       PoseOutputs outputs, UUID videoId) {
+                       PoseOutputs outputs, SkillRegistry skills, UUID videoId) {
         this.videos = videos;
+        this.skills = skills;
         this.results = results;
         this.storage = storage;
         this.progress = progress;
@@ -60,32 +69,51 @@ class PoseSummaryTasklet implements Tasklet {
 
     private void summarise(Video video) throws IOException {
         UUID uploadId = video.uploadId();
-        PoseSeries series = join(video);
+        AthleteFinder.Outcome found = AthleteFinder.find(join(video), appearances(video), jointWeights(video),
+                videos.athletePoint(video.id()).orElse(null));
+        PoseSeries series = found.series();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         series.write(bytes);
         results.store(uploadId, video.id(), Artifact.POSE_SERIES, bytes.toByteArray());
 
-        int withPerson = (int) series.frames().stream().filter(f -> !f.people().isEmpty()).count();
-        if (withPerson == 0) {
-            results.failed(video.id(), Stage.POSE, NO_ATHLETE);
-            videos.markFailed(video.id(), Stage.POSE.stepName(), NO_ATHLETE);
-            progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, video.id(), Stage.POSE, 100, NO_ATHLETE));
+        if (found.failure() != null) {
+            results.failed(video.id(), Stage.POSE, found.failure());
+            videos.markFailed(video.id(), Stage.POSE.stepName(), found.failure());
+            progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, video.id(), Stage.POSE, 100,
+                    found.failure()));
             return;
         }
+        int withPerson = (int) series.frames().stream().filter(f -> !f.people().isEmpty()).count();
         List<Integer> ids = series.personIds();
         // computed once here: the exports, compare and report all use these
         List<KinematicSeries> people = new VideoKinematics(results).store(video, series);
-        int main = series.mainPersonId();
-        String note = ids.size() > 1 ? ids.size() + " people were tracked; person " + main
-                + " (the largest and most central over time) is taken as the athlete"
-                + (video.athleteName() == null ? "" : " " + video.athleteName()) + "." : null;
-        List<PoseResult.KeyFrame> keyFrames = outputs.write(video, series, people, main);
+        AthleteChoice athlete = found.athlete();
+        int main = athlete.personId();
+        String note = ids.size() > 1 ? "Person " + main + (video.athleteName() == null ? "" : " (" + video.athleteName()
+                + ")") + " is analysed as the athlete: " + athlete.reason() + "." : null;
+        List<PoseResult.KeyFrame> keyFrames = outputs.write(video, series, people, athlete);
         results.complete(video.id(), PoseResult.STAGE_RESULT, new PoseResult(series.model(),
                 Math.round(series.fps() * 1000) / 1000.0, series.frames().size(), withPerson, ids.size(), main,
                 (int) series.track(main).stream().filter(p -> p != null).count(),
-                Math.round(meanScore(series, main) * 1000) / 1000.0, note, gaps(series, main), keyFrames));
+                Math.round(meanScore(series, main) * 1000) / 1000.0, note, gaps(series, main), keyFrames, athlete));
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.POSE, 100,
                 withPerson + " of " + series.frames().size() + " frames with the athlete"));
+    }
+
+    /** The skill's joints and weights: what "performs the movement" means for this video. */
+    private java.util.Map<String, Double> jointWeights(Video video) {
+        return AthleteSelector.jointWeights(video.skillId() == null ? null : skills.find(video.skillId()).orElse(null));
+    }
+
+    /** The people's appearances the pose step stored beside its chunks; null for a video analysed before them. */
+    private AppearanceTable appearances(Video video) throws IOException {
+        List<AppearanceTable> parts = new ArrayList<>();
+        for (String key : storage.list(StorageKeys.poseAppearances(video.uploadId(), video.id()))) {
+            try (InputStream in = storage.get(key)) {
+                parts.add(AppearanceTable.read(in));
+            }
+        }
+        return parts.isEmpty() ? null : AppearanceTable.join(parts);
     }
 
     private PoseSeries join(Video video) throws IOException {

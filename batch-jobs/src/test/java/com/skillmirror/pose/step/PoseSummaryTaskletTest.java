@@ -13,9 +13,12 @@ import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseResult;
+import com.skillmirror.pose.athlete.AthleteChoice;
+import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.testsupport.StageStepTest;
 import com.skillmirror.testsupport.TestClips;
+import com.skillmirror.upload.AthletePoint;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoStatus;
@@ -33,14 +36,65 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The pose summary on its own, fed synthetic landmark chunks as the chunk writer stores them (no model run): the
- * chunks are joined whatever order they were written in, and a video with nobody in it fails clearly.
+ * chunks are joined whatever order they were written in, a video with nobody in it fails clearly, and the athlete is
+ * the person who moves or the one the coach's point is on (a point on nobody fails that video, naming the nearest).
  */
 class PoseSummaryTaskletTest extends StageStepTest {
 
     private static final int FRAMES = 20;
+
+    @Autowired
+    private SkillRegistry skills;
+
+    @Test
+    void withoutAPointTheAthleteIsThePersonWhoMovesWithAPointThePersonUnderIt(@TempDir Path dir) throws Exception {
+        Video video = decodedClip(dir, null);
+        storeChunk(video, 0, FRAMES, i -> true, true);
+
+        summarise(video);
+
+        PoseResult pose = results.result(video.id(), PoseResult.STAGE_RESULT).orElseThrow();
+        assertThat(pose.people()).isEqualTo(2);
+        AthleteChoice chosen = pose.athlete();
+        assertThat(chosen.basis()).isEqualTo(AthleteChoice.Basis.MOVEMENT);
+        assertThat(pose.mainPersonId()).isEqualTo(chosen.personId()).isEqualTo(squatterId());
+        assertThat(chosen.reason()).startsWith("moved most in the knee").endsWith("1 other person in view");
+        assertThat(pose.note()).contains("is analysed as the athlete: moved most");
+        assertThat(results.artifacts(video.id())).containsKey(Artifact.ATHLETE_FRAME.kind());
+
+        // the coach points at the bystander (standing right of the squatter): the bystander is analysed
+        Video pointed = decodedClip(dir.resolve("b"), new AthletePoint(0.85, 0.6));
+        storeChunk(pointed, 0, FRAMES, i -> true, true);
+        summarise(pointed);
+        PoseResult byPoint = results.result(pointed.id(), PoseResult.STAGE_RESULT).orElseThrow();
+        assertThat(byPoint.athlete().basis()).isEqualTo(AthleteChoice.Basis.POINT);
+        assertThat(byPoint.athlete().point()).isEqualTo("0.8500,0.6000");
+        assertThat(byPoint.mainPersonId()).isNotEqualTo(squatterId());
+        assertThat(byPoint.athlete().box()[0]).isGreaterThan(0.7);
+    }
+
+    @Test
+    void aPointOnNobodyFailsThatVideoNamingTheNearestPeople(@TempDir Path dir) throws Exception {
+        Video video = decodedClip(dir, new AthletePoint(0.1, 0.1));
+        storeChunk(video, 0, FRAMES, i -> true, true);
+
+        summarise(video);
+
+        StageOutcome outcome = results.outcomes(video.id()).get(Stage.POSE);
+        assertThat(outcome.status()).isEqualTo(StageOutcome.Status.FAILED);
+        assertThat(outcome.error()).startsWith("Nobody at (0.10, 0.10) on the thumbnail")
+                .contains("nearest: person " + squatterId() + " at (0.50, ").contains("remove the point");
+        assertThat(videos.find(video.id()).orElseThrow().errorMessage()).isEqualTo(outcome.error());
+    }
+
+    /** The squatter is the first person seen, so the stitched series numbers them 0. */
+    private static int squatterId() {
+        return 0;
+    }
 
     @Test
     void chunksWrittenOutOfOrderBecomeOneSeriesWithEachFrameOnce(@TempDir Path dir) throws Exception {
@@ -90,7 +144,7 @@ class PoseSummaryTaskletTest extends StageStepTest {
 
         StageOutcome outcome = results.outcomes(video.id()).get(Stage.POSE);
         assertThat(outcome.status()).isEqualTo(StageOutcome.Status.FAILED);
-        assertThat(outcome.error()).startsWith("No athlete detected").contains("upload the video again");
+        assertThat(outcome.error()).startsWith("No person was found in any frame").contains("upload the video again");
         Video failed = videos.find(video.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
         assertThat(failed.failedStage()).isEqualTo(Stage.POSE.stepName());
@@ -100,15 +154,22 @@ class PoseSummaryTaskletTest extends StageStepTest {
 
     private void summarise(Video video) throws Exception {
         StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
-        new PoseSummaryTasklet(videos, results, storage, progress, new PoseOutputs(storage, results, false), video.id())
+        new PoseSummaryTasklet(videos, results, storage, progress, new PoseOutputs(storage, results, false), skills,
+                video.id())
                 .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
     }
 
     /** A real upload decoded by the real decode tasklet, so the exports have a proxy to draw key frames on. */
     private Video decodedClip(Path dir) throws Exception {
+        return decodedClip(dir, null);
+    }
+
+    private Video decodedClip(Path dir, AthletePoint point) throws Exception {
+        Files.createDirectories(dir);
         Path clip = TestClips.video(dir.resolve("athlete.mp4"), 160, 120, 10, FRAMES / 10.0, false, 0);
         Video video = uploads.create(List.of(new IncomingFile("athlete.mp4", Files.size(clip),
-                () -> Files.newInputStream(clip), "Ana", "squat"))).videos().get(0);
+                () -> Files.newInputStream(clip), "Ana", "squat").withAthletePoint(point))).videos().get(0);
+        assertThat(videos.athletePoint(video.id())).isEqualTo(java.util.Optional.ofNullable(point));
         StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
         new DecodeTasklet(videos, results, storage, progress, decodeSettings, video.id())
                 .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
@@ -117,9 +178,24 @@ class PoseSummaryTaskletTest extends StageStepTest {
 
     /** Frames [from, to) as the chunk writer stores them, with a squatting person where present says so. */
     private void storeChunk(Video video, int from, int to, IntPredicate present) throws IOException {
+        storeChunk(video, from, to, present, false);
+    }
+
+    /** With {@code bystander}, a second person (track 7) stands still right of the squatter. */
+    private void storeChunk(Video video, int from, int to, IntPredicate present, boolean bystander) throws IOException {
         List<PoseFrame> frames = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            frames.add(new PoseFrame(i, i * 100L, present.test(i) ? List.of(squatter(i)) : List.of()));
+            List<PersonPose> people = new ArrayList<>();
+            if (present.test(i)) {
+                people.add(squatter(i));
+            }
+            if (bystander) {
+                PersonPose still = squatter(0);
+                List<Landmark> image = still.landmarks().stream()
+                        .map(l -> new Landmark(l.x() + 0.35f, l.y(), l.z(), l.visibility(), l.presence())).toList();
+                people.add(new PersonPose(7, 0.9f, image, still.worldLandmarks(), null));
+            }
+            frames.add(new PoseFrame(i, i * 100L, people));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new PoseSeries("full", 10, 160, 120, frames).write(bytes);

@@ -1,4 +1,4 @@
-package com.skillmirror.pose.athlete;
+package com.skillmirror.upload;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
