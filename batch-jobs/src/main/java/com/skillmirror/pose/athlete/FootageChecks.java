@@ -38,14 +38,13 @@ public final class FootageChecks {
 
     public static Outcome check(PoseSeries series, int athleteId) {
         List<PersonPose> seen = new ArrayList<>();
-        int crowd = 0;
         for (PoseFrame f : series.frames()) {
             PersonPose p = f.person(athleteId);
             if (p != null) {
                 seen.add(p);
             }
-            crowd = Math.max(crowd, f.people().size());
         }
+        int crowd = series.personIds().size();
         double seconds = seen.size() / Math.max(1e-6, series.fps());
         if (seconds < MIN_VISIBLE_SECONDS) {
             String fatal = String.format(Locale.ROOT, "The athlete (person %d) is in view for only %.1f s (%d frames"
@@ -70,7 +69,7 @@ public final class FootageChecks {
         if (height < SMALL_HEIGHT) {
             String size = Math.round(height * 100) + " % of the frame height";
             warnings.add(crowd >= CROWD
-                    ? "A crowd of small people (up to " + crowd + " in one frame; the athlete about " + size + "): who"
+                    ? "A crowd of small people (" + crowd + " people seen; the athlete about " + size + "): who"
                     + " the athlete is and their angles are less certain. Mark the athlete on the thumbnail, and film"
                     + " closer so the athlete fills at least half of the frame height."
                     : "The athlete is small in the frame (about " + size + "): landmarks and angles are less accurate."
