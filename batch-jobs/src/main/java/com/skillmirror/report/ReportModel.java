@@ -81,6 +81,10 @@ final class ReportModel {
     }
 
     /** The athlete's key frame and, when the compared expert has footage, the expert's at the same moment. */
+    /** Who was analysed as the athlete and why: the pose stage's choice, with the frame showing their box. */
+    record AthleteView(String reason, String imageUri, List<String> warnings) {
+    }
+
     record KeyFrameView(String label, String dataUri, String expertDataUri) {
     }
 
@@ -93,6 +97,9 @@ final class ReportModel {
 
     record ChangeRow(String label, String before, String after, String delta, String verdict, String why) {
     }
+
+    /** The label the athlete's frame has among the key frames (the artifact kind, like the key frames'). */
+    static final String ATHLETE_FRAME = com.skillmirror.storage.Artifact.ATHLETE_FRAME.kind();
 
     private ReportModel() {
     }
@@ -113,6 +120,7 @@ final class ReportModel {
         v.put("steps", comparison == null ? List.of() : steps(comparison));
         v.put("charts", charts(data, comparison, r.pose()));
         v.put("keyFrames", keyFrames(data));
+        v.put("athlete", athlete(data));
         v.put("speech", speech == null ? null : speech(speech));
         v.put("provenance", provenance(r));
         v.put("since", comparison == null ? null : since(data, comparison));
@@ -275,9 +283,23 @@ final class ReportModel {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** Null for a result of before the athlete was chosen this way, or when the pose stage found nobody. */
+    private static AthleteView athlete(ReportData data) {
+        PoseResult pose = data.results().pose();
+        if (pose == null || pose.athlete() == null) {
+            return null;
+        }
+        byte[] frame = data.keyFrames().get(ATHLETE_FRAME);
+        String reason = "Person " + pose.athlete().personId() + ": " + pose.athlete().reason() + ".";
+        return new AthleteView(capitalise(reason), frame == null ? null : jpegUri(frame), pose.athlete().warnings());
+    }
+
     private static List<KeyFrameView> keyFrames(ReportData data) {
         List<KeyFrameView> out = new ArrayList<>();
         data.keyFrames().forEach((label, jpeg) -> {
+            if (label.equals(ATHLETE_FRAME)) {
+                return; // shown in its own section
+            }
             byte[] expert = data.expertKeyFrames().get(label);
             out.add(new KeyFrameView(humanise(label), jpegUri(jpeg), expert == null ? null : jpegUri(expert)));
         });

@@ -84,6 +84,8 @@ class ReportTasklet implements Tasklet {
                 keyFrames.put(keyFrame.kind(), jpeg.get());
             }
         }
+        // who was analysed: shown in the report's own section, not among the key frames
+        results.load(videoId, Artifact.ATHLETE_FRAME).ifPresent(jpeg -> keyFrames.put(Artifact.ATHLETE_FRAME.kind(), jpeg));
         Optional<StoredPattern> pattern = comparedPattern(stored);
         return new ReportData(stored, keyFrames, athleteAngles(video, stored), pattern.map(ReportTasklet::means)
                 .orElse(Map.of()), Instant.now(), history(), pattern.map(this::expertKeyFrames).orElse(Map.of()));
