@@ -8,6 +8,7 @@ import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.storage.UploadArtifact;
+import com.skillmirror.upload.AthletePoint;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadRejectedException;
 import com.skillmirror.upload.UploadService;
@@ -40,10 +41,17 @@ class AnalyzeCommand {
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "mkv", "webm", "mpg",
             "mpeg", "wmv", "flv", "3gp", "ts", "mts", "ogv");
 
-    record Options(String skill, String athlete, Path out, List<Path> inputs) {
+    /** @param athleteAt who the athlete is when several people are in view (a point on the thumbnail), or null */
+    record Options(String skill, String athlete, Path out, List<Path> inputs, AthletePoint athleteAt) {
+
+        Options(String skill, String athlete, Path out, List<Path> inputs) {
+            this(skill, athlete, out, inputs, null);
+        }
+
         static Options parse(String[] args) {
             String skill = null;
             String athlete = null;
+            AthletePoint athleteAt = null;
             Path out = Path.of("skillmirror-out");
             List<Path> inputs = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -52,6 +60,7 @@ class AnalyzeCommand {
                     case "--skill" -> skill = value(args, ++i, a);
                     case "--athlete" -> athlete = value(args, ++i, a);
                     case "--out" -> out = Path.of(value(args, ++i, a));
+                    case "--athlete-at" -> athleteAt = athletePoint(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("--")) {
                             throw new Cli.UsageException("unknown option " + a);
@@ -63,7 +72,15 @@ class AnalyzeCommand {
             if (inputs.isEmpty()) {
                 throw new Cli.UsageException("give at least one video file or folder");
             }
-            return new Options(skill, athlete, out, inputs);
+            return new Options(skill, athlete, out, inputs, athleteAt);
+        }
+
+        private static AthletePoint athletePoint(String text) {
+            try {
+                return AthletePoint.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UsageException("--athlete-at: " + e.getMessage());
+            }
         }
 
         private static String value(String[] args, int i, String option) {
@@ -107,7 +124,7 @@ class AnalyzeCommand {
         List<IncomingFile> incoming = new ArrayList<>();
         for (Path file : files) {
             incoming.add(new IncomingFile(file.getFileName().toString(), sizeOf(file), () -> Files.newInputStream(file),
-                    options.athlete(), options.skill()));
+                    options.athlete(), options.skill()).withAthletePoint(options.athleteAt()));
         }
         UploadService.Created upload;
         try {

@@ -20,9 +20,11 @@ public final class Cli {
             Usage: skillmirror COMMAND [OPTIONS]
 
             Commands:
-              analyze [--skill S] [--athlete A] [--out DIR] FILE|DIR...
+              analyze [--skill S] [--athlete A] [--athlete-at X,Y] [--out DIR] FILE|DIR...
                       Analyse videos on this machine (embedded database and storage, in-process workers).
                       Writes DIR/<video>/report.json (default DIR: ./skillmirror-out); exits 1 if any video failed.
+                      --athlete-at: who the athlete is when several people are in view, a point on the
+                      thumbnail (the frame at half the duration), 0..1 from its top left, e.g. 0.52,0.40.
               serve [--port N] [--host ADDRESS]
                       Start the web portal (default 127.0.0.1:8080) on the embedded default;
                       --host 0.0.0.0 opens it to the network.
