@@ -28,6 +28,8 @@ public class AnalysisResults {
         out.put("sizeBytes", video.sizeBytes());
         out.put("athlete", video.athleteName());
         out.put("skill", video.skillId());
+        // who the athlete is, when the coach said so: a point on the thumbnail (absent otherwise)
+        videos.athletePoint(video.id()).ifPresent(p -> out.put("athletePoint", p.text()));
         out.put("status", video.status());
         if (video.errorMessage() != null) {
             out.put("error", Map.of("stage", String.valueOf(video.failedStage()), "message", video.errorMessage()));

@@ -158,6 +158,12 @@ public class VideoRepository {
         return jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).optional();
     }
 
+    /** The upload's team; empty for an upload of no team (the CLI, an upload without a team). */
+    public Optional<UUID> uploadTeam(UUID uploadId) {
+        return jdbc.sql("SELECT team_id FROM upload WHERE id = ? AND team_id IS NOT NULL").param(uploadId)
+                .query(UUID.class).optional();
+    }
+
     /** The job execution that analysed (or is analysing) the upload; empty before its analysis started. */
     public Optional<Long> jobExecutionId(UUID uploadId) {
         return jdbc.sql("SELECT job_execution_id FROM upload WHERE id = ?").param(uploadId).query(Long.class).optional();

@@ -87,7 +87,7 @@ class SeedApiController {
                                                     @RequestParam(name = "teamId", required = false) UUID teamId,
                                                     @RequestParam(name = "athlete", required = false) List<String> athletes,
                                                     @RequestParam(name = "skill", required = false) List<String> skills,
-                                                    Actor actor) {
+                                                    Actor actor, jakarta.servlet.http.HttpServletRequest request) {
         List<MultipartFile> all = new ArrayList<>();
         if (file != null) {
             all.add(file);
@@ -96,7 +96,8 @@ class SeedApiController {
             all.addAll(files);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(uploads.upload(actor, teamId, all, athletes, skills, "/api/uploads"));
+                .body(uploads.upload(actor, teamId, all, athletes, skills, PortalUploads.athletePoints(request), true,
+                        "/api/uploads"));
     }
 
     /**

@@ -9,10 +9,13 @@ import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.upload.AthletePoint;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadOwner;
 import com.skillmirror.upload.UploadRejectedException;
 import com.skillmirror.upload.UploadService;
+import com.skillmirror.upload.Video;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -72,6 +75,16 @@ public class PortalUploads {
      */
     public Map<String, Object> upload(Actor actor, UUID teamId, List<MultipartFile> files, List<String> athletes,
                                       List<String> skills, boolean tagsFromFileNames, String basePath) {
+        return upload(actor, teamId, files, athletes, skills, null, tagsFromFileNames, basePath);
+    }
+
+    /**
+     * @param athletePoints who the athlete is in each file when several people are in view: "X,Y" on the thumbnail
+     *                      (0..1 from its top left), per file in upload order or once for all; blank = none
+     */
+    public Map<String, Object> upload(Actor actor, UUID teamId, List<MultipartFile> files, List<String> athletes,
+                                      List<String> skills, List<String> athletePoints, boolean tagsFromFileNames,
+                                      String basePath) {
         if (!actor.canManageTeams()) {
             throw new ForbiddenException("Only coaches and admins upload videos.");
         }
@@ -90,7 +103,8 @@ public class PortalUploads {
             String skill = orElse(tag(skills, i, files.size()), guess.skillId());
             Optional<Athlete> onRoster = teamId == null ? Optional.empty() : rosterAthlete(teamId, athlete);
             incoming.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream,
-                    onRoster.map(Athlete::id).orElse(null), onRoster.map(Athlete::name).orElse(athlete), skill));
+                    onRoster.map(Athlete::id).orElse(null), onRoster.map(Athlete::name).orElse(athlete), skill)
+                    .withAthletePoint(athletePoint(tag(athletePoints, i, files.size()), file)));
         }
         UploadService.Created created;
         try {
@@ -203,6 +217,52 @@ public class PortalUploads {
         return String.valueOf(file.getOriginalFilename()).replaceAll("\\p{Cntrl}", "");
     }
 
+    /**
+     * The request's athletePoint values as sent, one per file or one for all. Read raw: a point is "X,Y", and Spring
+     * would split a single comma-separated value into a list.
+     */
+    public static List<String> athletePoints(jakarta.servlet.http.HttpServletRequest request) {
+        String[] values = request.getParameterValues("athletePoint");
+        return values == null ? null : List.of(values);
+    }
+
+    /** A point given for a file, checked before anything is stored; null when blank. */
+    static AthletePoint athletePoint(String text, MultipartFile file) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return AthletePoint.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UploadRejectedException(e.getMessage() + " (file '" + safeName(file) + "'); nothing was stored.");
+        }
+    }
+
+    /**
+     * Analyses a video again, as a new analysis of the same stored file with the same tags and this athlete point:
+     * the whole video runs again (the point changes who every later stage looks at, and re-running decode and pose
+     * costs minutes, not a coach's time). The earlier analysis stays until it is deleted.
+     */
+    public Map<String, Object> reanalyse(Actor actor, Video video, UUID teamId, AthletePoint point,
+                                         ObjectStorage storage, String basePath) {
+        limiter.upload(actor);
+        IncomingFile again = new IncomingFile(video.originalName(), video.sizeBytes(),
+                () -> storage.get(video.storageKey()), video.athleteId(), video.athleteName(), video.skillId(), point);
+        UploadService.Created created;
+        try {
+            created = uploads.create(new UploadOwner(teamId, actor.id()), List.of(again));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        launcher.runInBackground(created.uploadId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uploadId", created.uploadId());
+        body.put("videoId", created.videos().get(0).id());
+        body.put("statusUrl", basePath + "/" + created.uploadId());
+        body.put("liveUrl", basePath + "/" + created.uploadId() + "/live");
+        return body;
+    }
+
     /** A tag list holds one value for all files, or one per file in upload order. */
     private static String tag(List<String> values, int index, int files) {
         if (values == null || values.isEmpty()) {
@@ -212,7 +272,7 @@ public class PortalUploads {
             return values.get(0);
         }
         if (values.size() != files) {
-            throw new UploadRejectedException("Give one athlete/skill per file (" + files
+            throw new UploadRejectedException("Give one athlete, skill or athlete point per file (" + files
                     + " files, " + values.size() + " tags) or one for all.");
         }
         return values.get(index);

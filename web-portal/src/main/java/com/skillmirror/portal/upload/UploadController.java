@@ -41,7 +41,7 @@ class UploadController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload videos (files[]), optionally into a team (teamId) with athlete and skill per file or once; blank tags are read from file names unless tagsFromFileNames=false")
+    @Operation(summary = "Upload videos (files[]), optionally into a team (teamId) with athlete, skill and athletePoint (X,Y on the thumbnail, 0..1: who the athlete is when several people are in view) per file or once; blank tags are read from file names unless tagsFromFileNames=false")
     ResponseEntity<Map<String, Object>> upload(@RequestParam("files") List<MultipartFile> files,
                                                @RequestParam(name = "teamId", required = false) UUID teamId,
                                                @RequestParam(name = "athlete", required = false) List<String> athletes,
@@ -49,7 +49,8 @@ class UploadController {
                                                @RequestParam(name = "tagsFromFileNames", defaultValue = "true") boolean tagsFromFileNames,
                                                Actor actor, HttpServletRequest request) {
         String base = request.getRequestURI().startsWith(request.getContextPath() + "/web/") ? "/web/uploads" : "/api/uploads";
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(uploads.upload(actor, teamId, files, athletes, skills, tagsFromFileNames, base));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(uploads.upload(actor, teamId, files, athletes, skills,
+                PortalUploads.athletePoints(request), tagsFromFileNames, base));
     }
 
     @GetMapping("/tags")
