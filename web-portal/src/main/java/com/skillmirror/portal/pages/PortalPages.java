@@ -151,6 +151,7 @@ class PortalPages {
         model.addAttribute("uploadId", uploadId);
         model.addAttribute("upload", results.upload(uploadId));
         model.addAttribute("reportKind", Artifact.REPORT_HTML.kind());
+        model.addAttribute("thumbnailKind", Artifact.THUMBNAIL.kind()); // the athlete point is placed on it
         model.addAttribute("teamReport", reports.teamReportHtml(uploadId).isPresent());
         return "upload-status";
     }
