@@ -14,9 +14,9 @@ import java.util.Map;
  */
 public final class AthleteFinder {
 
-    public static final String NOBODY = "No person was found in any frame. The pose model finds people whose head and"
-            + " shoulders are in view and at least a tenth of the frame height: legs alone or people far away are not"
-            + " found. Film the whole body, large enough, in good light, and upload the video again.";
+    public static final String NOBODY = "No athlete detected in any frame. The pose model finds people whose head and"
+            + " shoulders are in view and at least a tenth of the frame height (legs alone or people far away are not"
+            + " found). Film the whole body, large enough, in good light, and upload the video again.";
 
     /**
      * @param series  the stitched series (one id per person), stored as the video's series

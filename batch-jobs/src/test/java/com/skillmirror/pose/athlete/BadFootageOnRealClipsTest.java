@@ -54,7 +54,7 @@ class BadFootageOnRealClipsTest {
     void nobodyInAnyFrame() {
         AthleteFinder.Outcome outcome = find(emptyLawn);
         assertThat(outcome.athlete()).isNull();
-        assertThat(outcome.failure()).isEqualTo(AthleteFinder.NOBODY).contains("people far away are not found");
+        assertThat(outcome.failure()).isEqualTo(AthleteFinder.NOBODY).contains("people far away are not found)");
     }
 
     @Test

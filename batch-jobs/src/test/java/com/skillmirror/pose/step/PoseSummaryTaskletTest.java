@@ -144,7 +144,7 @@ class PoseSummaryTaskletTest extends StageStepTest {
 
         StageOutcome outcome = results.outcomes(video.id()).get(Stage.POSE);
         assertThat(outcome.status()).isEqualTo(StageOutcome.Status.FAILED);
-        assertThat(outcome.error()).startsWith("No person was found in any frame").contains("upload the video again");
+        assertThat(outcome.error()).startsWith("No athlete detected in any frame").contains("upload the video again");
         Video failed = videos.find(video.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(VideoStatus.FAILED);
         assertThat(failed.failedStage()).isEqualTo(Stage.POSE.stepName());
