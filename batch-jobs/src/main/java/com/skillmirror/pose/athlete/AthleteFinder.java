@@ -21,7 +21,7 @@ public final class AthleteFinder {
     /**
      * @param series  the stitched series (one id per person), stored as the video's series
      * @param athlete who was chosen and why; null when {@code failure} is set
-     * @param failure why no athlete can be analysed (nobody, a point on nobody, seen under a second); else null
+     * @param failure why no athlete can be analysed (nobody, a point on nobody); else null
      */
     public record Outcome(PoseSeries series, AthleteChoice athlete, String failure, TrackStitcher.Result stitching) {
     }

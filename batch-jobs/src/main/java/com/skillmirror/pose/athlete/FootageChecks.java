@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What is wrong with the footage as far as people go, once the athlete is chosen: seen for under a second (fatal:
- * there is no movement to analyse), only the head and shoulders or only the legs in view, or the athlete small among
- * a crowd (warnings: the analysis goes on, but the coach is told which results to doubt and what to film next time).
- * Nobody at all is the pose stage's own failure.
+ * What is wrong with the footage as far as people go, once the athlete is chosen: seen for under a second, only the
+ * head and shoulders or only the legs in view, the athlete small or small among a crowd. These are warnings: the
+ * analysis goes on (a short clip is still worth its angles), and the coach is told which results to doubt and what to
+ * film next time. Nobody at all, or a point on nobody, is the pose stage's failure ({@link AthleteFinder}).
  */
 public final class FootageChecks {
 
@@ -29,7 +29,7 @@ public final class FootageChecks {
     private static final int[] HEAD_AND_SHOULDERS = {0, 2, 5, 7, 8, 11, 12};
     private static final int[] LEGS = {25, 26, 27, 28};
 
-    /** @param fatal why the athlete cannot be analysed, or null; @param warnings what to doubt, may be empty */
+    /** @param fatal why the athlete cannot be analysed, or null (none of these checks is fatal today); @param warnings what to doubt */
     public record Outcome(String fatal, List<String> warnings) {
     }
 
@@ -45,15 +45,14 @@ public final class FootageChecks {
             }
         }
         int crowd = series.personIds().size();
+        List<String> warnings = new ArrayList<>();
         double seconds = seen.size() / Math.max(1e-6, series.fps());
         if (seconds < MIN_VISIBLE_SECONDS) {
-            String fatal = String.format(Locale.ROOT, "The athlete (person %d) is in view for only %.1f s (%d frames"
-                    + " at %.0f fps); at least %.0f s of the movement is needed. Film the whole movement with the"
-                    + " athlete in the frame and upload it again.", athleteId, seconds, seen.size(), series.fps(),
-                    MIN_VISIBLE_SECONDS);
-            return new Outcome(fatal, List.of());
+            warnings.add(String.format(Locale.ROOT, "The athlete (person %d) is in view for only %.1f s (%d frames at"
+                    + " %.0f fps): too short for a whole movement, so the results below say little. Film the whole"
+                    + " movement, at least %.0f s, with the athlete in the frame.", athleteId, seconds, seen.size(),
+                    series.fps(), MIN_VISIBLE_SECONDS));
         }
-        List<String> warnings = new ArrayList<>();
         long headOnly = seen.stream().filter(p -> inView(p, HEAD_AND_SHOULDERS) && !inView(p, LEGS)).count();
         long legsOnly = seen.stream().filter(p -> !inView(p, HEAD_AND_SHOULDERS) && inView(p, LEGS)).count();
         if (headOnly >= MOSTLY * seen.size()) {

@@ -35,8 +35,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * After every segment of a video: joins its chunks, checks that every analysed frame is there exactly once, joins the
  * tracks of one person (re-identification) and chooses the athlete ({@link AthleteFinder}: the coach's point, else
  * the person who performs the skill's movement), stores the result as pose/series.bin, records who was found and why,
- * and writes the exports. Nobody in any frame, a point on nobody or an athlete in view under a second fails that
- * video with a message saying so; the other videos of the upload go on.
+ * and writes the exports. Nobody in any frame or a point on nobody fails that video with a message saying so (the
+ * other videos of the upload go on); footage problems about people (the athlete in view under a second, only the
+ * head or the legs, small people) are warnings in the result.
  */
 class PoseSummaryTasklet implements Tasklet {
 
