@@ -28,7 +28,8 @@ class DependencyRulesTest {
     private static final String[] STAGES = {"com.skillmirror.decode..", "com.skillmirror.pose..",
             "com.skillmirror.speech..", "com.skillmirror.compare..", "com.skillmirror.report.."};
     private static final String[] ENGINES = {"com.skillmirror.decode", "com.skillmirror.pose",
-            "com.skillmirror.pose.export", "com.skillmirror.pose.overlay", "com.skillmirror.speech",
+            "com.skillmirror.pose.export", "com.skillmirror.pose.overlay", "com.skillmirror.pose.athlete",
+            "com.skillmirror.speech",
             "com.skillmirror.compare", "com.skillmirror.report", "com.skillmirror.report.progress"};
     private static final String WIRING = "com.skillmirror.job..";
 

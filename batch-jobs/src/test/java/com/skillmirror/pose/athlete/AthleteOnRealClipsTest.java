@@ -134,6 +134,35 @@ class AthleteOnRealClipsTest {
         assertThat(found.stitching().people()).isLessThan(found.stitching().tracklets());
     }
 
+    @Test
+    void aPersonAcrossTwoPoseSegmentsIsOnePerson() throws Exception {
+        // the pose stage tracks each 900-frame segment on its own and offsets the later segment's ids (see
+        // PoseFrameProcessor.trackId): here the crowded clip cut at frame 40 the same way
+        PoseSeries whole = crowded.series();
+        List<PoseFrame> frames = new ArrayList<>();
+        AppearanceTable appearances = new AppearanceTable();
+        for (PoseFrame f : whole.frames()) {
+            int offset = f.index() >= 40 ? 40 * 1000 : 0;
+            List<PersonPose> people = new ArrayList<>();
+            for (PersonPose p : f.people()) {
+                people.add(new PersonPose(p.id() + offset, p.score(), p.landmarks(), p.worldLandmarks(), p.box()));
+                appearances.put(f.index(), p.id() + offset, crowded.appearances().get(f.index(), p.id()));
+            }
+            frames.add(new PoseFrame(f.index(), f.timeMs(), people));
+        }
+        PoseSeries segmented = new PoseSeries(whole.model(), whole.fps(), whole.width(), whole.height(), frames);
+        // written and read back as the chunk writer and the summary do
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        appearances.write(bytes);
+        AppearanceTable stored = AppearanceTable.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(stored.size()).isEqualTo(appearances.size());
+
+        assertThat(segmented.personIds()).hasSize(2 * whole.personIds().size());
+        TrackStitcher.Result stitched = TrackStitcher.stitch(segmented, stored);
+        assertThat(stitched.people()).isEqualTo(TrackStitcher.stitch(whole, crowded.appearances()).people())
+                .isEqualTo(whole.personIds().size());
+    }
+
     private static int seen(PoseSeries series, int id, int from, int to) {
         return (int) series.frames().subList(from, to).stream().filter(f -> f.person(id) != null).count();
     }
