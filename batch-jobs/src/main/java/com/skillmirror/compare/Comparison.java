@@ -25,12 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  * @param learningPath the drills to do next, in order
  * @param repetitions  the take's repetitions, each compared on its own, when it held two or more (then
  *                     {@code score} is their median); absent otherwise and in comparisons stored before it existed
+ * @param reliability  the score's confidence band and smallest real change; absent in comparisons stored before it
+ *                     existed, or when the take was too short to split
  */
 public record Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
         String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
         List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
         List<LearningStep> learningPath, DataQuality data,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RepetitionSet repetitions) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RepetitionSet repetitions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ScoreReliability reliability) {
 
     /** A comparison of the take as one (no repetitions): the shape before repetitions existed. */
     public Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
@@ -38,7 +41,7 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
             List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
             List<LearningStep> learningPath, DataQuality data) {
         this(score, scoreFormula, mirrored, mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom,
-                symmetry, metrics, findings, learningPath, data, null);
+                symmetry, metrics, findings, learningPath, data, null, null);
     }
 
     /**
@@ -48,7 +51,21 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
     public Comparison withRepetitions(RepetitionSet set) {
         return new Comparison(set.overallScore(), scoreFormula + " " + RepetitionSet.OVERALL_RULE, mirrored,
                 mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom, symmetry, metrics, findings,
-                learningPath, data, set);
+                learningPath, data, set, reliability);
+    }
+
+    /**
+     * How far the score moves for the same person doing the same thing (see {@code ScoreParts}).
+     *
+     * @param semPoints                standard error of the score, points
+     * @param bandPoints               the 95 % confidence band: score +/- this
+     * @param smallestRealChangePoints MDC95: a change between two takes smaller than this is within the noise
+     * @param parts                    how many parts of the take were scored
+     * @param partScores               their scores
+     * @param basis                    what the spread was measured on
+     */
+    public record ScoreReliability(double semPoints, double bandPoints, double smallestRealChangePoints, int parts,
+            List<Double> partScores, String basis) {
     }
 
     /** The version of the stored shape (see {@code analysis.ResultCodec}); a row without repetitions is valid. */

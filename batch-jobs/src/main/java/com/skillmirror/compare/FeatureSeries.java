@@ -133,6 +133,122 @@ public record FeatureSeries(List<String> names, double fps, double[][] values) {
         return new FeatureSeries(names, newFps, Signals.resampleRows(values, n));
     }
 
+    /**
+     * The series with repeated frames taken out: footage re-timed or converted to a higher frame rate at a constant
+     * rate repeats source frames (FFmpeg's {@code setpts} + constant-rate output, {@code fps=60} on a 10 fps clip),
+     * which shows in the angles as a staircase: every feature barely moves for a frame or a few, then jumps. Such a
+     * run (every feature's step below {@code heldRatio} x the largest step within {@code maxRunMs} either side, and
+     * the run itself no longer than {@code maxRunMs}, so a real pause is kept) stands for one source frame shown at
+     * the run's centre; every frame is then re-interpolated linearly on time between these anchors. Same length,
+     * frame rate and gaps as before, so frame indices keep their meaning.
+     */
+    public FeatureSeries withoutHeldFrames(double heldRatio, double maxRunMs) {
+        int n = values.length;
+        int w = width();
+        if (n < 3 || w == 0) {
+            return this;
+        }
+        double[] step = new double[n];
+        for (int t = 1; t < n; t++) {
+            double m = Double.NaN;
+            for (int f = 0; f < w; f++) {
+                double d = Math.abs(values[t][f] - values[t - 1][f]);
+                if (d == d) {
+                    m = Double.isNaN(m) ? d : Math.max(m, d);
+                }
+            }
+            step[t] = m;
+        }
+        int reach = Math.max(1, (int) Math.floor(maxRunMs * fps / 1000.0));
+        boolean[] held = new boolean[n];
+        for (int t = 1; t < n; t++) {
+            if (Double.isNaN(step[t])) {
+                continue;
+            }
+            double local = 0;
+            for (int k = Math.max(1, t - reach); k <= Math.min(n - 1, t + reach); k++) {
+                if (!Double.isNaN(step[k])) {
+                    local = Math.max(local, step[k]);
+                }
+            }
+            // a still person has nothing to gain from it (and 1 degree is below the pose estimate's noise)
+            held[t] = local > 1 && step[t] < heldRatio * local;
+        }
+        // anchors: (time in frames, row)
+        List<double[]> anchorRows = new ArrayList<>();
+        List<Double> anchorTimes = new ArrayList<>();
+        int t = 0;
+        while (t < n) {
+            int end = t;
+            while (end + 1 < n && held[end + 1]) {
+                end++;
+            }
+            if (end > t && end - t <= reach) {
+                double[] mean = new double[w];
+                for (int f = 0; f < w; f++) {
+                    double s = 0;
+                    int c = 0;
+                    for (int k = t; k <= end; k++) {
+                        if (!Double.isNaN(values[k][f])) {
+                            s += values[k][f];
+                            c++;
+                        }
+                    }
+                    mean[f] = c == 0 ? Double.NaN : s / c;
+                }
+                anchorRows.add(mean);
+                anchorTimes.add((t + end) / 2.0);
+            } else {
+                for (int k = t; k <= end; k++) {
+                    anchorRows.add(values[k]);
+                    anchorTimes.add((double) k);
+                }
+            }
+            t = end + 1;
+        }
+        if (anchorRows.size() == n) {
+            return this;
+        }
+        double[][] out = new double[n][w];
+        for (int f = 0; f < w; f++) {
+            int a = 0;
+            for (int k = 0; k < n; k++) {
+                if (Double.isNaN(values[k][f])) {
+                    out[k][f] = Double.NaN;
+                    continue;
+                }
+                while (a + 1 < anchorTimes.size() && anchorTimes.get(a + 1) <= k) {
+                    a++;
+                }
+                out[k][f] = interpolate(anchorTimes, anchorRows, a, f, k);
+            }
+        }
+        return new FeatureSeries(names, fps, out);
+    }
+
+    private static double interpolate(List<Double> times, List<double[]> rows, int a, int f, double k) {
+        // the nearest anchors at or before and after k that have this feature
+        int lo = a;
+        while (lo >= 0 && (times.get(lo) > k || Double.isNaN(rows.get(lo)[f]))) {
+            lo--;
+        }
+        int hi = a + 1;
+        while (hi < times.size() && (times.get(hi) < k || Double.isNaN(rows.get(hi)[f]))) {
+            hi++;
+        }
+        if (lo < 0 && hi >= times.size()) {
+            return Double.NaN;
+        }
+        if (lo < 0) {
+            return rows.get(hi)[f];
+        }
+        if (hi >= times.size() || times.get(hi) - times.get(lo) < 1e-9) {
+            return rows.get(lo)[f];
+        }
+        double frac = (k - times.get(lo)) / (times.get(hi) - times.get(lo));
+        return rows.get(lo)[f] + (rows.get(hi)[f] - rows.get(lo)[f]) * frac;
+    }
+
     /** Side helpers for feature names ({@code left_…}/{@code right_…}, as kinematics names them). */
     static final class Sides {
         private Sides() {

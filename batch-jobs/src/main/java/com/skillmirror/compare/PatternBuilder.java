@@ -73,7 +73,10 @@ public final class PatternBuilder {
         List<String> dominance = new ArrayList<>();
         for (int i = 0; i < takes.size(); i++) {
             FeatureSeries take = takes.get(i);
-            FeatureSeries wide = take.select(withPartners(joints, take));
+            // repeated frames of re-timed footage out, the same way the comparator takes them out of a take
+            SkillComparator.Options held = SkillComparator.Options.defaults();
+            FeatureSeries wide = take.select(withPartners(joints, take))
+                    .withoutHeldFrames(held.heldRatio(), held.maxHeldMs());
             dominance.add(dominantSide(wide));
             asFilmed.add(prepared(wide, joints, jointWeights, i));
             mirroredTakes.add(prepared(wide.mirrored(), joints, jointWeights, i));

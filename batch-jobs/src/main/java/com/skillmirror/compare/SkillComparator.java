@@ -7,6 +7,7 @@ import com.skillmirror.compare.Comparison.PatternRef;
 import com.skillmirror.compare.Comparison.PhaseResult;
 import com.skillmirror.compare.Comparison.RangeOfMotion;
 import com.skillmirror.compare.Comparison.RankedFinding;
+import com.skillmirror.compare.Comparison.ScoreReliability;
 import com.skillmirror.compare.Comparison.Symmetry;
 import com.skillmirror.compare.Comparison.Tempo;
 import com.skillmirror.expert.ExpertPattern;
@@ -39,9 +40,12 @@ public final class SkillComparator {
 
     /** The documented score formula (also written into every result). */
     public static final String SCORE_FORMULA = "score = 100 * exp(-D / S) with S = 25 degrees and"
-            + " D = sqrt(sum_j w_j * rms_j^2 / sum_j w_j): rms_j is the RMS difference in degrees between the take's"
-            + " angle j and the pattern's mean along the DTW warping path, w_j the skill's weight for angle j"
-            + " (angles visible in under half of the take's frames are left out and listed in data.excludedAngles)."
+            + " D = sqrt(sum_j w_j * e_j^2 / sum_j w_j): e_j is the RMS over the DTW warping path of the part of the"
+            + " difference between the take's angle j and the pattern's mean that exceeds the tolerance"
+            + " sqrt(spread_j^2 + 3^2) degrees (spread_j: the pattern's take-to-take spread there; 3 degrees: the"
+            + " pose estimate's own noise on a joint angle), the largest 5 % of the samples left out as tracking"
+            + " glitches, w_j the skill's weight for angle j (angles visible in"
+            + " under half of the take's frames are left out and listed in data.excludedAngles)."
             + " D = 0 gives 100, 5 deg gives 82, 10 deg gives 67, 25 deg gives 37, 50 deg gives 14.";
 
     /**
@@ -50,13 +54,21 @@ public final class SkillComparator {
      * @param derivativeWeight weight of the derivative features (per 1 % of the movement) relative to the values
      * @param scoreScaleDeg    S in the score formula
      * @param maxSamples       cap on the aligned length (cost grows with L x band)
+     * @param noiseDeg         differences up to this (combined with the pattern's spread) are not deviations: a
+     *                         landmark error of 1 % of body height on a thigh a quarter of it long moves a joint
+     *                         angle by about 3 degrees
+     * @param heldRatio        repeated-frame detection, see {@link FeatureSeries#withoutHeldFrames}
+     * @param maxHeldMs        longest run of repeated frames taken out (a longer one is a real pause)
      */
     public record Options(double maxGapMs, double bandFraction, double derivativeWeight, double scoreScaleDeg,
-            int maxSamples) {
+            int maxSamples, double noiseDeg, double heldRatio, double maxHeldMs) {
         public static Options defaults() {
-            return new Options(250, 0.15, 1.0, 25, 2400);
+            return new Options(250, 0.15, 1.0, 25, 2400, 3, 0.4, 250);
         }
     }
+
+    /** Share of each angle's aligned samples left out of its score as tracking glitches (the largest ones). */
+    static final double GLITCH_SHARE = 0.05;
 
     private final SkillDefinition skill;
     private final Options options;
@@ -113,18 +125,28 @@ public final class SkillComparator {
 
         // per joint, over the path points (of every cycle) where the take has the angle
         double[] sq = new double[kept.size()];
+        List<List<Double>> excesses = new ArrayList<>();
+        for (int f = 0; f < kept.size(); f++) {
+            excesses.add(new ArrayList<>());
+        }
         double[] max = new double[kept.size()];
         int[] count = new int[kept.size()];
-        for (Segment seg : best.segments()) {
+        ScoreParts parts = new ScoreParts(best.segments(), kept.size());
+        for (int s = 0; s < best.segments().size(); s++) {
+            Segment seg = best.segments().get(s);
             for (int k = 0; k < seg.path().length(); k++) {
+                int j = seg.path().y()[k];
                 double[] ai = seg.a()[seg.path().x()[k]];
-                double[] pj = seg.p()[seg.path().y()[k]];
+                double[] pj = seg.p()[j];
                 for (int f = 0; f < sq.length; f++) {
                     double d = ai[f] - pj[f];
                     if (d == d) {
+                        double e = excess(d, seg.spread()[j][f]);
                         sq[f] += d * d;
+                        excesses.get(f).add(e);
                         max[f] = Math.max(max[f], Math.abs(d));
                         count[f]++;
+                        parts.add(s, k, seg.path().length(), f, e);
                     }
                 }
             }
@@ -142,14 +164,16 @@ public final class SkillComparator {
                 continue;
             }
             double rms = Math.sqrt(sq[f] / count[f]);
+            double beyond = trimmedRms(excesses.get(f));
             rmsByFeature.put(name, rms);
-            weighted += w[f] * rms * rms;
+            weighted += w[f] * beyond * beyond;
             weightSum += w[f];
             joints.add(new JointResult(name, w[f], Signals.rounded(rms, 1), Signals.rounded(max[f], 1),
-                    Signals.rounded(spread, 1), Signals.rounded(score(rms), 1)));
+                    Signals.rounded(spread, 1), Signals.rounded(score(beyond), 1)));
         }
         double deviation = Math.sqrt(weighted / weightSum);
         double score = Signals.round(score(deviation), 1);
+        ScoreReliability reliability = parts.reliability(w, this::score);
 
         // phases: the pattern's events mapped through each cycle's warping path
         List<PhaseResult> phases = new ArrayList<>();
@@ -181,7 +205,8 @@ public final class SkillComparator {
                     for (int f = 0; f < kept.size(); f++) {
                         double d = seg.a()[i][f] - seg.p()[j][f];
                         if (d == d) {
-                            sum += w[f] * d * d;
+                            double e = excess(d, seg.spread()[j][f]);
+                            sum += w[f] * e * e;
                             present += w[f];
                         }
                     }
@@ -246,7 +271,8 @@ public final class SkillComparator {
                 Findings.learningPath(skill, findings),
                 new DataQuality(take.length(), take.length() - prep.droppedFrames(), prep.droppedFrames(),
                         prep.filledValues(), prep.excluded(), best.segments().size(),
-                        best.segments().stream().mapToInt(sg -> sg.a().length).max().orElse(0)));
+                        best.segments().stream().mapToInt(sg -> sg.a().length).max().orElse(0)),
+                null, reliability);
     }
 
     private static Integer eventIndex(String event, ExpertPattern pattern, int len, int fallback) {
@@ -266,7 +292,7 @@ public final class SkillComparator {
      *
      * @param frames per row of the stretch, the take's frame
      */
-    private record Segment(double[][] a, double[][] p, Dtw.Alignment path, int[] frames) {
+    private record Segment(double[][] a, double[][] p, double[][] spread, Dtw.Alignment path, int[] frames) {
         /** The take's frame of an aligned sample. */
         int frame(int alignedIndex) {
             int rows = frames.length;
@@ -286,7 +312,10 @@ public final class SkillComparator {
      */
     private Orientation orient(FeatureSeries oriented, ExpertPattern pattern, List<String> features,
             double[] weights) {
-        Gaps.Prepared prep = Gaps.prepare(oriented.select(features), options.maxGapMs(), weights);
+        // repeated frames (re-timed or up-converted footage) would align a staircase with a ramp
+        Gaps.Prepared prep = Gaps.prepare(
+                oriented.select(features).withoutHeldFrames(options.heldRatio(), options.maxHeldMs()),
+                options.maxGapMs(), weights);
         int n = prep.series().length();
         if (n < 4 || prep.series().width() == 0) {
             return null;
@@ -295,7 +324,8 @@ public final class SkillComparator {
         if (ranges.isEmpty()) {
             ranges = List.of(new int[] {0, n - 1});
         }
-        double[][] patternValues = patternMatrix(pattern, prep.series().names());
+        double[][] patternValues = patternMatrix(pattern, prep.series().names(), false);
+        double[][] patternSpread = patternMatrix(pattern, prep.series().names(), true);
         double[] wAug = augmentedWeights(prep.weights());
         double total = 0;
         for (double v : wAug) {
@@ -310,9 +340,10 @@ public final class SkillComparator {
             int len = Math.max(16, Math.min(options.maxSamples(), Math.max(rowsIn, pattern.samples())));
             int radius = Math.max(1, (int) Math.round(options.bandFraction() * len));
             double[][] p = Signals.resampleRows(patternValues, len);
+            double[][] sd = Signals.resampleRows(patternSpread, len);
             double[][] a = Signals.resampleRows(java.util.Arrays.copyOfRange(rows, r[0], r[1] + 1), len);
             Dtw.Alignment path = Dtw.align(augment(a), augment(p), wAug, radius);
-            segments.add(new Segment(a, p, path,
+            segments.add(new Segment(a, p, sd, path,
                     java.util.Arrays.copyOfRange(prep.sourceFrames(), r[0], r[1] + 1)));
             // per step and per unit of weight: comparable when the two orientations keep different angles
             cost += path.meanCost() / total;
@@ -358,6 +389,27 @@ public final class SkillComparator {
         return new Tempo(Signals.rounded(takeMs, 0), Signals.rounded(patternMs, 0),
                 Signals.rounded(takeMs / patternMs, 2), Signals.rounded(timing, 2), Signals.rounded(slopeMin, 2),
                 Signals.rounded(slopeMax, 2));
+    }
+
+    /**
+     * RMS of the excesses without the largest {@link #GLITCH_SHARE}: a pose tracker loses a limb for a frame or two
+     * now and then (a swapped or hidden leg), and one such frame would otherwise outweigh the whole take.
+     */
+    private static double trimmedRms(List<Double> excess) {
+        double[] v = excess.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int keep = Math.max(1, (int) Math.ceil(v.length * (1 - GLITCH_SHARE)));
+        double s = 0;
+        for (int i = 0; i < keep; i++) {
+            s += v[i] * v[i];
+        }
+        return Math.sqrt(s / keep);
+    }
+
+    /** The part of a difference beyond the tolerance: the pattern's own spread there and the pose noise. */
+    private double excess(double diff, double spreadDeg) {
+        double s = Double.isNaN(spreadDeg) ? 0 : spreadDeg;
+        double tolerance = Math.sqrt(s * s + options.noiseDeg() * options.noiseDeg());
+        return Math.max(0, Math.abs(diff) - tolerance);
     }
 
     private double score(double rmsDeg) {
@@ -408,12 +460,13 @@ public final class SkillComparator {
         return out;
     }
 
-    private static double[][] patternMatrix(ExpertPattern pattern, List<String> names) {
+    private static double[][] patternMatrix(ExpertPattern pattern, List<String> names, boolean spread) {
         int n = pattern.samples();
         int w = names.size();
         double[][] m = new double[n][w];
         for (int f = 0; f < w; f++) {
-            double[] c = pattern.curve(names.get(f)).mean();
+            ExpertPattern.Curve curve = pattern.curve(names.get(f));
+            double[] c = spread ? curve.spread() : curve.mean();
             for (int i = 0; i < n; i++) {
                 m[i][f] = c[i];
             }

@@ -114,8 +114,8 @@ class ScoreReliabilityTest {
             FeatureSeries scored = own.remove(left);
             ExpertPattern pattern = new PatternBuilder(walk).build(own, WALKER);
             Comparison c = comparator.compare(scored, pattern);
-            System.out.printf("take %d vs pattern of the others: %5.1f mirrored %s tempo %s rom %s%n", left,
-                    c.score(), c.mirrored(), c.tempo(), c.rom());
+            System.out.printf("take %d vs pattern of the others (%s): %5.1f mirrored %s reliability %s tempo %s rom %s%n", left, pattern.features(),
+                    c.score(), c.mirrored(), c.reliability(), c.tempo(), c.rom());
         }
         assertThat(takes).hasSize(3);
     }
