@@ -50,7 +50,7 @@ public final class TrackStitcher {
         List<Tracklet> tracklets = Tracklet.of(series, appearances);
         List<Group> groups = new ArrayList<>();
         tracklets.forEach(t -> groups.add(new Group(t)));
-        joinAlike(groups, series.fps());
+        joinAlike(groups);
         groups.sort(Comparator.comparingInt(Group::firstPosition));
         Map<Tracklet, Integer> idOf = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -61,25 +61,54 @@ public final class TrackStitcher {
         return new Result(relabel(series, tracklets, idOf), series.personIds().size(), tracklets.size(), groups.size());
     }
 
-    private static void joinAlike(List<Group> groups, double fps) {
-        while (groups.size() > 1) {
+    /**
+     * Greedy agglomeration on a cost matrix: only the merged group's row is recomputed after a join, so a long crowded
+     * video (hundreds of tracklets) costs a second, not minutes.
+     */
+    private static void joinAlike(List<Group> groups) {
+        int n = groups.size();
+        double[][] cost = new double[n][n];
+        boolean[] gone = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                cost[i][j] = cost(groups.get(i), groups.get(j));
+            }
+        }
+        while (true) {
             double best = Double.POSITIVE_INFINITY;
             int bi = -1, bj = -1;
-            for (int i = 0; i < groups.size(); i++) {
-                for (int j = i + 1; j < groups.size(); j++) {
-                    double cost = cost(groups.get(i), groups.get(j));
-                    if (cost < best) {
-                        best = cost;
+            for (int i = 0; i < n; i++) {
+                if (gone[i]) {
+                    continue;
+                }
+                for (int j = i + 1; j < n; j++) {
+                    if (!gone[j] && cost[i][j] < best) {
+                        best = cost[i][j];
                         bi = i;
                         bj = j;
                     }
                 }
             }
             if (bi < 0) {
-                return;
+                break;
             }
-            groups.get(bi).absorb(groups.remove(bj));
+            groups.get(bi).absorb(groups.get(bj));
+            gone[bj] = true;
+            for (int k = 0; k < n; k++) {
+                if (k != bi && !gone[k]) {
+                    double c = cost(groups.get(Math.min(bi, k)), groups.get(Math.max(bi, k)));
+                    cost[Math.min(bi, k)][Math.max(bi, k)] = c;
+                }
+            }
         }
+        List<Group> kept = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!gone[i]) {
+                kept.add(groups.get(i));
+            }
+        }
+        groups.clear();
+        groups.addAll(kept);
     }
 
     /**
