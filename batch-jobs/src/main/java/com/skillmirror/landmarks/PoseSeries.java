@@ -47,7 +47,12 @@ public record PoseSeries(String model, double fps, int width, int height, List<P
         return out;
     }
 
-    /** The main person (largest and most central over time), or -1 when nobody was found. */
+    /**
+     * The largest and most central person over time, or -1 when nobody was found. Not who the athlete is: the pose
+     * stage chooses that ({@code pose.athlete.AthleteSelector}: the coach's point, else the person who performs the
+     * skill's movement) and records it as {@code PoseResult.mainPersonId}, which every stage after pose reads. This
+     * remains for a series with no analysis around it (tests, a pattern made from a bare series).
+     */
     public int mainPersonId() {
         List<List<PersonPose>> perFrame = new ArrayList<>();
         frames.forEach(f -> perFrame.add(f.people()));
