@@ -126,6 +126,22 @@ class ReportRendererTest {
     }
 
     @Test
+    void theScoreShowsItsBandAndSmallestRealChangeWhenTheComparisonHasThem() throws Exception {
+        // the stored sample predates the reliability field: no band line, nothing invented
+        assertThat(renderer.html(ReportData.of(typed(sample())))).doesNotContain("within the noise");
+
+        Map<String, Object> results = sample();
+        Map<String, Object> comparison = child(results, "stages", "compare", "result", "comparison");
+        comparison.put("reliability", Map.of("semPoints", 1.1, "bandPoints", 2.2, "smallestRealChangePoints", 3.1,
+                "parts", 4, "partScores", List.of(95.5, 100.0, 100.0, 100.0),
+                "basis", "the spread of the score over the 4 quarters of the take"));
+
+        assertThat(renderer.html(ReportData.of(typed(results))))
+                .contains("\u00b1 2.2 (95 %); a change under 3.1 is within the noise (the spread of the score over"
+                        + " the 4 quarters of the take)");
+    }
+
+    @Test
     void techniqueFindingsCarryTheirDrillAndFillerWordsAreMarked() throws Exception {
         Map<String, Object> results = sample();
         Map<String, Object> comparison = child(results, "stages", "compare", "result", "comparison");
