@@ -104,6 +104,9 @@ class ScoreReliabilityTest {
         assertThat(results.get("mirrored").mirrored()).isTrue();
         assertThat(results.get("mirrored").mirrorNote()).contains("mirrored");
         assertThat(results.values()).allSatisfy(c -> assertThat(c.reliability()).isNotNull());
+        // what the API returns (POST /api/compare/...: Comparison.toJson) carries the band with the score
+        assertThat(results.get("10 fps").toJson()).contains("\"reliability\"").contains("\"bandPoints\"")
+                .contains("\"smallestRealChangePoints\"");
     }
 
     /**
