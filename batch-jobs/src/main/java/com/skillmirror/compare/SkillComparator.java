@@ -25,7 +25,9 @@ import java.util.Map;
  * Compares one person's take of a skill with the skill's {@link ExpertPattern}. Thread-safe and stateless apart
  * from its skill and options: build one per skill and call it from a batch step or a command line.
  *
- * <p>How: the compared angles are taken from the take (short gaps bridged, frames in long gaps dropped); take and
+ * <p>How: the compared angles are taken from the take, repeated frames of re-timed or up-converted footage taken
+ * out ({@link FeatureSeries#withoutHeldFrames}: a staircase would otherwise be aligned with a ramp), short gaps
+ * bridged, frames in long gaps dropped; take and
  * pattern are resampled to one length L (the longer of the two, at most {@code maxSamples}), which removes the
  * overall tempo difference; then DTW with a Sakoe-Chiba band aligns them on the angle values plus their
  * derivatives (derivative DTW, Keogh &amp; Pazzani 2001: matching on shape as well as value avoids aligning a
@@ -33,6 +35,9 @@ import java.util.Map;
  * reported. Deviations are then measured on the values along the warping path. For a cyclic skill (running,
  * jumping jacks) the pattern is one cycle: the take is cut into cycles at the skill's first event and every cycle
  * is aligned on its own; deviations pool all cycles.
+ *
+ * <p>Every score comes with its reliability ({@link ScoreParts}): the 95 % band and the smallest real change,
+ * from how much the take's own parts (quarters, or cycles) score apart.
  *
  * <p>{@value #SCORE_FORMULA}
  */
