@@ -36,7 +36,7 @@ import java.util.Map;
  * jumping jacks) the pattern is one cycle: the take is cut into cycles at the skill's first event and every cycle
  * is aligned on its own; deviations pool all cycles.
  *
- * <p>Every score comes with its reliability ({@link ScoreParts}): the 95 % band and the smallest real change,
+ * <p>Every score comes with its reliability ({@code ScoreParts}): the 95 % band and the smallest real change,
  * from how much the take's own parts (quarters, or cycles) score apart.
  *
  * <p>{@value #SCORE_FORMULA}
