@@ -125,6 +125,7 @@ final class ReportModel {
         v.put("speech", speech == null ? null : speech(speech));
         v.put("provenance", provenance(r));
         v.put("since", comparison == null ? null : since(data, comparison));
+        v.put("repetitions", comparison == null ? null : RepetitionsView.of(comparison.repetitions()));
         return v;
     }
 
