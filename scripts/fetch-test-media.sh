@@ -6,6 +6,8 @@
 set -euo pipefail
 cache="${1:-${SKILLMIRROR_CACHE:-$HOME/.cache/skillmirror}/media}"
 mkdir -p "$cache"
+# the pose parity set (photos and clips of people, by Debian and npm package name) lives in its own script
+bash "$(dirname "$0")/fetch-parity-media.sh" "$cache/parity"
 
 # target-name|package|path inside the package
 files=(
@@ -23,6 +25,8 @@ files=(
   "tidigits|pocketsphinx-testdata|usr/share/pocketsphinx/test/data/tidigits"
   "alsa-sounds|alsa-utils|usr/share/sounds/alsa"
   "asterisk-g722|asterisk-core-sounds-en-g722|usr/share/asterisk/sounds/en_US_f_Allison"
+  "asterisk-gsm|asterisk-core-sounds-en-gsm|usr/share/asterisk/sounds/en_US_f_Allison"
+  "asterisk-core-sounds-en.txt.gz|asterisk-core-sounds-en|usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz"
 )
 
 missing_pkgs=()

@@ -64,14 +64,18 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return new RgbImage(w, h, out);
     }
 
-    /** Reads a still image (JPEG, PNG, ... via ImageIO; anything else FFmpeg can decode as a fallback). */
+    /**
+     * Reads a still image (JPEG, PNG, ... via ImageIO; anything else FFmpeg can decode as a fallback) at full
+     * resolution, turned by its EXIF orientation as browsers show it.
+     */
     public static RgbImage read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new IOException("No such image file: " + path);
         }
         BufferedImage img = ImageIO.read(path.toFile());
         if (img != null) {
-            return fromBufferedImage(img);
+            // browsers (and so MediaPipe's web runtime) show a JPEG turned by its EXIF orientation: so do we
+            return fromBufferedImage(img).oriented(jpegExifOrientation(path));
         }
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
             grabber.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);
@@ -84,6 +88,93 @@ public record RgbImage(int width, int height, byte[] rgb) {
         } catch (FFmpegFrameGrabber.Exception e) {
             throw new IOException("Cannot decode image " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The EXIF orientation (1..8) of a JPEG file, 1 when it has none or is no JPEG. Reads only the header
+     * segments (at most 64 KiB of APP1).
+     */
+    static int jpegExifOrientation(Path path) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(path)) {
+            head = in.readNBytes(256 * 1024);
+        }
+        return jpegExifOrientation(head);
+    }
+
+    static int jpegExifOrientation(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) {
+            return 1;
+        }
+        int pos = 2;
+        while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xFF) {
+            int marker = b[pos + 1] & 0xff;
+            int len = u16(b, pos + 2, false);
+            if (marker == 0xDA || marker == 0xD9) {
+                break;
+            }
+            int t = pos + 10; // TIFF header after "Exif\0\0"
+            if (marker == 0xE1 && len >= 16 && t + 8 <= b.length && b[pos + 4] == 'E' && b[pos + 5] == 'x'
+                    && b[pos + 6] == 'i' && b[pos + 7] == 'f') {
+                boolean le = b[t] == 'I';
+                int ifd = t + (int) u32(b, t + 4, le);
+                if (ifd + 2 > b.length || ifd < t) {
+                    return 1;
+                }
+                int n = u16(b, ifd, le);
+                for (int k = 0; k < n && ifd + 2 + 12 * k + 12 <= b.length; k++) {
+                    int e = ifd + 2 + 12 * k;
+                    if (u16(b, e, le) == 0x0112) {
+                        int v = u16(b, e + 8, le);
+                        return v >= 1 && v <= 8 ? v : 1;
+                    }
+                }
+                return 1;
+            }
+            pos += 2 + len;
+        }
+        return 1;
+    }
+
+    private static int u16(byte[] b, int i, boolean le) {
+        return le ? (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 : (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
+    }
+
+    private static long u32(byte[] b, int i, boolean le) {
+        return le ? ((long) u16(b, i + 2, true) << 16) | u16(b, i, true)
+                : ((long) u16(b, i, false) << 16) | u16(b, i + 2, false);
+    }
+
+    /** This image as displayed under an EXIF orientation (1 = as stored, 6 = turned 90 degrees clockwise, ...). */
+    public RgbImage oriented(int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return this;
+        }
+        boolean swap = orientation >= 5;
+        int dw = swap ? height : width;
+        int dh = swap ? width : height;
+        byte[] out = new byte[rgb.length];
+        int o = 0;
+        for (int dy = 0; dy < dh; dy++) {
+            for (int dx = 0; dx < dw; dx++, o += 3) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = width - 1 - dx; sy = dy; }
+                    case 3 -> { sx = width - 1 - dx; sy = height - 1 - dy; }
+                    case 4 -> { sx = dx; sy = height - 1 - dy; }
+                    case 5 -> { sx = dy; sy = dx; }
+                    case 6 -> { sx = dy; sy = height - 1 - dx; }
+                    case 7 -> { sx = width - 1 - dy; sy = height - 1 - dx; }
+                    default -> { sx = width - 1 - dy; sy = dx; } // 8
+                }
+                int i = (sy * width + sx) * 3;
+                out[o] = rgb[i];
+                out[o + 1] = rgb[i + 1];
+                out[o + 2] = rgb[i + 2];
+            }
+        }
+        return new RgbImage(dw, dh, out);
     }
 
     /** A copy of the rectangle (x, y, w, h), which must lie inside the image. */
