@@ -67,7 +67,7 @@ public final class PocketsphinxProvider implements TranscriptionProvider {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("skillmirror-speech-");
-            AudioClip audio = resample16k(clip);
+            AudioClip audio = clip.resampled(AudioClip.SAMPLE_RATE);
             List<double[]> parts = AudioSplitter.split(audio, (long) (PART_SEC * AudioClip.SAMPLE_RATE));
             StringBuilder ctl = new StringBuilder();
             for (int i = 0; i < parts.size(); i++) {
@@ -157,24 +157,6 @@ public final class PocketsphinxProvider implements TranscriptionProvider {
         } catch (IOException ignored) {
             // temp folder; the OS cleans up
         }
-    }
-
-    private static AudioClip resample16k(AudioClip clip) {
-        if (clip.sampleRate() == AudioClip.SAMPLE_RATE) {
-            return clip;
-        }
-        float[] in = clip.samples();
-        double ratio = clip.sampleRate() / (double) AudioClip.SAMPLE_RATE;
-        float[] out = new float[(int) (in.length / ratio)];
-        for (int i = 0; i < out.length; i++) {
-            double pos = i * ratio;
-            int k = (int) pos;
-            double frac = pos - k;
-            float a = in[Math.min(k, in.length - 1)];
-            float b = in[Math.min(k + 1, in.length - 1)];
-            out[i] = (float) (a + (b - a) * frac);
-        }
-        return new AudioClip(out, AudioClip.SAMPLE_RATE);
     }
 
     private static String readAll(InputStream in) {
