@@ -27,8 +27,6 @@ files=(
   "asterisk-g722|asterisk-core-sounds-en-g722|usr/share/asterisk/sounds/en_US_f_Allison"
   "asterisk-gsm|asterisk-core-sounds-en-gsm|usr/share/asterisk/sounds/en_US_f_Allison"
   "asterisk-core-sounds-en.txt.gz|asterisk-core-sounds-en|usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz"
-  "asterisk-gsm|asterisk-core-sounds-en-gsm|usr/share/asterisk/sounds/en_US_f_Allison"
-  "asterisk-core-sounds-en.txt.gz|asterisk-core-sounds-en|usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz"
 )
 
 missing_pkgs=()
