@@ -146,7 +146,7 @@ class PoseParityTest {
 
     /**
      * A dog: no person. (MediaPipe's web runtime, whose reference entry for this photo does hold landmarks,
-     * reports a false pose here; the detector + one refinement pass does not.)
+     * reports a false pose here; our landmark pass on the detection's ROI scores below the presence threshold.)
      */
     @Test
     void dogIsNotAPerson() throws Exception {
