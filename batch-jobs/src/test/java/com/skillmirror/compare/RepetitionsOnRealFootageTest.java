@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * vtest clip (Debian opencv-doc, 10 fps) tracked by the real BlazePose engine. One real take is cut from the walk
  * and played N times in a row; some copies are degraded in a known way, so the worst repetition is known by
  * construction: one copy with every angle shrunk halfway to its mean (half the range of motion: a lazy, stiff
- * repetition), one re-timed (played 1.5× as long). The untouched copies are the same movement, so the best is one of
+ * repetition, also bent forward at the hips), one re-timed (played 1.5× as long). The untouched copies are the same movement, so the best is one of
  * them.
  */
 class RepetitionsOnRealFootageTest {
@@ -88,6 +88,18 @@ class RepetitionsOnRealFootageTest {
         return new FeatureSeries(s.names(), s.fps(), v);
     }
 
+    /** The hip angles smaller by {@code degrees} throughout: bent forward at the hips. */
+    private static FeatureSeries stooped(FeatureSeries s, double degrees) {
+        double[][] v = new double[s.length()][];
+        for (int t = 0; t < v.length; t++) {
+            v[t] = s.values()[t].clone();
+            for (String hip : List.of("left_hip_angle", "right_hip_angle")) {
+                v[t][s.indexOf(hip)] -= degrees;
+            }
+        }
+        return new FeatureSeries(s.names(), s.fps(), v);
+    }
+
     private static FeatureSeries concat(List<FeatureSeries> takes) {
         List<double[]> all = new ArrayList<>();
         takes.forEach(t -> all.addAll(List.of(t.values())));
@@ -106,7 +118,9 @@ class RepetitionsOnRealFootageTest {
         // large as halving the range of motion of one stride)
         ExpertPattern ownStride = new PatternBuilder(running).build(List.of(stride), PASSER_BY);
 
-        List<FeatureSeries> takes = List.of(stride, shrunk(stride, 0.5), stride, stride,
+        // the degraded stride: half the range of motion and bent 20 deg more at the hips (a stiff, stooped stride);
+        // halving alone costs this walk's small knee and hip ranges barely more than the joins cost the others
+        List<FeatureSeries> takes = List.of(stride, stooped(shrunk(stride, 0.5), 20), stride, stride,
                 Movements.stretched(stride, 1.5), stride);
         FeatureSeries set = concat(takes);
         SkillComparator comparator = new SkillComparator(running);
@@ -149,7 +163,8 @@ class RepetitionsOnRealFootageTest {
         FeatureSeries take = rows(walker, from, to + 1);
         ExpertPattern pattern = new PatternBuilder(strideTake).build(List.of(take), PASSER_BY);
 
-        List<FeatureSeries> takes = List.of(take, take, Movements.stretched(take, 1.5), shrunk(take, 0.5), take);
+        List<FeatureSeries> takes = List.of(take, take, Movements.stretched(take, 1.5),
+                stooped(shrunk(take, 0.5), 20), take);
         FeatureSeries set = concat(takes);
         SkillComparator comparator = new SkillComparator(strideTake);
         RepetitionSet reps = new Repetitions(strideTake, comparator).addTo(comparator.compare(set, pattern), set,

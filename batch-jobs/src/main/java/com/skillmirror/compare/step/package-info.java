@@ -5,7 +5,8 @@
  * <p>Writes: one {@code comparison} row per person compared (the main athlete first, through
  * {@link com.skillmirror.compare.ComparisonRepository}), and {@code stage_result} compare
  * ({@link com.skillmirror.compare.CompareResult}) holding the main athlete's comparison (score, per joint/phase
- * deviations, tempo, range of motion, symmetry, findings, learning path) plus the other people's scores in team
- * clips.
+ * deviations, tempo, range of motion, symmetry, findings, learning path; for a set of several repetitions each one's
+ * score, best, worst, consistency and trend, the score being their median: {@link com.skillmirror.compare.Repetitions})
+ * plus the other people's scores in team clips.
  */
 package com.skillmirror.compare.step;
