@@ -106,7 +106,10 @@ class ReportBrowserTest extends OwnDatabaseTest {
         open(page(a, Artifact.REPORT_HTML, a.videos().get("talk-2")));
         visible(By.xpath("//h2[.='Metrics and targets']"));
         visible(By.xpath("//h2[.='Joint angles over time']"));
-        assertThat(charts(".chart:not(.speech-chart):not(.trend-chart) svg")).isBetween(1, 4);
+        assertThat(charts(".chart:not(.speech-chart):not(.trend-chart):not(.repetitions-chart) svg")).isBetween(1, 4);
+        // a take split into repetitions has its score-per-repetition chart inside that section, nowhere else
+        assertThat(charts("#repetitions ~ .repetitions-chart svg"))
+                .isEqualTo(browser.findElements(By.id("repetitions")).size());
         visible(By.xpath("//h2[.='Speech']"));
         assertThat(charts(".speech-chart svg")).isEqualTo(3);
         visible(By.id("since-last-time"));
