@@ -179,22 +179,10 @@ final class RepetitionSplitter {
 
     /** Clear minima, most prominent first kept, none closer than {@code spacing} to a kept one; in time order. */
     static List<Integer> events(double[] x, double minProminence, int spacing) {
-        List<int[]> candidates = new ArrayList<>(); // {index, prominence in 1e-6 units}
+        List<int[]> candidates = new ArrayList<>(); // {index, position of its prominence}
         List<Double> prominences = new ArrayList<>();
-        int n = x.length;
-        for (int i = 1; i < n - 1; i++) {
-            if (!(x[i] < x[i - 1] && x[i] <= x[i + 1])) {
-                continue; // a plateau counts once, at its first sample
-            }
-            double leftMax = x[i];
-            for (int j = i - 1; j >= 0 && x[j] >= x[i]; j--) {
-                leftMax = Math.max(leftMax, x[j]);
-            }
-            double rightMax = x[i];
-            for (int j = i + 1; j < n && x[j] >= x[i]; j++) {
-                rightMax = Math.max(rightMax, x[j]);
-            }
-            double prominence = Math.min(leftMax, rightMax) - x[i];
+        for (int i = 1; i < x.length - 1; i++) {
+            double prominence = Signals.minimumProminence(x, i);
             if (prominence >= minProminence) {
                 candidates.add(new int[] {i, prominences.size()});
                 prominences.add(prominence);

@@ -150,25 +150,31 @@ final class Signals {
      */
     static List<Integer> prominentMinima(double[] x, double minProminence) {
         List<Integer> out = new ArrayList<>();
-        int n = x.length;
-        for (int i = 1; i < n - 1; i++) {
-            // a plateau counts once, at its first sample
-            if (!(x[i] < x[i - 1] && x[i] <= x[i + 1])) {
-                continue;
-            }
-            double leftMax = x[i];
-            for (int j = i - 1; j >= 0 && x[j] >= x[i]; j--) {
-                leftMax = Math.max(leftMax, x[j]);
-            }
-            double rightMax = x[i];
-            for (int j = i + 1; j < n && x[j] >= x[i]; j++) {
-                rightMax = Math.max(rightMax, x[j]);
-            }
-            if (Math.min(leftMax, rightMax) - x[i] >= minProminence) {
+        for (int i = 1; i < x.length - 1; i++) {
+            if (minimumProminence(x, i) >= minProminence) {
                 out.add(i);
             }
         }
         return out;
+    }
+
+    /**
+     * The prominence of the local minimum at {@code i} (see {@link #prominentMinima}); negative when {@code i} is
+     * not a local minimum. A plateau counts once, at its first sample.
+     */
+    static double minimumProminence(double[] x, int i) {
+        if (i < 1 || i > x.length - 2 || !(x[i] < x[i - 1] && x[i] <= x[i + 1])) {
+            return -1;
+        }
+        double leftMax = x[i];
+        for (int j = i - 1; j >= 0 && x[j] >= x[i]; j--) {
+            leftMax = Math.max(leftMax, x[j]);
+        }
+        double rightMax = x[i];
+        for (int j = i + 1; j < x.length && x[j] >= x[i]; j++) {
+            rightMax = Math.max(rightMax, x[j]);
+        }
+        return Math.min(leftMax, rightMax) - x[i];
     }
 
     static double round(double v, int decimals) {
