@@ -48,10 +48,6 @@ public final class AthleteFinder {
         } catch (AthleteNotFoundException e) {
             return new Outcome(series, null, e.getMessage(), stitching);
         }
-        FootageChecks.Outcome checks = FootageChecks.check(series, choice.personId());
-        if (checks.fatal() != null) {
-            return new Outcome(series, null, checks.fatal(), stitching);
-        }
-        return new Outcome(series, choice.withWarnings(checks.warnings()), null, stitching);
+        return new Outcome(series, choice.withWarnings(FootageChecks.check(series, choice.personId())), null, stitching);
     }
 }

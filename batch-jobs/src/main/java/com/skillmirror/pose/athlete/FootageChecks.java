@@ -29,14 +29,11 @@ public final class FootageChecks {
     private static final int[] HEAD_AND_SHOULDERS = {0, 2, 5, 7, 8, 11, 12};
     private static final int[] LEGS = {25, 26, 27, 28};
 
-    /** @param fatal why the athlete cannot be analysed, or null (none of these checks is fatal today); @param warnings what to doubt */
-    public record Outcome(String fatal, List<String> warnings) {
-    }
-
     private FootageChecks() {
     }
 
-    public static Outcome check(PoseSeries series, int athleteId) {
+    /** What to doubt about the athlete's footage, each with what to change next time; none of it stops the analysis. */
+    public static List<String> check(PoseSeries series, int athleteId) {
         List<PersonPose> seen = new ArrayList<>();
         for (PoseFrame f : series.frames()) {
             PersonPose p = f.person(athleteId);
@@ -74,7 +71,7 @@ public final class FootageChecks {
                     : "The athlete is small in the frame (about " + size + "): landmarks and angles are less accurate."
                     + " Film closer, so the athlete fills at least half of the frame height.");
         }
-        return new Outcome(null, warnings);
+        return warnings;
     }
 
     private static boolean inView(PersonPose p, int[] landmarks) {
