@@ -92,7 +92,7 @@ public record RgbImage(int width, int height, byte[] rgb) {
 
     /**
      * The EXIF orientation (1..8) of a JPEG file, 1 when it has none or is no JPEG. Reads only the header
-     * segments (at most 64 KiB of APP1).
+     * segments: the first 256 KiB of the file (an APP1 segment is at most 64 KiB, after the other header segments).
      */
     static int jpegExifOrientation(Path path) throws IOException {
         byte[] head;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record AthletePoint(double x, double y) {
 
-    /** Plain decimals only: no exponents, no NaN or infinity, at most 6 decimals, at most 12 characters overall. */
+    /** Plain decimals only: no exponents, no NaN or infinity, at most 6 decimals per number (the whole text, spaces included, at most 40 characters). */
     private static final Pattern TEXT = Pattern.compile("\\s*(\\d(?:\\.\\d{1,6})?)\\s*,\\s*(\\d(?:\\.\\d{1,6})?)\\s*");
 
     public AthletePoint {
