@@ -11,6 +11,7 @@ import com.skillmirror.report.progress.SinceLastTime;
 import com.skillmirror.report.progress.SkillTrend;
 import com.skillmirror.speech.SpeechMetrics;
 import com.skillmirror.speech.SpeechResult;
+import com.skillmirror.speech.TranscriptConfidence;
 import com.skillmirror.speech.TranscriptStats;
 import com.skillmirror.speech.TranscriptWord;
 import com.skillmirror.upload.Video;
@@ -66,16 +67,30 @@ final class ReportModel {
     record StepView(String order, String name, String description, String level, String forFindings) {
     }
 
-    record WordView(String text, boolean filler) {
+    /**
+     * A transcript word; {@code doubtful} when its confidence is under {@link TranscriptConfidence#LOW_WORD} (shown
+     * greyed, its confidence in {@code title}); {@code title} null when the confidence is unknown.
+     */
+    record WordView(String text, boolean filler, boolean doubtful, String title) {
+
+        /** The span's classes, null for a plain word (no attribute). */
+        public String cssClass() {
+            String c = (filler ? "filler " : "") + (doubtful ? "doubtful" : "");
+            return c.isBlank() ? null : c.strip();
+        }
     }
 
     record PauseRow(String start, String duration) {
     }
 
     /** {@code chartsMissing}: why some or all of the charts over time are not there (null when they all are). */
+    /**
+     * {@code confidence}: the transcript's confidence in words (null when unknown); {@code poorTranscript}: the note
+     * marking what rests on a poor transcript (null when it is not poor or unknown).
+     */
     record SpeechView(String noSpeech, List<Fact> pace, List<Fact> pauses, List<PauseRow> pauseList,
             List<Fact> pitch, List<Fact> loudness, List<WordView> words, String fillers, boolean approximate,
-            List<Chart> charts, String chartsMissing) {
+            List<Chart> charts, String chartsMissing, String confidence, String poorTranscript) {
     }
 
     record Fact(String label, String value) {
@@ -325,7 +340,7 @@ final class ReportModel {
         if (s.noSpeechDetected()) {
             String reason = s.noSpeechReason();
             return new SpeechView(reason == null ? "No speech was detected." : reason, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of(), null, s.approximate(), List.of(), null);
+                    List.of(), List.of(), List.of(), List.of(), null, s.approximate(), List.of(), null, null, null);
         }
         // any part may be missing from an older result: its numbers show as n/a
         SpeechMetrics m = s.metrics();
@@ -333,11 +348,15 @@ final class ReportModel {
         SpeechMetrics.Rate rate = m == null ? null : m.rate();
         SpeechMetrics.Pitch pitch = m == null ? null : m.pitch();
         SpeechMetrics.Loudness loudness = m == null ? null : m.loudness();
-        List<Fact> pace = List.of(new Fact("Words per minute", fmt(number(t, TranscriptStats::wordsPerMinute), 0)),
+        TranscriptConfidence confidence = s.transcriptConfidence();
+        // counted from the words: marked when the words are doubtful; the syllable rates come from the audio alone
+        String poor = confidence == null || !confidence.poor() ? "" : " " + POOR_MARK;
+        List<Fact> pace = List.of(
+                new Fact("Words per minute", fmt(number(t, TranscriptStats::wordsPerMinute), 0) + poor),
                 new Fact("Syllables per second", fmt(number(rate, SpeechMetrics.Rate::syllablesPerSec), 2)),
                 new Fact("Articulation rate (syllables/s while voiced)",
                         fmt(number(rate, SpeechMetrics.Rate::articulationRate), 2)),
-                new Fact("Words", fmt(number(t, TranscriptStats::wordCount), 0)),
+                new Fact("Words", fmt(number(t, TranscriptStats::wordCount), 0) + poor),
                 new Fact("Duration", withUnit(fmt(number(m, SpeechMetrics::durationSec), 1), "s")));
         List<Fact> pauses = List.of(new Fact("Pauses", fmt(number(m, SpeechMetrics::pauseCount), 0)),
                 new Fact("Total pause time", withUnit(fmt(number(m, SpeechMetrics::totalPauseSec), 1), "s")),
@@ -364,8 +383,21 @@ final class ReportModel {
         SpeechCharts.Result charts = SpeechCharts.of(s);
         return new SpeechView(null, pace, pauses, pauseList, pitchFacts, loudnessFacts, words(s),
                 fmt(number(t, TranscriptStats::fillerCount), 0) + " ("
-                        + fmt(number(t, TranscriptStats::fillersPerMinute), 1) + " per minute)",
-                s.approximate(), charts.charts(), charts.missing());
+                        + fmt(number(t, TranscriptStats::fillersPerMinute), 1) + " per minute)" + poor,
+                s.approximate(), charts.charts(), charts.missing(), confidence(confidence),
+                confidence == null ? null : confidence.note());
+    }
+
+    /** The mark on a number counted from the words of a poor transcript. */
+    static final String POOR_MARK = "(rests on a poor transcript)";
+
+    private static String confidence(TranscriptConfidence c) {
+        if (c == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%.0f %% (%s, weighted by word length); %.0f %% of %d words under %.0f %%%s",
+                c.mean() * 100, orEmpty(c.basis()), c.lowWordShare() * 100, c.words(),
+                TranscriptConfidence.LOW_WORD * 100, c.poor() ? ": a poor transcript" : "");
     }
 
     /** The transcript's words, a word marked when a filler occurrence (one or more words) starts at or covers it. */
@@ -386,7 +418,10 @@ final class ReportModel {
         }
         List<WordView> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            out.add(new WordView(orEmpty(words.get(i).word()), filler[i]));
+            Double c = words.get(i).confidence();
+            out.add(new WordView(orEmpty(words.get(i).word()), filler[i],
+                    c != null && c < TranscriptConfidence.LOW_WORD,
+                    c == null ? null : String.format(Locale.ROOT, "confidence %.0f %%", c * 100)));
         }
         return out;
     }

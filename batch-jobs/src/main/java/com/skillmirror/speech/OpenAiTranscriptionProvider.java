@@ -23,12 +23,14 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.audio.AudioResponseFormat;
 import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
 import com.openai.models.audio.transcriptions.TranscriptionCreateResponse;
+import com.openai.models.audio.transcriptions.TranscriptionSegment;
 import com.openai.models.audio.transcriptions.TranscriptionVerbose;
 import com.openai.models.audio.transcriptions.TranscriptionWord;
 
 /**
  * Transcription through an OpenAI-compatible {@code /v1/audio/transcriptions} endpoint (OpenAI itself, or a
- * self-hosted Whisper server via the base URL): {@code whisper-1}, {@code verbose_json}, word timestamps, a prompt
+ * self-hosted Whisper server via the base URL): {@code whisper-1}, {@code verbose_json}, word and segment timestamps
+ * (a word's confidence is its segment's mean token probability), a prompt
  * that keeps filler words. Audio goes up as a 16 kHz mono WAV with a file name; recordings whose WAV exceeds the
  * 25 MB upload limit are cut at quiet points and the parts' word times shifted back onto the clip's timeline.
  *
@@ -124,8 +126,10 @@ public final class OpenAiTranscriptionProvider implements TranscriptionProvider 
                     text.append(' ');
                 }
                 text.append(v.text().strip());
+                List<TranscriptionSegment> segments = v.segments().orElse(List.of());
                 for (TranscriptionWord w : v.words().orElse(List.of())) {
-                    words.add(new TranscriptWord(w.word(), round3(w.start() + part[0]), round3(w.end() + part[0])));
+                    words.add(new TranscriptWord(w.word(), round3(w.start() + part[0]), round3(w.end() + part[0]),
+                            segmentConfidence(segments, w)));
                 }
                 if (language == null) {
                     language = v._language().asString().map(OpenAiTranscriptionProvider::languageCode).orElse(null);
@@ -143,6 +147,7 @@ public final class OpenAiTranscriptionProvider implements TranscriptionProvider 
         TranscriptionCreateParams.Builder b = TranscriptionCreateParams.builder().file(file).model(model)
                 .responseFormat(AudioResponseFormat.VERBOSE_JSON)
                 .addTimestampGranularity(TranscriptionCreateParams.TimestampGranularity.WORD)
+                .addTimestampGranularity(TranscriptionCreateParams.TimestampGranularity.SEGMENT)
                 .prompt(o.prompt() == null ? FILLER_PROMPT : o.prompt()).temperature(0.0);
         if (o.language() != null) {
             b.language(o.language());
@@ -179,6 +184,25 @@ public final class OpenAiTranscriptionProvider implements TranscriptionProvider 
         } catch (OpenAIException e) {
             throw new TranscriptionException("The " + where + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The word's confidence: the mean token probability (exp of {@code avg_logprob}) of the segment holding the
+     * word's middle. whisper-1 gives no per-word probabilities, so every word of a segment shares its segment's;
+     * null when the server sent no segments or no {@code avg_logprob} (some self-hosted servers).
+     */
+    static Double segmentConfidence(List<TranscriptionSegment> segments, TranscriptionWord w) {
+        double mid = (w.start() + w.end()) / 2;
+        for (TranscriptionSegment s : segments) {
+            var start = s._start().asKnown();
+            var end = s._end().asKnown();
+            var logprob = s._avgLogprob().asKnown();
+            if (start.isPresent() && end.isPresent() && logprob.isPresent() && mid >= start.get() && mid <= end.get()) {
+                double p = Math.exp(Math.min(0, logprob.get()));
+                return Math.round(p * 1000.0) / 1000.0;
+            }
+        }
+        return null;
     }
 
     private TranscriptionException brokenBody(Exception e) {

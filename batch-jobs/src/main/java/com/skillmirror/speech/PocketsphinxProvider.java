@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * 0.8+5prealpha): the clip is cut at quiet points into parts of at most 20 s, written as 16 kHz WAVs into a temp
  * folder, and decoded in one {@code pocketsphinx_batch -adcin yes -ctl LIST -ctm OUT} run (one model load; whole
  * utterances decode better than {@code pocketsphinx_continuous}'s own voice-activity cuts). Word times come from the
- * CTM file, shifted by each part's start. About 30% word error rate on real speech, so transcripts are marked
+ * CTM file, shifted by each part's start, with each word's posterior probability as its confidence. About 30% word error rate on real speech, so transcripts are marked
  * approximate. English only (the packaged model).
  */
 public final class PocketsphinxProvider implements TranscriptionProvider {
@@ -25,9 +25,12 @@ public final class PocketsphinxProvider implements TranscriptionProvider {
     public static final String NAME = "pocketsphinx";
     public static final String DEFAULT_BINARY = "pocketsphinx_batch";
     private static final double PART_SEC = 20;
-    /** CTM line: utterance channel start duration word [confidence]. */
+    /**
+     * CTM line: utterance channel start duration word [confidence]. pocketsphinx_batch writes the word's posterior
+     * probability from the lattice (its {@code -bestpath yes} default) as the confidence.
+     */
     private static final Pattern CTM_LINE = Pattern.compile(
-            "^(\\S+)\\s+\\S+\\s+(\\d+(?:\\.\\d+)?)\\s+(\\d+(?:\\.\\d+)?)\\s+(\\S+)(?:\\s+\\S+)?$");
+            "^(\\S+)\\s+\\S+\\s+(\\d+(?:\\.\\d+)?)\\s+(\\d+(?:\\.\\d+)?)\\s+(\\S+)(?:\\s+(\\S+))?$");
     private static final Pattern ALTERNATE = Pattern.compile("\\(\\d+\\)$");
 
     private final String binary;
@@ -134,11 +137,24 @@ public final class PocketsphinxProvider implements TranscriptionProvider {
             double offset = part < offsets.length ? offsets[part] : 0;
             double start = Double.parseDouble(m.group(2)) + offset;
             double end = start + Double.parseDouble(m.group(3));
-            words.add(new TranscriptWord(w, round3(start), round3(end)));
+            words.add(new TranscriptWord(w, round3(start), round3(end), confidence(m.group(5))));
         }
         words.sort(java.util.Comparator.comparingDouble(TranscriptWord::startSec));
         String text = String.join(" ", words.stream().map(TranscriptWord::word).toList());
         return new Transcript(text, words, "en", NAME, true);
+    }
+
+    /** The CTM's confidence as a probability, or null when the line has none or it is not a number in 0..1. */
+    private static Double confidence(String field) {
+        if (field == null) {
+            return null;
+        }
+        try {
+            double c = Double.parseDouble(field);
+            return c >= 0 && c <= 1 ? c : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static double round3(double v) {

@@ -68,7 +68,8 @@ public final class SpeechAnalyzer {
                             : opts == null ? null : opts.language());
             stats = TranscriptStats.of(transcript, fillers, metrics.phonationSec());
         }
-        List<Finding> findings = new ArrayList<>(feedback.evaluate(metrics, stats));
+        TranscriptConfidence confidence = stats == null ? null : TranscriptConfidence.of(transcript);
+        List<Finding> findings = new ArrayList<>(feedback.evaluate(metrics, stats, confidence));
         String source = "rules";
         if (rewriter != null && !metrics.noSpeechDetected()) {
             List<Finding> rewritten = rewriter.rewrite(metrics, stats, findings);
@@ -84,6 +85,6 @@ public final class SpeechAnalyzer {
         }
         return new SpeechResult(provider.name(), transcript != null && provider.approximate(),
                 metrics.noSpeechDetected(), metrics.noSpeechReason(), metrics.durationSec(), metrics, transcript, stats,
-                error, findings, source);
+                error, findings, source, confidence);
     }
 }

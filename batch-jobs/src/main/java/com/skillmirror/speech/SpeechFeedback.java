@@ -37,24 +37,35 @@ public final class SpeechFeedback {
     }
 
     public List<Finding> evaluate(SpeechMetrics m, TranscriptStats t) {
+        return evaluate(m, t, null);
+    }
+
+    /**
+     * @param confidence the transcript's; when poor, the findings counted from its words say that they rest on a poor
+     *                   transcript (null = unknown: nothing is marked)
+     */
+    public List<Finding> evaluate(SpeechMetrics m, TranscriptStats t, TranscriptConfidence confidence) {
+        String poorNote = confidence == null ? null : confidence.note();
         List<Finding> out = new ArrayList<>();
         if (m.noSpeechDetected()) {
             out.add(new Finding("speech.none", Finding.Severity.INFO, "No speech detected (" + m.noSpeechReason() + ").",
                     "Record with the microphone close to the speaker and little background sound."));
             return out;
         }
-        pace(m, t, out);
+        pace(m, t, poorNote, out);
         if (t != null) {
             if (t.fillersPerMinute() > targets.maxFillersPerMinute()) {
                 boolean bad = t.fillersPerMinute() > 2 * targets.maxFillersPerMinute();
                 out.add(new Finding("fillers.many", bad ? Finding.Severity.PROBLEM : Finding.Severity.WARNING,
-                        String.format("%d filler words (%.1f per minute, target at most %.0f)%s.", t.fillerCount(),
-                                t.fillersPerMinute(), targets.maxFillersPerMinute(), topFillers(t)),
+                        marked(String.format("%d filler words (%.1f per minute, target at most %.0f)%s.",
+                                t.fillerCount(), t.fillersPerMinute(), targets.maxFillersPerMinute(), topFillers(t)),
+                                poorNote),
                         "Replace fillers with a short silent pause; pausing sounds more confident than 'um'."));
             }
             if (t.repeats().size() >= 3) {
                 out.add(new Finding("words.repeated", Finding.Severity.INFO,
-                        t.repeats().size() + " immediately repeated words (e.g. \"" + t.repeats().get(0).text() + "\").",
+                        marked(t.repeats().size() + " immediately repeated words (e.g. \"" + t.repeats().get(0).text()
+                                + "\").", poorNote),
                         "Repetitions often mark restarts: slow down slightly at the start of each sentence."));
             }
         }
@@ -83,12 +94,14 @@ public final class SpeechFeedback {
         return out;
     }
 
-    private void pace(SpeechMetrics m, TranscriptStats t, List<Finding> out) {
+    private void pace(SpeechMetrics m, TranscriptStats t, String poorNote, List<Finding> out) {
         double wpm;
         String basis;
+        String note = null;
         if (t != null && t.wordCount() >= 5) {
             wpm = t.wordsPerMinute();
             basis = String.format("%.0f words per minute", wpm);
+            note = poorNote;
         } else if (m.rate().syllables() > 0) {
             wpm = m.rate().syllablesPerSec() * 60 / SYLLABLES_PER_WORD;
             basis = String.format("about %.0f words per minute (%.1f syllables/s, estimated from the audio)", wpm,
@@ -98,15 +111,19 @@ public final class SpeechFeedback {
         }
         if (wpm > targets.maxWpm()) {
             out.add(new Finding("pace.too_fast", wpm > targets.maxWpm() * 1.2 ? Finding.Severity.PROBLEM
-                    : Finding.Severity.WARNING, "Fast pace: " + basis + String.format(" (target %.0f-%.0f).",
-                            targets.minWpm(), targets.maxWpm()),
+                    : Finding.Severity.WARNING, marked("Fast pace: " + basis + String.format(" (target %.0f-%.0f).",
+                            targets.minWpm(), targets.maxWpm()), note),
                     "Slow down and pause after key points so the audience can follow."));
         } else if (wpm < targets.minWpm()) {
             out.add(new Finding("pace.too_slow", wpm < targets.minWpm() * 0.8 ? Finding.Severity.PROBLEM
-                    : Finding.Severity.WARNING, "Slow pace: " + basis + String.format(" (target %.0f-%.0f).",
-                            targets.minWpm(), targets.maxWpm()),
+                    : Finding.Severity.WARNING, marked("Slow pace: " + basis + String.format(" (target %.0f-%.0f).",
+                            targets.minWpm(), targets.maxWpm()), note),
                     "Pick up the pace a little and shorten pauses between sentences."));
         }
+    }
+
+    private static String marked(String message, String poorNote) {
+        return poorNote == null ? message : message + " " + poorNote;
     }
 
     private static String topFillers(TranscriptStats t) {

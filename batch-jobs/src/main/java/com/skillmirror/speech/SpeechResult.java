@@ -1,5 +1,6 @@
 package com.skillmirror.speech;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResult;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param transcriptStats    words-based pace, fillers, repeats, per-sentence pace; null without transcript words
  * @param transcriptionError the provider's error message when transcription failed (metrics are still given)
  * @param feedbackSource     "rules" or "llm" (rule findings rewritten by a chat model)
+ * @param transcriptConfidence how far the transcript can be trusted; null when unknown (no transcript, a provider
+ *                           without word confidences, or a result stored before confidences existed)
  */
 public record SpeechResult(
         String provider,
@@ -27,7 +30,16 @@ public record SpeechResult(
         TranscriptStats transcriptStats,
         String transcriptionError,
         List<Finding> findings,
-        String feedbackSource) {
+        String feedbackSource,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TranscriptConfidence transcriptConfidence) {
+
+    /** A result without a transcript confidence (unknown). */
+    public SpeechResult(String provider, boolean approximate, boolean noSpeechDetected, String noSpeechReason,
+            double durationSec, SpeechMetrics metrics, Transcript transcript, TranscriptStats transcriptStats,
+            String transcriptionError, List<Finding> findings, String feedbackSource) {
+        this(provider, approximate, noSpeechDetected, noSpeechReason, durationSec, metrics, transcript,
+                transcriptStats, transcriptionError, findings, feedbackSource, null);
+    }
 
     public static final StageResult<SpeechResult> STAGE_RESULT = new StageResult<>(Stage.SPEECH, SpeechResult.class, 1);
 }

@@ -10,6 +10,8 @@ import com.skillmirror.landmarks.Landmark;
 import com.skillmirror.landmarks.PersonPose;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.speech.SpeechResult;
+import com.skillmirror.speech.TranscriptConfidence;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -162,6 +165,60 @@ class ReportRendererTest {
                 .contains("Sit back onto a box at knee height.")
                 .contains("<span class=\"filler\">show</span>")
                 .contains("<span>directory</span>"); // others unmarked
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPoorTranscriptIsShownWithItsConfidenceAndItsDoubtfulWordsAndWordCountsMarked() throws Exception {
+        Map<String, Object> results = sample();
+        // the stored run's words with confidences as pocketsphinx gives them: every other word doubtful
+        List<Map<String, Object>> words = speechWords(results);
+        for (int i = 0; i < words.size(); i++) {
+            words.get(i).put("confidence", i % 2 == 0 ? 0.91 : 0.23);
+        }
+        Map<String, Object> speech = child(results, "stages", "speech", "result");
+        SpeechResult typed = SampleReport.typed(results).speech();
+        TranscriptConfidence c = TranscriptConfidence.of(typed.transcript());
+        assertThat(c.poor()).isTrue();
+        speech.put("transcriptConfidence", Map.of("mean", c.mean(), "lowWordShare", c.lowWordShare(),
+                "words", c.words(), "poor", true, "basis", c.basis()));
+
+        String html = renderer.html(ReportData.of(typed(results)));
+
+        assertThat(html).contains("id=\"transcript-confidence\"")
+                .contains(String.format(Locale.ROOT, "%.0f %% (pocketsphinx&#39;s posterior probability of each word",
+                        c.mean() * 100))
+                .contains("id=\"poor-transcript\"").contains("Rests on a poor transcript")
+                .containsPattern("Words per minute</td><td>\\d+ \\(rests on a poor transcript\\)</td>")
+                .containsPattern("Words</td><td>\\d+ \\(rests on a poor transcript\\)</td>")
+                .contains("per minute) (rests on a poor transcript)")
+                .contains("<span class=\"doubtful\" title=\"confidence 23 %\">" + words.get(1).get("word") + "</span>")
+                .contains("<span title=\"confidence 91 %\">" + words.get(0).get("word") + "</span>")
+                // audio-only numbers are not marked
+                .containsPattern("Syllables per second</td><td>[\\d.]+</td>");
+        assertWellFormedXml(html);
+
+        Path pdf = Files.write(tmp.resolve("poor.pdf"), renderer.pdf(ReportData.of(typed(results))));
+        assertThat(pdfText(pdf)).contains("Transcript confidence:").contains("Rests on a poor transcript")
+                .contains("(rests on a poor transcript)");
+    }
+
+    @Test
+    void aGoodTranscriptShowsItsConfidenceAndMarksNothing() throws Exception {
+        Map<String, Object> results = sample();
+        speechWords(results).forEach(w -> w.put("confidence", 0.93));
+        child(results, "stages", "speech", "result").put("transcriptConfidence", Map.of("mean", 0.93,
+                "lowWordShare", 0.0, "words", speechWords(results).size(), "poor", false, "basis", "test"));
+
+        String html = renderer.html(ReportData.of(typed(results)));
+
+        assertThat(html).contains("Transcript confidence:").contains("93 % (test, weighted by word length)")
+                .doesNotContain("poor transcript").doesNotContain("class=\"doubtful\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> speechWords(Map<String, Object> results) {
+        return (List<Map<String, Object>>) listOf(results, "stages", "speech", "result", "transcript", "words");
     }
 
     @Test
@@ -328,12 +385,15 @@ class ReportRendererTest {
                 "videoId")), Instant.parse(at), score, metrics);
     }
 
-    /** The PDF's text as poppler extracts it, white space (table cells wrap) made single spaces. */
+    /**
+     * The PDF's text as poppler extracts it, white space (table cells wrap) made single spaces and the font's
+     * ligatures ("ﬁ") made letters again (NFKC).
+     */
     private static String pdfText(Path pdf) throws Exception {
         Process p = new ProcessBuilder("pdftotext", pdf.toString(), "-").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return text.replaceAll("\\s+", " ");
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", " ");
     }
 
     private static Map<String, Object> sample() throws IOException {

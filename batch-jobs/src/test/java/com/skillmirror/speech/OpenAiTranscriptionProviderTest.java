@@ -80,13 +80,15 @@ class OpenAiTranscriptionProviderTest {
         assertThat(t.language()).isEqualTo("en");
         assertThat(t.text()).isEqualTo("Um, go forward, uh, ten ten meters.");
         assertThat(t.words()).hasSize(7);
-        assertThat(t.words().get(2)).isEqualTo(new TranscriptWord("forward", 0.62, 1.05));
+        // whisper-1 has no word probabilities: a word's confidence is its segment's mean token probability
+        assertThat(t.words().get(2)).isEqualTo(new TranscriptWord("forward", 0.62, 1.05, 0.819));
         wm.verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("Content-Type", containing("multipart/form-data"))
                 .withRequestBodyPart(aMultipart().withName("model").withBody(equalTo("whisper-1")).build())
                 .withRequestBodyPart(aMultipart().withName("response_format").withBody(equalTo("verbose_json")).build())
                 .withRequestBodyPart(aMultipart().withName("timestamp_granularities[]").withBody(equalTo("word")).build())
+                .withRequestBodyPart(aMultipart().withName("timestamp_granularities[]").withBody(equalTo("segment")).build())
                 .withRequestBodyPart(aMultipart().withName("language").withBody(equalTo("en")).build())
                 .withRequestBodyPart(aMultipart().withName("prompt").withBody(containing("Um, uh")).build())
                 .withRequestBodyPart(aMultipart().withName("file")
@@ -94,6 +96,17 @@ class OpenAiTranscriptionProviderTest {
                         .withBody(containing("RIFF")).build()));
         byte[] body = wm.getAllServeEvents().get(0).getRequest().getBody();
         assertThat(body.length).isGreaterThan(clip.samples().length * 2);
+    }
+
+    @Test
+    void aServerWithoutSegmentsGivesWordsOfUnknownConfidence() {
+        String noSegments = VERBOSE.replaceAll("(?s),\\s*\"segments\".*", "}");
+        wm.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(noSegments)));
+
+        Transcript t = provider().transcribe(clip, TranscriptionOptions.defaults());
+
+        assertThat(t.words()).hasSize(7).extracting(TranscriptWord::confidence).containsOnlyNulls();
     }
 
     @Test

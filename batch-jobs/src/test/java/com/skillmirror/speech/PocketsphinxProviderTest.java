@@ -65,9 +65,17 @@ class PocketsphinxProviderTest {
                 part1 1 0.81 0.09 </s> 1.0
                 """, new double[] {0, 1.0});
         assertThat(t.words()).extracting(TranscriptWord::word).containsExactly("go", "forward", "ten", "meters");
-        assertThat(t.words().get(1)).isEqualTo(new TranscriptWord("forward", 0.41, 0.9));
-        assertThat(t.words().get(3)).isEqualTo(new TranscriptWord("meters", 1.34, 1.8));
+        // the last column, the word's posterior probability, is its confidence
+        assertThat(t.words().get(1)).isEqualTo(new TranscriptWord("forward", 0.41, 0.9, 0.98));
+        assertThat(t.words().get(3)).isEqualTo(new TranscriptWord("meters", 1.34, 1.8, 0.58));
         assertThat(t.text()).isEqualTo("go forward ten meters");
+    }
+
+    @Test
+    void aLineWithoutConfidenceGivesAnUnknownConfidence() {
+        Transcript t = PocketsphinxProvider.parseCtm("part0 1 0.15 0.21 go\npart0 1 0.40 0.20 on 1.7\n",
+                new double[] {0});
+        assertThat(t.words()).extracting(TranscriptWord::confidence).containsExactly(null, null);
     }
 
     @Test

@@ -38,6 +38,11 @@ class SpeechAnalyzerTest {
         assertThat(n.path("metrics").has("pauses")).isTrue();
         assertThat(n.path("transcriptStats").has("fillers")).isTrue();
         assertThat(n.path("findings").get(0).has("severity")).isTrue();
+        // every word has the recogniser's posterior, and the transcript its confidence
+        assertThat(r.transcript().words()).allSatisfy(w -> assertThat(w.confidence()).isBetween(0.0, 1.0));
+        assertThat(n.path("transcript").path("words").get(0).path("confidence").isNumber()).isTrue();
+        assertThat(r.transcriptConfidence().words()).isEqualTo(r.transcript().words().size());
+        assertThat(n.path("transcriptConfidence").path("mean").asDouble()).isBetween(0.01, 1.0);
         SpeechResult back = json.readValue(json.writeValueAsString(r), SpeechResult.class);
         assertThat(back).isEqualTo(r);
     }
@@ -102,6 +107,44 @@ class SpeechAnalyzerTest {
         assertThat(Syllables.count("disposed")).isEqualTo(2);
         assertThat(Syllables.count("table")).isEqualTo(2);
         assertThat(Syllables.count("respectable")).isEqualTo(4);
+    }
+
+    @Test
+    void transcriptConfidenceIsTheDurationWeightedMeanAndUnknownWithoutWordConfidences() {
+        Transcript t = new Transcript("long a b", List.of(new TranscriptWord("long", 0, 1.0, 0.9),
+                new TranscriptWord("a", 1.0, 1.1, 0.1), new TranscriptWord("b", 1.1, 1.2, null)), "en", "pocketsphinx",
+                true);
+
+        TranscriptConfidence c = TranscriptConfidence.of(t);
+
+        assertThat(c.mean()).isCloseTo((0.9 * 1.0 + 0.1 * 0.1) / 1.1, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(c.words()).isEqualTo(2); // the word without a confidence is left out
+        assertThat(c.lowWordShare()).isEqualTo(0.5);
+        assertThat(c.poor()).isTrue(); // half the words doubtful
+        assertThat(c.basis()).contains("pocketsphinx");
+        assertThat(TranscriptConfidence.of(new Transcript("x", List.of(new TranscriptWord("x", 0, 1)), "en", "openai",
+                false))).isNull();
+    }
+
+    @Test
+    void findingsCountedFromAPoorTranscriptSaySoAndAudioFindingsDoNot() {
+        SpeechMetrics m = new SpeechMetrics(60, false, null, 0, 60, 40, List.of(), 2, 8, 5, 0.13,
+                List.of(SpeechMetrics.Segment.of(10, 15), SpeechMetrics.Segment.of(30, 33)),
+                new SpeechMetrics.Pitch(120, 118, 100, 140, 5, 1.2, 0.7), new SpeechMetrics.Loudness(-25, 6, 20),
+                new SpeechMetrics.Rate(300, 5, 7.5, List.of()), List.of());
+        TranscriptStats t = new TranscriptStats(200, 60, 200, 300, 5, 7.5, 12, 12,
+                List.of(new TranscriptStats.Occurrence("um", 1)), List.of(), List.of());
+        TranscriptConfidence poor = new TranscriptConfidence(0.35, 0.7, 200, true, "test");
+        TranscriptConfidence good = new TranscriptConfidence(0.85, 0.1, 200, false, "test");
+
+        List<Finding> onPoor = new SpeechFeedback().evaluate(m, t, poor);
+        List<Finding> onGood = new SpeechFeedback().evaluate(m, t, good);
+
+        assertThat(onPoor).filteredOn(f -> f.code().startsWith("pace.") || f.code().startsWith("fillers."))
+                .hasSize(2).allSatisfy(f -> assertThat(f.message()).contains("Rests on a poor transcript (confidence 35 %"));
+        assertThat(onPoor).filteredOn(f -> f.code().startsWith("pitch.") || f.code().startsWith("pauses."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.message()).doesNotContain("poor transcript"));
+        assertThat(onGood).allSatisfy(f -> assertThat(f.message()).doesNotContain("poor transcript"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.skillmirror.speech.step;
 
 import com.skillmirror.speech.Transcript;
-import com.skillmirror.speech.TranscriptWord;
 import com.skillmirror.speech.TranscriptionException;
 import com.skillmirror.speech.TranscriptionOptions;
 import com.skillmirror.speech.TranscriptionProvider;
@@ -23,7 +22,7 @@ class WindowTranscriber implements ItemProcessor<AudioWindow, WindowTranscript> 
         try {
             Transcript t = provider.transcribe(window.clip(), options);
             Transcript shifted = new Transcript(t.text(), t.words().stream()
-                    .map(w -> new TranscriptWord(w.word(), w.startSec() + window.startSec(), w.endSec() + window.startSec()))
+                    .map(w -> w.shiftedBy(window.startSec()))
                     .toList(), t.language(), t.provider(), t.approximate());
             return new WindowTranscript(window.index(), window.startSec(), window.endSec(), shifted, null);
         } catch (TranscriptionException e) {
