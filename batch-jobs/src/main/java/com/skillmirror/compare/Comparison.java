@@ -27,13 +27,26 @@ import tools.jackson.databind.json.JsonMapper;
  *                     {@code score} is their median); absent otherwise and in comparisons stored before it existed
  * @param reliability  the score's confidence band and smallest real change; absent in comparisons stored before it
  *                     existed, or when the take was too short to split
+ * @param capture      the camera view over the take, what it hid, and what to change next time; absent when the views
+ *                     were not known (a take compared without its landmarks) and in comparisons stored before it
  */
 public record Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
         String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
         List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
         List<LearningStep> learningPath, DataQuality data,
         @JsonInclude(JsonInclude.Include.NON_NULL) RepetitionSet repetitions,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ScoreReliability reliability) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ScoreReliability reliability,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CaptureQuality capture) {
+
+    /** A comparison without capture facts: the shape before views were estimated. */
+    public Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
+            String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
+            List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
+            List<LearningStep> learningPath, DataQuality data, RepetitionSet repetitions,
+            ScoreReliability reliability) {
+        this(score, scoreFormula, mirrored, mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom,
+                symmetry, metrics, findings, learningPath, data, repetitions, reliability, null);
+    }
 
     /** A comparison of the take as one (no repetitions): the shape before repetitions existed. */
     public Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
@@ -51,7 +64,7 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
     public Comparison withRepetitions(RepetitionSet set) {
         return new Comparison(set.overallScore(), scoreFormula + " " + RepetitionSet.OVERALL_RULE, mirrored,
                 mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom, symmetry, metrics, findings,
-                learningPath, data, set, reliability);
+                learningPath, data, set, reliability, capture);
     }
 
     /**
@@ -121,8 +134,36 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
             Double patternSymmetryIndexPercent) {
     }
 
+    /**
+     * @param withheld why the metric was not measured although the take holds its angles: the camera view did not
+     *                 show what it needs (then {@code value} is null and no finding rests on it); absent otherwise
+     *                 and in comparisons stored before it existed
+     */
     public record MetricResult(String id, String name, String unit, Double value, Double targetMin, Double targetMax,
-            Boolean withinTarget, String source) {
+            Boolean withinTarget, String source, @JsonInclude(JsonInclude.Include.NON_NULL) String withheld) {
+
+        public MetricResult(String id, String name, String unit, Double value, Double targetMin, Double targetMax,
+                Boolean withinTarget, String source) {
+            this(id, name, unit, value, targetMin, targetMax, withinTarget, source, null);
+        }
+    }
+
+    /**
+     * How the take was filmed, from the athlete's landmarks.
+     *
+     * @param frames        frames with the athlete and a view
+     * @param viewShares    per view key ({@code side-right}, {@code back}, ...) its share of those frames
+     * @param dominantView  the most frequent view
+     * @param heightShare   the athlete's mean height in the picture, share of its height
+     * @param fps           frames per second of the analysis
+     * @param outOfFrame    share of the frames with a limb outside the picture
+     * @param lowVisibility share of the frames with a limb in view yet poorly seen
+     * @param hiddenAngles  compared angles the view hid (left out of the score)
+     * @param advice        what to change next time, only where it mattered; empty when nothing did
+     */
+    public record CaptureQuality(int frames, java.util.Map<String, Double> viewShares, String dominantView,
+            double heightShare, double fps, double outOfFrame, double lowVisibility, List<String> hiddenAngles,
+            List<String> advice) {
     }
 
     /**

@@ -34,6 +34,11 @@ final class MetricCalculator {
         return out;
     }
 
+    /** One metric's value; NaN when the take lacks what it needs. */
+    double measure(Metric m, FeatureSeries take, AlignmentFacts facts, Map<String, Double> speech) {
+        return value(m, take, facts, speech);
+    }
+
     private double value(Metric m, FeatureSeries take, AlignmentFacts facts, Map<String, Double> speech) {
         switch (m.kind()) {
             case SPEECH:

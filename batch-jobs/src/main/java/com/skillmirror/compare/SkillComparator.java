@@ -1,5 +1,6 @@
 package com.skillmirror.compare;
 
+import com.skillmirror.compare.Comparison.CaptureQuality;
 import com.skillmirror.compare.Comparison.DataQuality;
 import com.skillmirror.compare.Comparison.JointResult;
 import com.skillmirror.compare.Comparison.MetricResult;
@@ -103,7 +104,27 @@ public final class SkillComparator {
      * @param speechMetrics values for the skill's SPEECH metrics (see SkillCatalog.SPEECH_FIELDS); may be empty
      */
     public Comparison compare(FeatureSeries take, ExpertPattern pattern, Map<String, Double> speechMetrics) {
+        return compare(take, pattern, speechMetrics, null);
+    }
+
+    /** As {@link #compare(FeatureSeries, ExpertPattern, Map, CaptureViews)} on every angle of a kinematic series. */
+    public Comparison compare(KinematicSeries take, ExpertPattern pattern, Map<String, Double> speechMetrics,
+            CaptureViews views) {
+        return compare(FeatureSeries.of(take), pattern, speechMetrics, views);
+    }
+
+    /**
+     * @param views the camera's view of this person, one per row of the take; null when unknown (everything the
+     *              take holds is then taken as seen). With views, values the view hides are gaps (so an angle hidden
+     *              in most frames leaves the score, see {@link CaptureViews#trusted}), a metric the view cannot
+     *              support is withheld with its reason and fires no finding, the others are measured over the
+     *              frames of their views, and the result says what to change in the filming next time.
+     */
+    public Comparison compare(FeatureSeries asFilmed, ExpertPattern pattern, Map<String, Double> speechMetrics,
+            CaptureViews views) {
+        FeatureSeries take = views == null ? asFilmed : views.trusted(asFilmed, skill);
         if (!pattern.skillId().equals(skill.id())) {
+
             throw new IllegalArgumentException("Pattern " + pattern.id() + " is for " + pattern.skillId() + ", not "
                     + skill.id());
         }
@@ -262,8 +283,20 @@ public final class SkillComparator {
 
         MetricCalculator.AlignmentFacts facts = new MetricCalculator.AlignmentFacts(rmsByFeature,
                 takeMs / pattern.durationMs(), phaseFrames);
-        Map<String, Double> values = metrics.measure(skill, oriented, facts, speechMetrics);
-        List<MetricResult> metricResults = metricResults(values);
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, String> withheld = new LinkedHashMap<>();
+        for (Metric m : skill.metrics()) {
+            String reason = views == null ? null : views.withheldReason(skill, m);
+            if (reason != null) {
+                withheld.put(m.id(), reason);
+                values.put(m.id(), Double.NaN); // not measured: no finding rests on it
+                continue;
+            }
+            FeatureSeries source = views == null || m.allowedViews() == null ? take
+                    : views.onlyIn(take, skill.metricViews(m));
+            values.put(m.id(), metrics.measure(m, useMirror ? source.mirrored() : source, facts, speechMetrics));
+        }
+        List<MetricResult> metricResults = metricResults(values, withheld);
         List<RankedFinding> findings = Findings.evaluate(skill, values);
 
         String note = useMirror
@@ -277,7 +310,13 @@ public final class SkillComparator {
                 new DataQuality(take.length(), take.length() - prep.droppedFrames(), prep.droppedFrames(),
                         prep.filledValues(), prep.excluded(), best.segments().size(),
                         best.segments().stream().mapToInt(sg -> sg.a().length).max().orElse(0)),
-                null, reliability);
+                null, reliability, views == null ? null : capture(views, withheld));
+    }
+
+    /** The filming facts and advice: which compared angles the view hid, which metrics it withheld. */
+    private CaptureQuality capture(CaptureViews views, Map<String, String> withheld) {
+        return views.quality(skill, withheld.keySet().stream().map(skill::metric).toList(),
+                views.hiddenByBody(skill.jointNames()));
     }
 
     private static Integer eventIndex(String event, ExpertPattern pattern, int len, int fallback) {
@@ -421,7 +460,7 @@ public final class SkillComparator {
         return 100 * Math.exp(-rmsDeg / options.scoreScaleDeg());
     }
 
-    private List<MetricResult> metricResults(Map<String, Double> values) {
+    private List<MetricResult> metricResults(Map<String, Double> values, Map<String, String> withheld) {
         List<MetricResult> out = new ArrayList<>();
         for (Metric m : skill.metrics()) {
             double v = values.get(m.id());
@@ -429,7 +468,7 @@ public final class SkillComparator {
             Double max = m.target() == null ? null : m.target().max();
             Boolean within = m.target() == null || Double.isNaN(v) ? null : m.target().contains(v);
             out.add(new MetricResult(m.id(), m.name(), m.unit(), Signals.rounded(v, 2), min, max, within,
-                    m.source() == null ? null : m.source().citation()));
+                    m.source() == null ? null : m.source().citation(), withheld.get(m.id())));
         }
         return out;
     }

@@ -1,5 +1,10 @@
 package com.skillmirror.skill;
 
+import com.skillmirror.kinematics.CameraView;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 import com.skillmirror.landmarks.PoseModel;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,25 @@ public record SkillDefinition(String id, String name, Integer version, String de
         return joints.stream().map(Joint::angle).toList();
     }
 
+    /**
+     * The views metric {@code m} can be measured from: its own ({@link Metric#allowedViews}) that every compared
+     * joint among its signals allows too; null when it needs no view. Empty only in a skill the validator refuses.
+     */
+    public Set<CameraView> metricViews(Metric m) {
+        Set<CameraView> own = m.allowedViews();
+        if (own == null) {
+            return null;
+        }
+        Set<CameraView> out = EnumSet.noneOf(CameraView.class);
+        out.addAll(own);
+        for (Joint j : joints) {
+            if (m.signal().contains(j.angle())) {
+                out.retainAll(j.allowedViews());
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
     public Metric metric(String metricId) {
         return metrics.stream().filter(m -> m.id().equals(metricId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Skill " + id + " has no metric " + metricId));
@@ -52,8 +76,36 @@ public record SkillDefinition(String id, String name, Integer version, String de
                 .orElseThrow(() -> new IllegalArgumentException("Skill " + id + " has no drill " + drillId));
     }
 
-    /** One compared angle and its weight in the score (relative; weights need not sum to 1). */
-    public record Joint(String angle, Double weight) {
+    /**
+     * One compared angle and its weight in the score (relative; weights need not sum to 1).
+     *
+     * @param views the camera views the angle is measured from ({@code front}, {@code back}, {@code side},
+     *              {@code side-left}, {@code side-right}, {@code oblique}); absent = any view. Whatever is declared,
+     *              a left or right angle is never taken from a side view that puts its side behind the body.
+     */
+    public record Joint(String angle, Double weight, List<String> views) {
+        public Joint {
+            views = views == null ? null : List.copyOf(views);
+        }
+
+        public Joint(String angle, Double weight) {
+            this(angle, weight, null);
+        }
+
+        /** The views the angle is measured from (every view when none are declared). */
+        public Set<CameraView> allowedViews() {
+            return SkillDefinition.views(views, EnumSet.allOf(CameraView.class));
+        }
+    }
+
+    /** The views of a {@code views:} list; {@code fallback} when there is none. */
+    static Set<CameraView> views(List<String> keys, Set<CameraView> fallback) {
+        if (keys == null) {
+            return Collections.unmodifiableSet(fallback);
+        }
+        Set<CameraView> out = EnumSet.noneOf(CameraView.class);
+        keys.forEach(k -> out.addAll(CameraView.parse(k)));
+        return Collections.unmodifiableSet(out);
     }
 
     /** How an event is found: the extremum of the signal (the mean of its angles) or of its rate of change. */
@@ -112,11 +164,33 @@ public record SkillDefinition(String id, String name, Integer version, String de
      * @param field  for SPEECH: the speech metric's name
      * @param target the range that counts as good; either end may be open
      * @param source where the target comes from; absent = a coaching default, not a published norm
+     * @param views  the camera views the metric can be measured from (see {@link Joint#views}); absent = the
+     *               kind's default: SYMMETRY needs both sides square on (front, back), SPEECH, TEMPO and DEVIATION
+     *               need no view, every other kind any view
      */
     public record Metric(String id, String name, MetricKind kind, List<String> signal, String phase, String field,
-            String unit, Target target, Source source) {
+            String unit, Target target, Source source, List<String> views) {
         public Metric {
             signal = signal == null ? List.of() : List.copyOf(signal);
+            views = views == null ? null : List.copyOf(views);
+        }
+
+        public Metric(String id, String name, MetricKind kind, List<String> signal, String phase, String field,
+                String unit, Target target, Source source) {
+            this(id, name, kind, signal, phase, field, unit, target, source, null);
+        }
+
+        /**
+         * The views the metric is measured from; null when it needs none (it does not read the take's angles
+         * frame by frame: speech, tempo, the deviation from the pattern, which the joints' own views govern).
+         */
+        public Set<CameraView> allowedViews() {
+            if (kind == MetricKind.SPEECH || kind == MetricKind.TEMPO || kind == MetricKind.DEVIATION) {
+                return null;
+            }
+            // a left/right comparison needs both sides in plain view: from the side the far limb is hidden
+            return SkillDefinition.views(views, kind == MetricKind.SYMMETRY
+                    ? EnumSet.of(CameraView.FRONT, CameraView.BACK) : EnumSet.allOf(CameraView.class));
         }
     }
 

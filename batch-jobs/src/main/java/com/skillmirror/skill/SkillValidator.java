@@ -1,6 +1,7 @@
 package com.skillmirror.skill;
 
 import com.skillmirror.kinematics.Angle;
+import com.skillmirror.kinematics.CameraView;
 import com.skillmirror.skill.SkillDefinition.Event;
 import com.skillmirror.skill.SkillDefinition.FindingRule;
 import com.skillmirror.skill.SkillDefinition.Keyframe;
@@ -39,6 +40,7 @@ final class SkillValidator {
             var j = s.joints().get(i);
             angle(j.angle(), "joints[" + i + "].angle");
             require(j.weight() != null && j.weight() > 0, "joints[" + i + "].weight", "must be > 0");
+            views(j.views(), "joints[" + i + "].views");
         }
         Set<String> events = new HashSet<>();
         for (int i = 0; i < s.events().size(); i++) {
@@ -102,6 +104,12 @@ final class SkillValidator {
                     || m.target().min() <= m.target().max(), f + ".target", "min must not exceed max");
             require(m.source() == null || (m.source().citation() != null && !m.source().citation().isBlank()),
                     f + ".source.citation", "a source needs a citation");
+            views(m.views(), f + ".views");
+            require(m.views() == null || m.kind() == null || m.allowedViews() != null, f + ".views",
+                    m.kind() + " does not read the take frame by frame: it takes no views");
+            require(m.kind() == null || m.allowedViews() == null || !s.metricViews(m).isEmpty(), f + ".views",
+                    "no view is left: the metric's views " + m.allowedViews() + " and those of the joints it reads"
+                            + " have none in common");
             require(metrics.add(m.id()), f + ".id", "duplicate '" + m.id() + "'");
         }
         Set<String> drills = new HashSet<>();
@@ -141,6 +149,21 @@ final class SkillValidator {
                 last = k.t();
                 require(k.angles().keySet().equals(new HashSet<>(s.jointNames())), f + ".angles",
                         "must give every joint of the skill: " + s.jointNames());
+            }
+        }
+    }
+
+    /** A {@code views:} list: absent, or known view keys (at least one). */
+    private void views(List<String> views, String field) {
+        if (views == null) {
+            return;
+        }
+        require(!views.isEmpty(), field, "needs at least one view, or leave it out for any view");
+        for (String v : views) {
+            try {
+                CameraView.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw fail(field, e.getMessage());
             }
         }
     }

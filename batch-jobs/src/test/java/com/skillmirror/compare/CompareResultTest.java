@@ -43,6 +43,29 @@ class CompareResultTest {
         assertThat(StoredShapes.canonical(ResultCodec.plain(stored))).isEqualTo(StoredShapes.canonical(row));
     }
 
+    /** The fields of issue 15's valid metrics: a withheld metric's reason and the capture facts, stored and read back. */
+    @Test
+    void withheldMetricsAndCaptureQualityAreStoredAndReadBack() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = (Map<String, Object>) StoredShapes.sampleResult(Stage.COMPARE).get("comparison");
+        Comparison old = ResultCodec.read(StoredShapes.json(row), Comparison.class, Comparison.SCHEMA_VERSION);
+        assertThat(old.capture()).isNull();
+        assertThat(old.metrics()).allSatisfy(m -> assertThat(m.withheld()).isNull());
+
+        Comparison.MetricResult withheld = new Comparison.MetricResult("knee_symmetry", "Knee symmetry", "%", null,
+                null, 10.0, null, null, "filmed from the side (side-right 74 % of the frames): the far knee is hidden");
+        Comparison.CaptureQuality capture = new Comparison.CaptureQuality(39, Map.of("side-right", 0.744,
+                "oblique", 0.205), "side-right", 0.417, 10, 0.231, 0.59, List.of("left_knee_angle"),
+                List.of("View: the athlete was filmed mostly from the side."));
+        Comparison c = new Comparison(old.score(), old.scoreFormula(), old.mirrored(), old.mirrorNote(), old.pattern(),
+                old.skillId(), old.skillVersion(), old.joints(), old.phases(), old.tempo(), old.rom(), old.symmetry(),
+                List.of(withheld), old.findings(), old.learningPath(), old.data(), null, old.reliability(), capture);
+        String stored = ResultCodec.write(c, Comparison.SCHEMA_VERSION);
+
+        assertThat(stored).contains("\"withheld\":\"filmed from the side").contains("\"capture\":{");
+        assertThat(ResultCodec.read(stored, Comparison.class, Comparison.SCHEMA_VERSION)).isEqualTo(c);
+    }
+
     @Test
     void aTakeWithoutOtherPeopleHasNoOtherPeopleField() {
         Comparison comparison = StoredShapes.assertReadsAndKeepsShape(StoredShapes.sampleResult(Stage.COMPARE),

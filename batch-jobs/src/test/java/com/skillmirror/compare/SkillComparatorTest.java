@@ -202,7 +202,7 @@ class SkillComparatorTest {
         assertThat(json.get("mirrored").asBoolean()).isFalse();
         assertThat(json.get("scoreFormula").asString()).contains("exp(-D / S)");
         assertThat(json.get("pattern").get("contentHash").asString()).isEqualTo(pattern.contentHash()).hasSize(64);
-        assertThat(json.get("pattern").get("skillVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("pattern").get("skillVersion").asInt()).isEqualTo(squat.version());
         for (String field : List.of("joints", "phases", "rom", "symmetry", "findings", "learningPath", "metrics")) {
             assertThat(json.get(field).isArray()).as(field).isTrue();
             assertThat(json.get(field).size()).as(field).isGreaterThan(0);

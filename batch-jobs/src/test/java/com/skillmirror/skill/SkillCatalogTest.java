@@ -3,6 +3,7 @@ package com.skillmirror.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.skillmirror.kinematics.CameraView;
 import com.skillmirror.landmarks.PoseModel;
 import com.skillmirror.skill.SkillDefinition.MetricKind;
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,7 @@ class SkillCatalogTest {
         assertThat(catalog.ids()).contains("squat", "push-up", "lunge", "jumping-jack", "golf-swing", "tennis-serve",
                 "basketball-free-throw", "running-gait", "public-speaking", "presentation");
         SkillDefinition squat = catalog.get("squat");
-        assertThat(squat.version()).isEqualTo(1);
+        assertThat(squat.version()).isEqualTo(2); // 2: views on its metrics
         assertThat(squat.poseModel()).isEqualTo(PoseModel.FULL);
         assertThat(squat.jointNames()).contains("left_knee_angle", "trunk_lean");
         assertThat(squat.metric("knee_depth").source().citation()).contains("NSCA");
@@ -101,5 +102,40 @@ class SkillCatalogTest {
                 "metrics[0].phase", "hold");
         assertInvalid(MINIMAL + "events:\n  - {id: low, rule: MIN, signal: right_knee_angle}\n", "events[0].signal",
                 "joints");
+        assertInvalid(MINIMAL.replace("unit: deg,", "unit: deg, views: [sideways],"), "metrics[0].views",
+                "Unknown camera view 'sideways'", "side-left");
+        assertInvalid(MINIMAL.replace("{angle: left_knee_angle, weight: 1}",
+                "{angle: left_knee_angle, weight: 1, views: []}"), "joints[0].views", "at least one view");
+        assertInvalid(MINIMAL.replace("{angle: left_knee_angle, weight: 1}",
+                "{angle: left_knee_angle, weight: 1, views: [side]}").replace("unit: deg,", "unit: deg, views: [front],"),
+                "metrics[0].views", "none in common");
+    }
+
+    /** Which views each metric and angle needs: declared, the kinds' defaults, and the joints' views narrowing them. */
+    @Test
+    void viewsOfMetricsAndJoints() {
+        SkillCatalog catalog = SkillCatalog.load();
+        SkillDefinition gait = catalog.get("running-gait");
+        assertThat(gait.metricViews(gait.metric("knee_symmetry")))
+                .containsExactlyInAnyOrder(CameraView.FRONT, CameraView.BACK);
+        assertThat(gait.metricViews(gait.metric("stride_swing")))
+                .containsExactlyInAnyOrder(CameraView.SIDE_LEFT, CameraView.SIDE_RIGHT, CameraView.OBLIQUE);
+        // no views of its own, but its only signal is a joint compared from the side and at an angle only
+        assertThat(gait.metric("trunk_lean").views()).isNull();
+        assertThat(gait.metricViews(gait.metric("trunk_lean")))
+                .containsExactlyInAnyOrder(CameraView.SIDE_LEFT, CameraView.SIDE_RIGHT, CameraView.OBLIQUE);
+        assertThat(gait.metricViews(gait.metric("cadence"))).containsExactlyInAnyOrder(CameraView.values());
+        // a symmetry metric without views defaults to both sides in plain view
+        SkillDefinition custom = SkillCatalog.parse("custom/wall-sit.yaml", new ByteArrayInputStream(MINIMAL
+                .replace("kind: MEAN, signal: left_knee_angle", "kind: SYMMETRY, signal: [left_knee_angle, right_knee_angle]")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(custom.metricViews(custom.metric("knee"))).containsExactlyInAnyOrder(CameraView.FRONT,
+                CameraView.BACK);
+        // every built-in skill's metrics can be measured from some view
+        for (String id : catalog.ids()) {
+            SkillDefinition s = catalog.get(id);
+            s.metrics().forEach(m -> assertThat(s.metricViews(m) == null || !s.metricViews(m).isEmpty())
+                    .as(id + " " + m.id()).isTrue());
+        }
     }
 }

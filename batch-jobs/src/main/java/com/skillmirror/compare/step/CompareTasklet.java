@@ -5,6 +5,7 @@ import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.VideoKinematics;
+import com.skillmirror.compare.CaptureViews;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.ComparisonRepository;
@@ -13,12 +14,15 @@ import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseResult;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.speech.SpeechResult;
+import com.skillmirror.storage.Artifact;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +90,10 @@ class CompareTasklet implements Tasklet {
         Map<String, Double> speech = skill.get().speechMatters()
                 ? results.result(videoId, SpeechResult.STAGE_RESULT).map(SpeechFields::of).orElse(Map.of())
                 : Map.of();
+        // the camera's view of each person, from the landmarks (absent in a video analysed before they were kept)
+        Optional<byte[]> stored = results.load(videoId, Artifact.POSE_SERIES);
+        Optional<PoseSeries> landmarks = stored.isEmpty() ? Optional.empty()
+                : Optional.of(PoseSeries.read(new ByteArrayInputStream(stored.get())));
         SkillComparator comparator = new SkillComparator(skill.get());
         Repetitions repetitions = new Repetitions(skill.get(), comparator);
 
@@ -95,7 +103,8 @@ class CompareTasklet implements Tasklet {
         for (KinematicSeries person : people) {
             Comparison comparison;
             try {
-                comparison = comparator.compare(person, pattern.get().pattern(), speech);
+                comparison = comparator.compare(person, pattern.get().pattern(), speech,
+                        views(landmarks, person).orElse(null));
                 // a set of several repetitions: each compared on its own, the score their median
                 comparison = repetitions.addTo(comparison, person, pattern.get().pattern(), speech);
             } catch (IllegalArgumentException unusableTake) {
@@ -122,5 +131,11 @@ class CompareTasklet implements Tasklet {
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.COMPARE, 100,
                 "score " + Math.round(mainComparison.score())));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The person's views, one per frame of their kinematics; empty without landmarks that line up with them. */
+    private static Optional<CaptureViews> views(Optional<PoseSeries> landmarks, KinematicSeries person) {
+        return landmarks.filter(series -> series.frames().size() == person.size())
+                .map(series -> CaptureViews.of(series, person.personId()));
     }
 }

@@ -119,6 +119,9 @@ class CompareTaskletTest extends OwnDatabaseTest {
         assertThat(compared.personId()).isEqualTo(main);
         // the take the pattern was built from, compared with it
         assertThat(compared.comparison().score()).isGreaterThan(90);
+        // the stored landmarks gave the camera's view: the walker is seen mostly from behind
+        assertThat(compared.comparison().capture()).isNotNull();
+        assertThat(compared.comparison().capture().dominantView()).isEqualTo("back");
         assertThat(results.key(video.id(), Artifact.KINEMATICS)).isPresent();
     }
 

@@ -1,0 +1,193 @@
+package com.skillmirror.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.skillmirror.compare.Comparison.MetricResult;
+import com.skillmirror.compare.Comparison.RankedFinding;
+import com.skillmirror.expert.ExpertPattern;
+import com.skillmirror.expert.ExpertProfile;
+import com.skillmirror.kinematics.BodyLandmark;
+import com.skillmirror.kinematics.CameraView;
+import com.skillmirror.kinematics.LandmarkReliability;
+import com.skillmirror.kinematics.PoseClips;
+import com.skillmirror.kinematics.Kinematics;
+import com.skillmirror.kinematics.ViewTimeline;
+import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.skill.SkillCatalog;
+import com.skillmirror.skill.SkillDefinition;
+import com.skillmirror.testsupport.TestMedia;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Only valid metrics, on real footage (OpenCV's vtest clip, real H.264 encodes tracked by the real pose engine, poses
+ * cached in target/pose-cache like {@link ScoreReliabilityTest}): a man in a red jacket walking side-on past the
+ * camera (56.5 s, crop 360x240+250+190 scaled 3x), and the woman the other tests call the walker (crop
+ * 480x320+150+256 scaled 2x) from 62 s, where she walks away from the camera. Under the running-gait skill (knee
+ * symmetry, its HIGH "limping" finding above 10 %).
+ */
+class ViewsOnRealFootageTest {
+
+    private static final ExpertProfile WALKER = new ExpertProfile(
+            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
+            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
+    private static final Path DIR = Path.of("target", "retimed-clips");
+    private static final String WALKER_CROP = "crop=480:320:150:256,scale=960:640";
+
+    private static SkillDefinition gait;
+    private static PoseSeries sideOn;
+    private static PoseSeries walker;
+    private static PoseSeries walkingAway;
+    private static ExpertPattern pattern;
+    private static SkillComparator comparator;
+
+    @BeforeAll
+    static void clips() throws Exception {
+        gait = SkillCatalog.load().get("running-gait");
+        Path vtest = TestMedia.file("opencv_vtest_pedestrians.avi");
+        sideOn = RetimedClips.poses(RetimedClips.filtered(vtest, DIR.resolve("side-on-56.5.mp4"), 56.5, 5.5,
+                "crop=360:240:250:190,scale=1080:720", 10));
+        // the same clip as ScoreReliabilityTest's (same file content, so the same cached poses)
+        walker = RetimedClips.poses(RetimedClips.filtered(vtest, DIR.resolve("walker.mp4"), 60, 8, WALKER_CROP, 10));
+        walkingAway = RetimedClips.poses(RetimedClips.filtered(vtest, DIR.resolve("away-62.mp4"), 62, 5,
+                WALKER_CROP, 10));
+        // a stride pattern of the walker's own take: the numbers under test are the metrics, not the score
+        pattern = new PatternBuilder(gait).build(List.of(angles(walker)), WALKER);
+        comparator = new SkillComparator(gait);
+    }
+
+    /** ViewTimeline on real landmarks: a walk side-on, one away from the camera, and the mirror image. */
+    @Test
+    void viewTimelineTellsSideFromBack() {
+        ViewTimeline side = ViewTimeline.of(sideOn, sideOn.mainPersonId());
+        ViewTimeline away = ViewTimeline.of(walkingAway, walkingAway.mainPersonId());
+        ViewTimeline mixed = ViewTimeline.of(walker, walker.mainPersonId());
+        for (var t : List.of(side, away, mixed)) {
+            System.out.println("views " + t.summary() + " segments " + t.segments());
+        }
+        // the man walks towards the picture's right: his right side to the camera, the left leg behind
+        assertThat(side.summary().dominant()).isEqualTo(CameraView.SIDE_RIGHT);
+        assertThat(side.summary().share(CameraView.SIDE_RIGHT)).isGreaterThan(0.6);
+        assertThat(side.summary().share(List.of(CameraView.FRONT, CameraView.BACK))).isLessThan(0.15);
+        assertThat(away.summary().share(CameraView.BACK)).isGreaterThan(0.9);
+        // the walker first crosses the picture (side-on), then walks away: mostly her back, side-right first
+        assertThat(mixed.summary().dominant()).isEqualTo(CameraView.BACK);
+        assertThat(mixed.summary().share(CameraView.BACK)).isBetween(0.5, 0.85);
+        assertThat(mixed.summary().share(CameraView.SIDE_RIGHT)).isBetween(0.1, 0.4);
+        assertThat(mixed.segments().get(0).view()).isEqualTo(CameraView.SIDE_RIGHT);
+        assertThat(mixed.segments()).extracting(ViewTimeline.Segment::view).contains(CameraView.BACK);
+        // the mirror image of a right side to the camera is a left side to it
+        PoseSeries mirrored = PoseClips.mirror(sideOn);
+        assertThat(ViewTimeline.of(mirrored, sideOn.mainPersonId()).summary().share(CameraView.SIDE_LEFT))
+                .isEqualTo(side.summary().share(CameraView.SIDE_RIGHT));
+        // the far leg is hidden by the body in the side view, not the near one; nothing is hidden from behind
+        LandmarkReliability rel = LandmarkReliability.of(sideOn, sideOn.mainPersonId(), side);
+        int seen = firstSeen(side, CameraView.SIDE_RIGHT);
+        assertThat(rel.problem(seen, BodyLandmark.LEFT_KNEE)).isEqualTo(LandmarkReliability.Problem.HIDDEN_BY_BODY);
+        assertThat(rel.problem(seen, BodyLandmark.RIGHT_KNEE)).isNotEqualTo(LandmarkReliability.Problem.HIDDEN_BY_BODY);
+        LandmarkReliability back = LandmarkReliability.of(walkingAway, walkingAway.mainPersonId(), away);
+        for (int i = 0; i < back.size(); i++) {
+            for (BodyLandmark b : BodyLandmark.values()) {
+                assertThat(back.problem(i, b)).isNotEqualTo(LandmarkReliability.Problem.HIDDEN_BY_BODY);
+            }
+        }
+    }
+
+    /**
+     * Issue 15's must-show: a side-view walk gives no symmetry finding and says why. Without the views the hidden
+     * far knee reads as a limp (the before figure); with them the metric is withheld with its reason, the far-side
+     * angles leave the score, and the capture section says to film from the front or behind.
+     */
+    @Test
+    void sideViewWalkGetsNoSymmetryFindingAndSaysWhy() {
+        FeatureSeries take = angles(sideOn);
+        Comparison before = comparator.compare(take, pattern);
+        Comparison after = comparator.compare(take, pattern, Map.of(), CaptureViews.of(sideOn, sideOn.mainPersonId()));
+        System.out.println("side-on before: " + metric(before, "knee_symmetry") + " findings " + ids(before));
+        System.out.println("side-on after: " + metric(after, "knee_symmetry") + " findings " + ids(after)
+                + " score " + before.score() + " -> " + after.score() + ", excluded " + after.data().excludedAngles()
+                + "\n  " + after.capture());
+        assertThat(metric(before, "knee_symmetry").value()).isGreaterThan(10.0);
+        assertThat(ids(before)).contains("limping");
+
+        MetricResult symmetry = metric(after, "knee_symmetry");
+        assertThat(symmetry.value()).isNull();
+        assertThat(symmetry.withinTarget()).isNull();
+        assertThat(symmetry.withheld()).contains("filmed from the side", "side-right", "% of the frames",
+                "the far knee is hidden", "left/right symmetry cannot be measured", "from the front or from behind");
+        assertThat(after.findings()).noneMatch(f -> f.metric().equals("knee_symmetry"));
+        // the left leg, behind the body: out of the score
+        assertThat(after.capture().hiddenAngles()).contains("left_knee_angle", "left_hip_angle")
+                .doesNotContain("right_knee_angle", "right_hip_angle", "trunk_lean");
+        assertThat(after.joints()).filteredOn(j -> j.angle().equals("left_knee_angle"))
+                .allSatisfy(j -> assertThat(j.rmsDeg()).isNull());
+        assertThat(after.capture().dominantView()).isEqualTo("side-right");
+        assertThat(after.capture().advice()).anySatisfy(a -> assertThat(a).startsWith("View:")
+                .contains("Left/right knee symmetry index (film from the front or from behind)")
+                .contains("behind the body: the left knee"));
+        // what the API returns carries the reason; a measured metric has no such field
+        assertThat(after.toJson()).contains("\"withheld\"").contains("\"capture\"");
+        assertThat(before.toJson()).doesNotContain("\"withheld\"").doesNotContain("\"capture\"");
+    }
+
+    /** The frontal-plane case: from behind both legs are in view, so the symmetry metric is measured, not withheld. */
+    @Test
+    void backViewWalkKeepsItsSymmetryMetric() {
+        FeatureSeries take = angles(walkingAway);
+        Comparison after = comparator.compare(take, pattern, Map.of(),
+                CaptureViews.of(walkingAway, walkingAway.mainPersonId()));
+        System.out.println("away: " + metric(after, "knee_symmetry") + " findings " + ids(after) + "\n  "
+                + after.capture());
+        assertThat(metric(after, "knee_symmetry").withheld()).isNull();
+        assertThat(metric(after, "knee_symmetry").value()).isNotNull();
+        assertThat(after.capture().dominantView()).isEqualTo("back");
+        assertThat(after.capture().hiddenAngles()).isEmpty();
+        assertThat(after.capture().advice()).noneMatch(a -> a.contains("behind the body"));
+        // the skill's sagittal numbers (forward lean) need the side: withheld from behind, with the reason
+        assertThat(metric(after, "trunk_lean").withheld()).contains("from behind", "needs a view", "from the side");
+
+        // the walker's usual take, 67 % from behind and 22 % side-on: symmetry measured over the back frames only
+        CaptureViews views = CaptureViews.of(walker, walker.mainPersonId());
+        FeatureSeries walk = angles(walker);
+        Comparison mixed = comparator.compare(walk, pattern, Map.of(), views);
+        double overBackFrames = MetricCalculator.symmetryIndex(range(views, walk, "left_knee_angle"),
+                range(views, walk, "right_knee_angle"));
+        System.out.println("walker: " + metric(mixed, "knee_symmetry") + " over back frames " + overBackFrames
+                + ", as one take " + metric(comparator.compare(walk, pattern), "knee_symmetry").value());
+        assertThat(metric(mixed, "knee_symmetry").withheld()).isNull();
+        assertThat(metric(mixed, "knee_symmetry").value()).isCloseTo(overBackFrames, within(0.6));
+    }
+
+    /** Range of an angle over the frames from the front or behind, the way the metric reads it. */
+    private static double range(CaptureViews views, FeatureSeries take, String angle) {
+        double[] c = views.onlyIn(views.trusted(take, gait), EnumSet.of(CameraView.FRONT, CameraView.BACK))
+                .column(angle);
+        return Signals.max(c) - Signals.min(c);
+    }
+
+    private static int firstSeen(ViewTimeline t, CameraView view) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.view(i) == view) {
+                return i;
+            }
+        }
+        throw new AssertionError("never " + view);
+    }
+
+    private static List<String> ids(Comparison c) {
+        return c.findings().stream().map(RankedFinding::id).toList();
+    }
+
+    private static MetricResult metric(Comparison c, String id) {
+        return c.metrics().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static FeatureSeries angles(PoseSeries p) {
+        return FeatureSeries.of(Kinematics.of(p, p.mainPersonId()));
+    }
+}
