@@ -47,7 +47,8 @@ public final class SkillComparator {
     /** The documented score formula (also written into every result). */
     public static final String SCORE_FORMULA = "score = 100 * exp(-D / S) with S = 25 degrees and"
             + " D = sqrt(sum_j w_j * e_j^2 / sum_j w_j): e_j is the RMS over the DTW warping path of the part of the"
-            + " difference between the take's angle j and the pattern's mean that exceeds the tolerance"
+            + " difference between the take's angle j and the pattern's mean (the nearest pattern value within half"
+            + " a frame in time, of the take's or the pattern's coarser clock) that exceeds the tolerance"
             + " sqrt(spread_j^2 + 3^2) degrees (spread_j: the pattern's take-to-take spread there; 3 degrees: the"
             + " pose estimate's own noise on a joint angle), the largest 5 % of the samples left out as tracking"
             + " glitches, w_j the skill's weight for angle j (angles visible in"
@@ -72,6 +73,13 @@ public final class SkillComparator {
             return new Options(250, 0.15, 1.0, 25, 2400, 3, 0.4, 250);
         }
     }
+
+    /**
+     * The mirrored take is compared only when its alignment costs under this share of the take as filmed: a
+     * mirrored clip costs a third or less (measured on a real walker: 27 vs 89), a symmetric movement about the same
+     * both ways.
+     */
+    static final double MIRROR_MARGIN = 0.75;
 
     /** Share of each angle's aligned samples left out of its score as tracking glitches (the largest ones). */
     static final double GLITCH_SHARE = 0.05;
@@ -124,7 +132,6 @@ public final class SkillComparator {
             CaptureViews views) {
         FeatureSeries take = views == null ? asFilmed : views.trusted(asFilmed, skill);
         if (!pattern.skillId().equals(skill.id())) {
-
             throw new IllegalArgumentException("Pattern " + pattern.id() + " is for " + pattern.skillId() + ", not "
                     + skill.id());
         }
@@ -140,9 +147,8 @@ public final class SkillComparator {
                     + skill.id() + " visible (after bridging gaps up to " + options.maxGapMs()
                     + " ms): too few to compare");
         }
-        // a symmetric movement matches about equally both ways: only call it mirrored when clearly better
-        boolean useMirror = direct == null
-                || (flipped != null && flipped.costPerWeight() < direct.costPerWeight() * 0.98);
+        boolean useMirror = direct == null || (flipped != null && mirrorFitsClearlyBetter(take, pattern, direct,
+                flipped));
         Orientation best = useMirror ? flipped : direct;
         Gaps.Prepared prep = best.prep();
         List<String> kept = prep.series().names();
@@ -162,12 +168,13 @@ public final class SkillComparator {
             Segment seg = best.segments().get(s);
             for (int k = 0; k < seg.path().length(); k++) {
                 int j = seg.path().y()[k];
-                double[] ai = seg.a()[seg.path().x()[k]];
+                int i = seg.path().x()[k];
+                double[] ai = seg.a()[i];
                 double[] pj = seg.p()[j];
                 for (int f = 0; f < sq.length; f++) {
                     double d = ai[f] - pj[f];
                     if (d == d) {
-                        double e = excess(d, seg.spread()[j][f]);
+                        double e = excess(seg.offTime(i, j, f), seg.spread()[j][f]);
                         sq[f] += d * d;
                         excesses.get(f).add(e);
                         max[f] = Math.max(max[f], Math.abs(d));
@@ -231,7 +238,7 @@ public final class SkillComparator {
                     for (int f = 0; f < kept.size(); f++) {
                         double d = seg.a()[i][f] - seg.p()[j][f];
                         if (d == d) {
-                            double e = excess(d, seg.spread()[j][f]);
+                            double e = excess(seg.offTime(i, j, f), seg.spread()[j][f]);
                             sum += w[f] * e * e;
                             present += w[f];
                         }
@@ -300,9 +307,10 @@ public final class SkillComparator {
         List<RankedFinding> findings = Findings.evaluate(skill, values);
 
         String note = useMirror
-                ? "Compared mirrored (left and right swapped): it matched the pattern better than as filmed"
-                        + " (alignment cost " + cost(flipped) + " vs " + cost(direct)
-                        + "); 'left'/'right' in this result are the pattern's sides."
+                ? "Compared as mirror image: the athlete's left matches the pattern's right; filmed mirrored"
+                        + " (e.g. a selfie camera) or the other side leads (alignment cost " + cost(flipped)
+                        + " mirrored vs " + cost(direct) + " as filmed); 'left'/'right' in this result are the"
+                        + " pattern's sides."
                 : "Compared as filmed (alignment cost " + cost(direct) + "; mirrored " + cost(flipped) + ").";
         return new Comparison(score, SCORE_FORMULA, useMirror, note, PatternRef.of(pattern), skill.id(),
                 skill.version(), joints, phases, tempo, rom, symmetry, metricResults, findings,
@@ -317,6 +325,37 @@ public final class SkillComparator {
     private CaptureQuality capture(CaptureViews views, Map<String, String> withheld) {
         return views.quality(skill, withheld.keySet().stream().map(skill::metric).toList(),
                 views.hiddenByBody(skill.jointNames()));
+    }
+
+    /**
+     * Whether the mirrored take fits the pattern clearly better than the take as filmed. Only on equal terms: the
+     * mirror must keep at least as much of the pattern's weight (a far side hidden in the take would otherwise
+     * leave the mirror fewer, easier angles to match, e.g. the trunk alone), and the two are costed on the angles
+     * both keep. A symmetric movement fits about equally both ways, so it takes a margin ({@link #MIRROR_MARGIN}),
+     * not a coin toss, to turn the take.
+     */
+    private boolean mirrorFitsClearlyBetter(FeatureSeries take, ExpertPattern pattern, Orientation direct,
+            Orientation flipped) {
+        if (sum(flipped.prep().weights()) < sum(direct.prep().weights()) - 1e-9) {
+            return false;
+        }
+        List<String> common = direct.prep().series().names().stream()
+                .filter(flipped.prep().series().names()::contains).toList();
+        if (common.isEmpty()) {
+            return false;
+        }
+        double[] w = weights(common);
+        Orientation d = orient(take, pattern, common, w);
+        Orientation f = orient(take.mirrored(), pattern, common, w);
+        return d != null && f != null && f.costPerWeight() < MIRROR_MARGIN * d.costPerWeight();
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
     }
 
     private static Integer eventIndex(String event, ExpertPattern pattern, int len, int fallback) {
@@ -334,9 +373,53 @@ public final class SkillComparator {
     /**
      * One aligned stretch of the take: the whole take, or one cycle of a cyclic skill.
      *
-     * @param frames per row of the stretch, the take's frame
+     * @param frames    per row of the stretch, the take's frame
+     * @param timeSlack half a frame of the take or half a sample of the pattern, whichever is longer, in aligned
+     *                  samples: how far in time a frame's moment is uncertain (see {@link #offTime})
      */
-    private record Segment(double[][] a, double[][] p, double[][] spread, Dtw.Alignment path, int[] frames) {
+    private record Segment(double[][] a, double[][] p, double[][] spread, Dtw.Alignment path, int[] frames,
+            double timeSlack) {
+
+        /**
+         * How far the take's value at aligned sample i lies outside the pattern's values within +/- timeSlack of
+         * its aligned sample j (0 inside; signed, take minus pattern). A camera samples the movement once a frame,
+         * so a frame's moment is only known to half a frame: at 10 fps a knee swinging 300 degrees a second is
+         * 15 degrees off for a moment 50 ms away. Footage re-timed by dropping frames (1.25x speed) or recorded at
+         * another rate samples other moments than the pattern's take did; without this that sampling counts as a
+         * deviation. The pattern between its samples is taken as linear.
+         */
+        double offTime(int i, int j, int f) {
+            double v = a[i][f];
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            double from = Math.max(0, j - timeSlack);
+            double to = Math.min(p.length - 1, j + timeSlack);
+            for (double x : new double[] {patternAt(from, f), patternAt(to, f)}) {
+                if (x == x) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+            for (int k = (int) Math.ceil(from); k <= (int) Math.floor(to); k++) {
+                double x = p[k][f];
+                if (x == x) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+            if (lo > hi) {
+                return v - p[j][f];
+            }
+            return v < lo ? v - lo : v > hi ? v - hi : 0;
+        }
+
+        private double patternAt(double t, int f) {
+            int lo = (int) Math.floor(t);
+            int hi = Math.min(p.length - 1, lo + 1);
+            double frac = t - lo;
+            return p[lo][f] * (1 - frac) + p[hi][f] * frac;
+        }
+
         /** The take's frame of an aligned sample. */
         int frame(int alignedIndex) {
             int rows = frames.length;
@@ -387,8 +470,9 @@ public final class SkillComparator {
             double[][] sd = Signals.resampleRows(patternSpread, len);
             double[][] a = Signals.resampleRows(java.util.Arrays.copyOfRange(rows, r[0], r[1] + 1), len);
             Dtw.Alignment path = Dtw.align(augment(a), augment(p), wAug, radius);
+            double slack = 0.5 * len / Math.min(rowsIn, pattern.samples());
             segments.add(new Segment(a, p, sd, path,
-                    java.util.Arrays.copyOfRange(prep.sourceFrames(), r[0], r[1] + 1)));
+                    java.util.Arrays.copyOfRange(prep.sourceFrames(), r[0], r[1] + 1), slack));
             // per step and per unit of weight: comparable when the two orientations keep different angles
             cost += path.meanCost() / total;
             ms += (ranges.size() == 1 ? rowsIn : rowsIn - 1) * 1000.0 / prep.series().fps();
