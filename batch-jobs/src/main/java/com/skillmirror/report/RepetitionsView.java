@@ -6,8 +6,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -28,9 +30,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  * @param trend        the score over the set, in words
  * @param metrics      per skill metric: its spread and change over the set
  * @param chart        score per repetition
+ * @param bestImage    the best repetition's key frame (a JPEG data URI), null when not drawn
+ * @param worstImage   the worst repetition's
  */
 record RepetitionsView(String headline, List<Row> rows, String best, String worst, String consistency, String trend,
-        List<MetricRow> metrics, String leftOut, String rule, Chart chart) {
+        List<MetricRow> metrics, String leftOut, String rule, Chart chart, String bestImage, String worstImage) {
 
     /** @param mark "best", "worst" or "" */
     record Row(String number, String time, String score, String keyMoment, String mark) {
@@ -39,7 +43,8 @@ record RepetitionsView(String headline, List<Row> rows, String best, String wors
     record MetricRow(String name, String mean, String sd, String change) {
     }
 
-    static RepetitionsView of(RepetitionSet set) {
+    /** @param keyFrames the report's key frames: the pictures under {@link RepetitionFrames#BEST} and WORST */
+    static RepetitionsView of(RepetitionSet set, Map<String, byte[]> keyFrames) {
         if (set == null || set.reps().isEmpty()) {
             return null;
         }
@@ -62,7 +67,12 @@ record RepetitionsView(String headline, List<Row> rows, String best, String wors
                 + " is their median (the take compared as one: " + ReportModel.fmt(set.wholeTakeScore(), 0) + ")",
                 rows, pick("Best", set, set.best()), pick("Worst", set, set.worst()), consistency,
                 set.trend().summary(), metrics, set.split() == null ? null : set.split().leftOut(),
-                set.overallScoreRule(), chart(set));
+                set.overallScoreRule(), chart(set), jpegUri(keyFrames.get(RepetitionFrames.BEST)),
+                jpegUri(keyFrames.get(RepetitionFrames.WORST)));
+    }
+
+    private static String jpegUri(byte[] jpeg) {
+        return jpeg == null ? null : "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
     }
 
     private static String pick(String which, RepetitionSet set, int number) {

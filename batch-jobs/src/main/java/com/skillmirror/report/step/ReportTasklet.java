@@ -3,10 +3,13 @@ package com.skillmirror.report.step;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.VideoKinematics;
+import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.report.RepetitionFrames;
 import com.skillmirror.report.ReportData;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.ReportResult;
@@ -16,8 +19,11 @@ import com.skillmirror.report.progress.SkillTrend;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,9 +92,45 @@ class ReportTasklet implements Tasklet {
         }
         // who was analysed: shown in the report's own section, not among the key frames
         results.load(videoId, Artifact.ATHLETE_FRAME).ifPresent(jpeg -> keyFrames.put(Artifact.ATHLETE_FRAME.kind(), jpeg));
+        // a set: the best and the worst repetition's key moments, shown in the report's Repetitions section
+        keyFrames.putAll(repetitionFrames(stored));
         Optional<StoredPattern> pattern = comparedPattern(stored);
         return new ReportData(stored, keyFrames, athleteAngles(video, stored), pattern.map(ReportTasklet::means)
                 .orElse(Map.of()), Instant.now(), history(), pattern.map(this::expertKeyFrames).orElse(Map.of()));
+    }
+
+    /**
+     * The best and the worst repetition's key frames, drawn from the proxy video and the landmarks; empty when the
+     * take was not a set, or when they cannot be drawn (the report is still worth having without them).
+     */
+    private Map<String, byte[]> repetitionFrames(VideoResults stored) {
+        Comparison comparison = stored.comparison();
+        if (comparison == null || !RepetitionFrames.wanted(comparison.repetitions())) {
+            return Map.of();
+        }
+        Path proxy = null;
+        try {
+            Optional<byte[]> video = results.load(videoId, Artifact.PROXY);
+            Optional<byte[]> landmarks = results.load(videoId, Artifact.POSE_SERIES);
+            if (video.isEmpty() || landmarks.isEmpty()) {
+                return Map.of();
+            }
+            proxy = Files.createTempFile("skillmirror-report-proxy-", ".mp4");
+            Files.write(proxy, video.get());
+            return RepetitionFrames.draw(proxy, PoseSeries.read(new ByteArrayInputStream(landmarks.get())),
+                    comparison.repetitions());
+        } catch (Exception e) {
+            log.warn("Repetition key frames of video {} not drawn; its report shows the set without them", videoId, e);
+            return Map.of();
+        } finally {
+            if (proxy != null) {
+                try {
+                    Files.deleteIfExists(proxy);
+                } catch (IOException ignored) {
+                    // a temp file; the OS cleans up
+                }
+            }
+        }
     }
 
     /** The athlete's angle series as the pose stage computed it; null without one (nobody found). */
