@@ -130,6 +130,7 @@ final class ReportModel {
         v.put("notices", notices(r));
         v.put("comparison", comparison != null);
         v.put("metrics", comparison == null ? List.of() : metrics(comparison));
+        v.put("capture", comparison == null ? null : CaptureView.of(comparison));
         v.put("joints", comparison == null ? List.of() : joints(comparison));
         v.put("phases", comparison == null ? List.of() : phases(comparison));
         v.put("findings", findings(comparison, speech));
@@ -140,8 +141,7 @@ final class ReportModel {
         v.put("speech", speech == null ? null : speech(speech));
         v.put("provenance", provenance(r));
         v.put("since", comparison == null ? null : since(data, comparison));
-        v.put("repetitions", comparison == null ? null : RepetitionsView.of(comparison.repetitions(),
-                data.keyFrames()));
+        v.put("repetitions", comparison == null ? null : RepetitionsView.of(comparison.repetitions()));
         return v;
     }
 
@@ -182,6 +182,9 @@ final class ReportModel {
     private static List<MetricRow> metrics(Comparison comparison) {
         List<MetricRow> out = new ArrayList<>();
         for (Comparison.MetricResult m : listed(comparison.metrics())) {
+            if (m.withheld() != null) {
+                continue; // not measured from this view: listed with its reason (CaptureView)
+            }
             String unit = orEmpty(m.unit());
             Boolean within = m.withinTarget();
             out.add(new MetricRow(orDash(m.name()), withUnit(fmt(m.value(), 1), unit),
@@ -324,9 +327,8 @@ final class ReportModel {
     private static List<KeyFrameView> keyFrames(ReportData data) {
         List<KeyFrameView> out = new ArrayList<>();
         data.keyFrames().forEach((label, jpeg) -> {
-            if (label.equals(ATHLETE_FRAME) || label.equals(RepetitionFrames.BEST)
-                    || label.equals(RepetitionFrames.WORST)) {
-                return; // shown in their own sections
+            if (label.equals(ATHLETE_FRAME)) {
+                return; // shown in its own section
             }
             byte[] expert = data.expertKeyFrames().get(label);
             out.add(new KeyFrameView(humanise(label), jpegUri(jpeg), expert == null ? null : jpegUri(expert)));
