@@ -141,7 +141,8 @@ final class ReportModel {
         v.put("speech", speech == null ? null : speech(speech));
         v.put("provenance", provenance(r));
         v.put("since", comparison == null ? null : since(data, comparison));
-        v.put("repetitions", comparison == null ? null : RepetitionsView.of(comparison.repetitions()));
+        v.put("repetitions", comparison == null ? null : RepetitionsView.of(comparison.repetitions(),
+                data.keyFrames()));
         return v;
     }
 
@@ -327,8 +328,9 @@ final class ReportModel {
     private static List<KeyFrameView> keyFrames(ReportData data) {
         List<KeyFrameView> out = new ArrayList<>();
         data.keyFrames().forEach((label, jpeg) -> {
-            if (label.equals(ATHLETE_FRAME)) {
-                return; // shown in its own section
+            if (label.equals(ATHLETE_FRAME) || label.equals(RepetitionFrames.BEST)
+                    || label.equals(RepetitionFrames.WORST)) {
+                return; // shown in their own sections
             }
             byte[] expert = data.expertKeyFrames().get(label);
             out.add(new KeyFrameView(humanise(label), jpegUri(jpeg), expert == null ? null : jpegUri(expert)));
