@@ -100,6 +100,7 @@ class AccessMatrixTest extends PortalTestSupport {
         stageResults.store(uploadA, videoA, Artifact.REPORT_HTML, html);
         stageResults.store(uploadA, videoA, Artifact.REPORT_PDF, pdf);
         stageResults.store(uploadA, videoA, Artifact.PROXY, html);
+        stageResults.store(uploadA, videoA, Artifact.THUMBNAIL, "jpeg".getBytes());
         storage.put(StorageKeys.uploadArtifact(uploadA, UploadArtifact.TEAM_REPORT_HTML), html, "text/html");
         storage.put(StorageKeys.uploadArtifact(uploadA, UploadArtifact.TEAM_REPORT_PDF), pdf, "application/pdf");
     }
@@ -138,6 +139,12 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("GET video reports", () -> get("/api/videos/" + videoA + "/reports"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET video report.html", () -> get("/api/videos/" + videoA + "/report.html"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET video report PDF", () -> get("/api/videos/" + videoA + "/files/report-pdf"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET athlete point", () -> get("/api/videos/" + videoA + "/athlete-point"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET thumbnail", () -> get("/api/videos/" + videoA + "/thumbnail.jpg"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("PUT athlete point", () -> json(put("/api/videos/" + videoA + "/athlete-point"), "{\"athletePoint\":\"0.5,0.5\"}"),
+                        UNAUTH, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
+                new Case("DELETE athlete point", () -> request(HttpMethod.DELETE, "/api/videos/" + videoA + "/athlete-point"),
+                        UNAUTH, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
                 new Case("GET a working file is not an export", () -> get("/api/videos/" + videoA + "/files/proxy"),
                         UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Case("GET export of a made-up video", () -> get("/api/videos/" + UUID.randomUUID() + "/files/report-pdf"),
@@ -223,6 +230,11 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("expert list", () -> get("/expert-library"), LOGIN, OK, OK, OK, OK, OK, OK),
                 new Case("made-up expert", () -> get("/expert-library/" + UUID.randomUUID()),
                         LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                new Case("athlete point", () -> json(put("/web/videos/" + videoA + "/athlete-point"), "{\"athletePoint\":\"0.5,0.5\"}").with(csrf()),
+                        LOGIN, FORBIDDEN, NOT_FOUND, OK, NOT_FOUND, FORBIDDEN, OK),
+                new Case("athlete point without the CSRF token", () -> json(put("/web/videos/" + videoA + "/athlete-point"), "{\"athletePoint\":\"0.4,0.5\"}"),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                new Case("thumbnail", () -> get("/web/videos/" + videoA + "/thumbnail.jpg"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("comparison page", () -> get("/comparisons"), LOGIN, OK, OK, OK, OK, OK, OK),
                 new Case("comparison of team A's video", () -> get("/comparisons").param("videoId", videoA.toString()),
                         LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));

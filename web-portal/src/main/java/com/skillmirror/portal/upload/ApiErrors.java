@@ -86,6 +86,11 @@ class ApiErrors {
                 .header("Retry-After", Long.toString(e.retryAfterSeconds())).body(Map.of("error", e.getMessage()));
     }
 
+    @ExceptionHandler(AnalysisInProgressException.class)
+    ResponseEntity<Map<String, String>> inProgress(AnalysisInProgressException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("error", ClientMessages.of(e)));

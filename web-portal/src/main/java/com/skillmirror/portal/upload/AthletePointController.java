@@ -10,11 +10,13 @@ import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.AthletePoint;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
+import com.skillmirror.upload.VideoStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Who the athlete is in a video with several people: the coach's point on its thumbnail. Only who may manage the
  * video's team (or, without a team, who uploaded it, or an admin) sets it. Before the analysis has started the point
- * is simply used; once it has, setting or removing the point analyses the video again as a new analysis of the same
- * file ({@link PortalUploads#reanalyse}), since every stage after pose depends on who the athlete is.
+ * is simply used; once it has finished, setting or removing the point analyses the video again as a new analysis of
+ * the same file ({@link PortalUploads#reanalyse}), since every stage after pose depends on who the athlete is. While
+ * it runs, a change is refused (409): two analyses of one file would run side by side. The same point again changes
+ * nothing.
  */
 @RestController
 @Tag(name = "uploads")
@@ -95,12 +99,24 @@ class AthletePointController {
         UUID team = videos.uploadTeam(video.uploadId()).orElse(null);
         boolean started = videos.jobExecutionId(video.uploadId()).isPresent();
         Map<String, Object> body = body(videoId, point);
+        if (Objects.equals(videos.athletePoint(videoId).orElse(null), point)) {
+            body.put("action", "unchanged: the video already has this point");
+            return ResponseEntity.ok(body);
+        }
+        if (started && (video.status() == VideoStatus.PENDING || video.status() == VideoStatus.PROCESSING)) {
+            // analysing again now would run two analyses of one file side by side; the point is only read once
+            throw new AnalysisInProgressException("Video " + videoId + " is still being analysed (" + video.status()
+                    + "). Set the athlete point again when its analysis has finished: the video is then analysed"
+                    + " again with the point as a new analysis of the same file.");
+        }
         if (!started) {
             videos.setAthletePoint(videoId, point);
             body.put("action", "stored: the analysis will use it");
             return ResponseEntity.ok(body);
         }
         String base = http.getRequestURI().startsWith(http.getContextPath() + "/web/") ? "/web/uploads" : "/api/uploads";
+        // the video keeps the coach's latest word on who the athlete is, so the same point sent again is no new job
+        videos.setAthletePoint(videoId, point);
         body.put("action", "analysing again as a new analysis of the same file");
         body.put("reanalysis", uploads.reanalyse(actor, video, team, point, storage, base));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);

@@ -11,6 +11,7 @@ import com.skillmirror.portal.PortalTestSupport;
 import com.skillmirror.portal.access.Role;
 import com.skillmirror.portal.security.Account;
 import com.skillmirror.portal.team.Team;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -76,12 +77,21 @@ class AthletePointApiTest extends PortalTestSupport {
                 .header("Authorization", token)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("between 0 and 1")));
 
-        // the upload's analysis starts on arrival: once it has, a new point analyses the video again
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (jdbc.sql("SELECT job_execution_id FROM upload WHERE id = ?").param(uploadId).query(Long.class)
-                .optional().isEmpty() && System.nanoTime() < deadline) {
+        // the upload's analysis starts on arrival (and fails: 100 zero bytes are no video); once it has ended, a new
+        // point analyses the video again
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!List.of("COMPLETED", "FAILED").contains(videoStatus(videoId)) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        assertThat(videoStatus(videoId)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT job_execution_id FROM upload WHERE id = ?").param(uploadId).query(Long.class)
+                .optional()).isPresent();
+        // while an analysis runs, a change would start a second one beside it: refused, saying when to try again
+        jdbc.sql("UPDATE video SET status = 'PROCESSING' WHERE id = ?").param(UUID.fromString(videoId)).update();
+        mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content("{\"athletePoint\":\"0.25,0.5\"}")
+                        .header("Authorization", token)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("still being analysed")));
+        jdbc.sql("UPDATE video SET status = 'FAILED' WHERE id = ?").param(UUID.fromString(videoId)).update();
         String changed = mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"athletePoint\":\"0.25,0.5\"}").header("Authorization", token))
                 .andExpect(status().isAccepted())
@@ -93,5 +103,20 @@ class AthletePointApiTest extends PortalTestSupport {
                 .isEqualTo(0.25);
         mvc.perform(get("/api/videos/" + newVideo + "/athlete-point").header("Authorization", token))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.athletePoint").value("0.2500,0.5000"));
+        // the same point sent again (a double click) is no second analysis
+        int videosBefore = videoCount();
+        mvc.perform(put(url).contentType(MediaType.APPLICATION_JSON).content("{\"athletePoint\":\"0.25,0.5\"}")
+                        .header("Authorization", token)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.action").value(org.hamcrest.Matchers.startsWith("unchanged")));
+        assertThat(videoCount()).isEqualTo(videosBefore);
+    }
+
+    private String videoStatus(String videoId) {
+        return jdbc.sql("SELECT status FROM video WHERE id = ?").param(UUID.fromString(videoId)).query(String.class)
+                .single();
+    }
+
+    private int videoCount() {
+        return jdbc.sql("SELECT count(*) FROM video").query(Integer.class).single();
     }
 }
