@@ -80,7 +80,7 @@ public final class Repetitions {
             long from = time(timeMs, r.from(), take.fps());
             long to = time(timeMs, r.to(), take.fps());
             KeyFrame keyFrame = new KeyFrame(mainEvent().id(), frame(frameIndex, key), time(timeMs, key, take.fps()));
-            double durationMs = (r.to() - r.from()) * 1000.0 / take.fps();
+            double durationMs = to - from;
             try {
                 Comparison c = comparator.compare(part, pattern, speechMetrics);
                 reps.add(new Rep(number, frame(frameIndex, r.from()), frame(frameIndex, r.to()), from, to,

@@ -7,6 +7,8 @@ import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.landmarks.PoseSeries;
+import com.skillmirror.pose.athlete.AthleteFinder;
+import com.skillmirror.pose.athlete.AthleteSelector;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
 import java.io.IOException;
@@ -21,8 +23,8 @@ import java.util.Map;
 
 /**
  * `skillmirror patterns ...`: expert patterns over the same classes a batch step uses, without a database. Pose
- * series are the pose step's files ({@link PoseSeries#write}); the main person of each is used unless
- * {@code --person} is given.
+ * series are the pose step's files ({@link PoseSeries#write}); in each, the athlete the pose stage would choose
+ * (the person who performs the skill's movement) is used unless {@code --person} is given.
  *
  * <pre>
  * skills                                                   list the skills
@@ -63,7 +65,7 @@ final class PatternsCommand {
                 SkillDefinition skill = catalog.get(o.positional(1));
                 List<KinematicSeries> takes = new ArrayList<>();
                 for (int i = 3; i < o.positionals().size(); i++) {
-                    takes.add(kinematics(Path.of(o.positional(i)), o.person()));
+                    takes.add(kinematics(Path.of(o.positional(i)), o.person(), skill));
                 }
                 ExpertProfile expert = new ExpertProfile(o.required("--expert"), o.flags().get("--achievements"),
                         o.flags().get("--credits"), o.required("--licence"));
@@ -74,7 +76,7 @@ final class PatternsCommand {
             case "compare" -> {
                 SkillDefinition skill = catalog.get(o.positional(1));
                 ExpertPattern p = ExpertPattern.fromJson(Files.readString(Path.of(o.positional(2))));
-                KinematicSeries take = kinematics(Path.of(o.positional(3)), o.person());
+                KinematicSeries take = kinematics(Path.of(o.positional(3)), o.person(), skill);
                 out.println(new SkillComparator(skill).compare(take, p, Map.of()).toJson());
             }
             default -> throw new Cli.UsageException("unknown patterns command " + args[0]);
@@ -82,16 +84,20 @@ final class PatternsCommand {
         return 0;
     }
 
-    private static KinematicSeries kinematics(Path poseFile, Integer person) throws IOException {
-        PoseSeries series;
+    /** The given person's, else the athlete the pose stage would choose (the one who performs the skill). */
+    private static KinematicSeries kinematics(Path poseFile, Integer person, SkillDefinition skill) throws IOException {
+        PoseSeries tracked;
         try (InputStream in = Files.newInputStream(poseFile)) {
-            series = PoseSeries.read(in);
+            tracked = PoseSeries.read(in);
         }
-        int id = person != null ? person : series.mainPersonId();
-        if (id < 0) {
-            throw new IllegalArgumentException(poseFile + ": nobody was found in the video");
+        if (person != null) {
+            return Kinematics.of(tracked, person);
         }
-        return Kinematics.of(series, id);
+        AthleteFinder.Outcome found = AthleteFinder.find(tracked, null, AthleteSelector.jointWeights(skill), null);
+        if (found.failure() != null) {
+            throw new IllegalArgumentException(poseFile + ": " + found.failure());
+        }
+        return Kinematics.of(found.series(), found.athlete().personId());
     }
 
     /** Positional arguments and {@code --name value} flags. */
