@@ -33,11 +33,12 @@ final class Dba {
         }
         Gaps.fillAll(avg);
         double[][] spread = new double[n][w];
+        int[][] count = new int[n][w];
         int done = 0;
         for (int it = 0; it < iterations; it++) {
             double[][] sum = new double[n][w];
             double[][] sumSq = new double[n][w];
-            int[][] count = new int[n][w];
+            count = new int[n][w];
             for (double[][] take : takes) {
                 Dtw.Alignment a = Dtw.align(avg, take, weights, radius);
                 for (int k = 0; k < a.length(); k++) {
@@ -72,7 +73,41 @@ final class Dba {
                 break;
             }
         }
+        unknownWhereUnseen(avg, spread, count);
         return retime(takes, avg, spread, weights, radius, done);
+    }
+
+    /**
+     * Where no take showed an angle (every take had a gap there, e.g. a far leg hidden behind the near one), the
+     * bridged mean is a guess: its spread becomes the angle's own variation over the seen samples (its standard
+     * deviation), so a take that does show the angle there is not marked down for the guess, and a chart of the
+     * pattern shows the band wide where the experts were not seen.
+     */
+    private static void unknownWhereUnseen(double[][] avg, double[][] spread, int[][] count) {
+        int n = avg.length;
+        int w = n == 0 ? 0 : avg[0].length;
+        for (int f = 0; f < w; f++) {
+            double s = 0;
+            double sq = 0;
+            int seen = 0;
+            for (int i = 0; i < n; i++) {
+                if (count[i][f] > 0) {
+                    s += avg[i][f];
+                    sq += avg[i][f] * avg[i][f];
+                    seen++;
+                }
+            }
+            if (seen == n || seen == 0) {
+                continue;
+            }
+            double mean = s / seen;
+            double sd = Math.sqrt(Math.max(0, sq / seen - mean * mean));
+            for (int i = 0; i < n; i++) {
+                if (count[i][f] == 0) {
+                    spread[i][f] = Math.max(spread[i][f], sd);
+                }
+            }
+        }
     }
 
     /**

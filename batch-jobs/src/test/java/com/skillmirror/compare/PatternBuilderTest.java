@@ -106,6 +106,36 @@ class PatternBuilderTest {
         assertThatThrownBy(() -> ExpertPattern.fromJson(tampered)).hasMessageContaining("does not match its SHA-256");
     }
 
+    /**
+     * A knee no take showed in its first quarter (hidden behind the other leg, say): the pattern's mean there is
+     * only bridged, so its spread there is the knee's own variation, not the near-zero spread of the seen part.
+     */
+    @Test
+    void whereNoTakeShowedAnAngleThePatternDoesNotClaimToKnowIt() {
+        List<FeatureSeries> takes = threeTakes().stream().map(t -> {
+            double[][] v = new double[t.length()][];
+            int knee = t.indexOf("left_knee_angle");
+            for (int i = 0; i < v.length; i++) {
+                v[i] = t.values()[i].clone();
+                if (i < v.length / 4) {
+                    v[i][knee] = Double.NaN;
+                }
+            }
+            return new FeatureSeries(t.names(), t.fps(), v);
+        }).toList();
+        ExpertPattern p = new PatternBuilder(squat).build(takes, SkillComparatorTest.TEST_MODEL);
+        double[] mean = p.curve("left_knee_angle").mean();
+        double[] spread = p.curve("left_knee_angle").spread();
+        int n = spread.length;
+        double sd = Math.sqrt(java.util.Arrays.stream(mean, n / 3, n)
+                .map(x -> x - Signals.mean(java.util.Arrays.copyOfRange(mean, n / 3, n))).map(x -> x * x)
+                .average().orElseThrow());
+        assertThat(Signals.mean(java.util.Arrays.copyOfRange(spread, 0, n / 8))).isGreaterThan(sd * 0.5);
+        assertThat(Signals.mean(java.util.Arrays.copyOfRange(spread, n / 2, n))).isLessThan(5);
+        // the other angles were seen throughout: their spread stays the takes' own
+        assertThat(Signals.mean(p.curve("right_knee_angle").spread())).isLessThan(5);
+    }
+
     @Test
     void aLeftHandedTakeIsMirroredToTheDominantRightSide() {
         SkillDefinition freeThrow = SkillCatalog.load().get("basketball-free-throw");

@@ -101,12 +101,11 @@ class ScoreReliabilityTest {
         Comparison self = comparator.compare(original, pattern);
         assertThat(self.score()).isEqualTo(100.0);
         assertThat(self.mirrored()).isFalse();
-        // the mirror image is recognised and said so; its score is below the target (measured 88.9): the pattern's
-        // far knee is bridged where the original never showed it, and BlazePose shows that leg in the mirror image
-        // (with those frames masked it scores 96.4); see the README
+        // the mirror image is recognised, said so and scored as the clip (measured 95.2: the far leg, hidden in the
+        // original where the pattern only guesses it, is estimated differently by BlazePose in the mirror image)
         assertThat(results.get("mirrored").mirrored()).isTrue();
         assertThat(results.get("mirrored").mirrorNote()).contains("mirror image");
-        assertThat(results.get("mirrored").score()).isGreaterThanOrEqualTo(85);
+        assertThat(results.get("mirrored").score()).isGreaterThanOrEqualTo(95);
         assertThat(results.values()).allSatisfy(c -> assertThat(c.reliability()).isNotNull());
         // what the API returns (POST /api/compare/...: Comparison.toJson) carries the band with the score
         assertThat(results.get("10 fps").toJson()).contains("\"reliability\"").contains("\"bandPoints\"")
