@@ -7,6 +7,7 @@ import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageOutcome;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.ComparisonRepository;
+import com.skillmirror.compare.RepetitionSet;
 import com.skillmirror.decode.step.DecodeTasklet;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.report.ReportRenderer;
@@ -34,8 +35,9 @@ import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The report tasklets on their own: a video that failed still gets its report, saying what failed and why; the team
- * report ranks the completed videos by score and lists the failed ones with their reasons.
+ * The report tasklets on their own: a video that failed still gets its report, saying what failed and why; a set's
+ * report pictures its best and worst repetition; the team report ranks the completed videos by score and lists the
+ * failed ones with their reasons.
  */
 class ReportTaskletsTest extends StageStepTest {
 
@@ -88,6 +90,57 @@ class ReportTaskletsTest extends StageStepTest {
         assertThat(html).contains(plainPart(why));
         String pdf = read(StorageKeys.uploadArtifact(ben.uploadId(), UploadArtifact.TEAM_REPORT_PDF));
         assertThat(pdf).startsWith("%PDF-");
+    }
+
+    /**
+     * A set's report pictures its best and worst repetition: the step reads the proxy and the landmarks (a real
+     * clip, the vtest walker tracked by the real engine) and draws each one's key frame into the Repetitions section.
+     */
+    @Test
+    void aSetsReportHasTheBestAndTheWorstRepetitionPictured() throws Exception {
+        Video video = upload(Map.of("Eve Set", "a")).get(0);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("skillmirror-report-set-");
+        try {
+            java.nio.file.Path clip = com.skillmirror.testsupport.TestClips.excerpt(
+                    com.skillmirror.testsupport.TestMedia.file("opencv_vtest_pedestrians.avi"), dir.resolve("walker.mp4"),
+                    60, 3, "crop=480:320:150:256,scale=960:640");
+            com.skillmirror.landmarks.PoseSeries poses = com.skillmirror.kinematics.PoseClips.trackClip(clip,
+                    com.skillmirror.pose.PoseOptions.defaults());
+            java.io.ByteArrayOutputStream series = new java.io.ByteArrayOutputStream();
+            poses.write(series);
+            results.store(video.uploadId(), video.id(), Artifact.PROXY, clip);
+            results.store(video.uploadId(), video.id(), Artifact.POSE_SERIES, series.toByteArray());
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        }
+        results.complete(video.id(), CompareResult.STAGE_RESULT, compareResultWithTwoRepetitions());
+
+        run(new ReportTasklet(videos, results, comparisons, patterns, renderer, history, video.id()));
+
+        String html = new String(results.load(video.id(), Artifact.REPORT_HTML).orElseThrow(), StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("id=\"repetitions\""));
+        section = section.substring(0, section.indexOf("<h2", 10));
+        assertThat(section).containsPattern("id=\"repetition-best\" src=\"data:image/jpeg;base64,[A-Za-z0-9+/]{1000,}")
+                .containsPattern("id=\"repetition-worst\" src=\"data:image/jpeg;base64,[A-Za-z0-9+/]{1000,}");
+    }
+
+    /** The sample run's comparison as a set of two repetitions, their key moments at frames 8 and 22 of the clip. */
+    private static CompareResult compareResultWithTwoRepetitions() {
+        RepetitionSet set = new RepetitionSet(2, 70.0, RepetitionSet.OVERALL_RULE, 60.0, List.of(
+                new RepetitionSet.Rep(1, 0, 14, 0, 1400, 1400, 80.0, false, new RepetitionSet.KeyFrame("left-swing", 8,
+                        800), Map.of(), null),
+                new RepetitionSet.Rep(2, 15, 29, 1500, 2900, 1400, 60.0, false, new RepetitionSet.KeyFrame(
+                        "left-swing", 22, 2200), Map.of(), null)), 1, 2,
+                new RepetitionSet.Spread(70.0, 14.1, 20.2, 60.0, 80.0),
+                new RepetitionSet.Spread(1400.0, 0.0, 0.0, 1400.0, 1400.0), List.of(),
+                new RepetitionSet.Trend(-20.0, -20.0, "Scores fell 20 points."), null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = StoredShapes.sampleResult(Stage.COMPARE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> comparison = (Map<String, Object>) row.get("comparison");
+        comparison.put("repetitions", tools.jackson.databind.json.JsonMapper.builder().build().convertValue(set,
+                Map.class));
+        return ResultCodec.read(StoredShapes.json(row), CompareResult.class, CompareResult.STAGE_RESULT.version());
     }
 
     private static CompareResult compareResultScoring(double score) {
