@@ -62,9 +62,13 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
      * {@link RepetitionSet#OVERALL_RULE}); everything else stays the whole take's.
      */
     public Comparison withRepetitions(RepetitionSet set) {
+        // a metric the view could not support on the whole take is not shown per repetition either
+        java.util.Set<String> withheld = new java.util.HashSet<>();
+        (metrics == null ? List.<MetricResult>of() : metrics).stream().filter(m -> m.withheld() != null)
+                .forEach(m -> withheld.add(m.id()));
         return new Comparison(set.overallScore(), scoreFormula + " " + RepetitionSet.OVERALL_RULE, mirrored,
                 mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom, symmetry, metrics, findings,
-                learningPath, data, set, reliability, capture);
+                learningPath, data, set.withoutMetrics(withheld), reliability, capture);
     }
 
     /**

@@ -34,6 +34,24 @@ public record RepetitionSet(int count, double overallScore, String overallScoreR
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
 
+    /** The same set without these metrics (those the camera view could not support on the whole take). */
+    public RepetitionSet withoutMetrics(java.util.Set<String> ids) {
+        if (ids.isEmpty()) {
+            return this;
+        }
+        List<Rep> kept = reps.stream().map(r -> r.metrics() == null ? r : new Rep(r.number(), r.fromFrame(),
+                r.toFrame(), r.fromMs(), r.toMs(), r.durationMs(), r.score(), r.mirrored(), r.keyFrame(),
+                without(r.metrics(), ids), r.error())).toList();
+        return new RepetitionSet(count, overallScore, overallScoreRule, wholeTakeScore, kept, best, worst, scores,
+                durationMs, metrics.stream().filter(m -> !ids.contains(m.id())).toList(), trend, split);
+    }
+
+    private static Map<String, Double> without(Map<String, Double> metrics, java.util.Set<String> ids) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>(metrics);
+        out.keySet().removeAll(ids);
+        return out;
+    }
+
     /**
      * One repetition.
      *

@@ -133,6 +133,18 @@ class ViewsOnRealFootageTest {
         // what the API returns carries the reason; a measured metric has no such field
         assertThat(after.toJson()).contains("\"withheld\"").contains("\"capture\"");
         assertThat(before.toJson()).doesNotContain("\"withheld\"").doesNotContain("\"capture\"");
+
+        // a set of repetitions of this take: the withheld metric is not shown per repetition either
+        Map<String, Double> perRep = Map.of("knee_symmetry", 60.0, "cadence", 100.0);
+        RepetitionSet set = new RepetitionSet(2, after.score(), RepetitionSet.OVERALL_RULE, after.score(),
+                List.of(new RepetitionSet.Rep(1, 16, 30, 1600, 3000, 1400, 80.0, false, null, perRep, null),
+                        new RepetitionSet.Rep(2, 31, 45, 3100, 4500, 1400, 78.0, false, null, perRep, null)),
+                1, 2, null, null, List.of(new RepetitionSet.MetricSeries("knee_symmetry", "Knee symmetry", "%", null,
+                        null, null), new RepetitionSet.MetricSeries("cadence", "Cadence", "steps/min", null, null,
+                        null)), null, null);
+        RepetitionSet shown = after.withRepetitions(set).repetitions();
+        assertThat(shown.metrics()).extracting(RepetitionSet.MetricSeries::id).containsExactly("cadence");
+        assertThat(shown.reps()).allSatisfy(r -> assertThat(r.metrics()).containsOnlyKeys("cadence"));
     }
 
     /** The frontal-plane case: from behind both legs are in view, so the symmetry metric is measured, not withheld. */
