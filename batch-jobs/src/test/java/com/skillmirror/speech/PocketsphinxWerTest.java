@@ -56,6 +56,8 @@ class PocketsphinxWerTest {
         List<double[]> werAndConfidence = new ArrayList<>();
         TreeMap<String, List<Double>> promptConfidence = new TreeMap<>();
         TreeMap<Boolean, int[]> poorSplit = new TreeMap<>();
+        // per doubtful (true) / confident (false) recognised word: [wrong, all]
+        TreeMap<Boolean, int[]> rightByDoubt = new TreeMap<>();
         System.out.println("| recording | rate | words | WER | confidence | doubtful words | hypothesis |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Recording r : recordings) {
@@ -63,6 +65,7 @@ class PocketsphinxWerTest {
             List<String> hyp = WerText.words(t.text());
             int e = SpeechTestMedia.wordErrors(r.ref(), hyp);
             TranscriptConfidence c = TranscriptConfidence.of(t);
+            countWordsRightByConfidence(r.ref(), t, rightByDoubt);
             double recordingWer = (double) e / r.ref().size();
             System.out.printf("| %s | %s | %d | %.0f %% | %s | %s | %s |%n", r.id(), r.rate(), r.ref().size(),
                     100 * recordingWer, c == null ? "-" : String.format("%.0f %%%s", 100 * c.mean(), c.poor() ? " (poor)" : ""),
@@ -92,6 +95,12 @@ class PocketsphinxWerTest {
         poorSplit.forEach((poor, acc) -> System.out.printf("WER of the transcripts %s: %.1f %% (%d/%d words)%n",
                 poor ? "marked poor" : "not marked poor", 100.0 * acc[0] / acc[1], acc[0], acc[1]));
         assertThat(poorSplit).containsKeys(true, false);
+        // what a greyed word means: the share of recognised words that are wrong, doubtful vs confident ones
+        rightByDoubt.forEach((doubtful, acc) -> System.out.printf("Recognised words %s: %.1f %% wrong (%d/%d)%n",
+                doubtful ? "under 50 % confidence (greyed)" : "at 50 % or more", 100.0 * acc[0] / acc[1], acc[0],
+                acc[1]));
+        assertThat(rightByDoubt.get(true)[0] / (double) rightByDoubt.get(true)[1]).as("doubtful words wrong more often")
+                .isGreaterThan(rightByDoubt.get(false)[0] / (double) rightByDoubt.get(false)[1]);
         assertThat(poorSplit.get(true)[0] / (double) poorSplit.get(true)[1]).as("WER marked poor vs not")
                 .isGreaterThan(poorSplit.get(false)[0] / (double) poorSplit.get(false)[1]);
         // regression limits just above the measured level (38.3 % at 16 kHz, 55.3 % overall on 2026-12-02; see the
@@ -125,6 +134,52 @@ class PocketsphinxWerTest {
 
     /** Measured r = -0.59 (README, speech section); a confidence that says nothing about the errors gives about 0. */
     private static final double MAX_CORRELATION = -0.4;
+
+    /**
+     * Aligns the recognised words (normalised one by one, each token keeping its word's confidence) with the
+     * reference by minimum edit distance and counts, for doubtful and for confident words, how many are wrong (a
+     * substitution or an insertion) of how many.
+     */
+    private static void countWordsRightByConfidence(List<String> ref, Transcript t, TreeMap<Boolean, int[]> acc) {
+        List<String> hyp = new ArrayList<>();
+        List<Double> conf = new ArrayList<>();
+        for (TranscriptWord w : t.words()) {
+            for (String token : WerText.words(w.word())) {
+                hyp.add(token);
+                conf.add(w.confidence());
+            }
+        }
+        int n = ref.size();
+        int m = hyp.size();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; j <= m; j++) {
+                d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(d[i - 1][j - 1] + (ref.get(i - 1).equals(hyp.get(j - 1))
+                        ? 0 : 1), Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+            }
+        }
+        int i = n;
+        int j = m;
+        while (j > 0) {
+            boolean wrong;
+            if (i > 0 && d[i][j] == d[i - 1][j - 1] + (ref.get(i - 1).equals(hyp.get(j - 1)) ? 0 : 1)) {
+                wrong = !ref.get(i - 1).equals(hyp.get(j - 1));
+                i--;
+            } else if (d[i][j] == d[i][j - 1] + 1) {
+                wrong = true; // inserted
+            } else {
+                i--; // a reference word left out: no recognised word to count
+                continue;
+            }
+            j--;
+            Double c = conf.get(j);
+            if (c != null) {
+                int[] a = acc.computeIfAbsent(c < TranscriptConfidence.LOW_WORD, k -> new int[2]);
+                a[0] += wrong ? 1 : 0;
+                a[1]++;
+            }
+        }
+    }
 
     static double pearson(List<double[]> xy) {
         double mx = xy.stream().mapToDouble(p -> p[0]).average().orElse(0);
