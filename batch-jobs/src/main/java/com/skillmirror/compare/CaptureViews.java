@@ -169,6 +169,12 @@ public final class CaptureViews {
             view.append(" A second camera, or a second take from that view, fills the gap.");
             advice.add(view.toString());
         }
+        // what matters is what the skill reads: the landmarks of its compared angles
+        java.util.Set<BodyLandmark> read = java.util.EnumSet.noneOf(BodyLandmark.class);
+        skill.jointNames().stream().map(CaptureViews::angle).filter(java.util.Objects::nonNull)
+                .forEach(a -> read.addAll(a.landmarks()));
+        double cutOff = reliability.share(read, LandmarkReliability.Problem.OUT_OF_FRAME);
+        double poorlySeen = reliability.share(read, LandmarkReliability.Problem.LOW_VISIBILITY);
         if (lm.frames() > 0 && lm.meanHeight() < SMALL_IN_FRAME) {
             advice.add("Distance: the athlete is " + percent(lm.meanHeight()) + " of the picture's height (about "
                     + Math.round(lm.meanHeight() * heightPx) + " pixels); come closer or zoom in until the whole body"
@@ -178,20 +184,21 @@ public final class CaptureViews {
             advice.add("Frame rate: " + Math.round(fps) + " frames per second misses the quick peaks of a movement;"
                     + " film at 30 frames per second or more.");
         }
-        if (lm.outOfFrame() > NOTABLE_SHARE) {
-            advice.add("Framing: a limb was outside the picture in " + percent(lm.outOfFrame()) + " of the frames;"
+        if (cutOff > NOTABLE_SHARE) {
+            advice.add("Framing: a joint the skill measures was outside the picture in " + percent(cutOff)
+                    + " of the frames;"
                     + " keep the whole body in the frame for the whole movement.");
         }
-        if (lm.lowVisibility() > NOTABLE_SHARE) {
-            advice.add("Light and visibility: a limb was poorly seen in " + percent(lm.lowVisibility()) + " of the"
-                    + " frames; film in better light, against a plain background, with nothing in front of the"
+        if (poorlySeen > NOTABLE_SHARE) {
+            advice.add("Light and visibility: a joint the skill measures was poorly seen in " + percent(poorlySeen)
+                    + " of the frames (not counting the side the view hides); film in better light, against a plain background, with nothing in front of the"
                     + " athlete.");
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         summary.shares().forEach((view, s) -> shares.put(view.key(), Signals.round(s, 3)));
         return new CaptureQuality(summary.frames(), shares, summary.dominant() == null ? null
                 : summary.dominant().key(), Signals.round(lm.meanHeight(), 3), Signals.round(fps, 1),
-                Signals.round(lm.outOfFrame(), 3), Signals.round(lm.lowVisibility(), 3), List.copyOf(hiddenAngles),
+                Signals.round(cutOff, 3), Signals.round(poorlySeen, 3), List.copyOf(hiddenAngles),
                 advice);
     }
 
@@ -235,20 +242,11 @@ public final class CaptureViews {
         return angle.landmarks().stream().allMatch(BodyLandmark::isRight) ? Skeleton.Side.RIGHT : Skeleton.Side.CENTRE;
     }
 
-    /** Whether the camera could not see the angle in row {@code t}: its side hidden, or a landmark cut off. */
+    /** Whether the camera could not see the angle in row {@code t}: behind the body, or a landmark cut off. */
     boolean hidden(int t, Angle angle) {
-        boolean oneSided = side(angle) != Skeleton.Side.CENTRE;
-        for (BodyLandmark b : angle.landmarks()) {
-            LandmarkReliability.Problem p = reliability.problem(t, b);
-            if (p == LandmarkReliability.Problem.OUT_OF_FRAME) {
-                return true;
-            }
-            // an angle across the body (trunk lean) is measured on the near side's landmarks well enough
-            if (p == LandmarkReliability.Problem.HIDDEN_BY_BODY && oneSided) {
-                return true;
-            }
-        }
-        return false;
+        LandmarkReliability.Problem p = reliability.problem(t, angle);
+        // poorly seen landmarks are already gaps in the kinematics (its visibility threshold)
+        return p == LandmarkReliability.Problem.HIDDEN_BY_BODY || p == LandmarkReliability.Problem.OUT_OF_FRAME;
     }
 
     private void check(FeatureSeries take) {

@@ -160,8 +160,8 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
      * @param dominantView  the most frequent view
      * @param heightShare   the athlete's mean height in the picture, share of its height
      * @param fps           frames per second of the analysis
-     * @param outOfFrame    share of the frames with a limb outside the picture
-     * @param lowVisibility share of the frames with a limb in view yet poorly seen
+     * @param outOfFrame    share of the frames with a landmark of the skill's compared angles outside the picture
+     * @param lowVisibility share of the frames with such a landmark in view (not behind the body) yet poorly seen
      * @param hiddenAngles  compared angles the view hid (left out of the score)
      * @param advice        what to change next time, only where it mattered; empty when nothing did
      */

@@ -107,20 +107,49 @@ public final class LandmarkReliability {
         return problems[i][b.index()];
     }
 
-    /** Whether every landmark of the angle is trusted in sample {@code i}. */
+    /** Whether every landmark of the angle is trusted in sample {@code i} (see {@link #problem(int, Angle)}). */
     public boolean reliable(int i, Angle angle) {
         return problem(i, angle) == null;
     }
 
-    /** The first problem among the angle's landmarks in sample {@code i}; null when all are trusted. */
+    /**
+     * The first problem among the angle's landmarks in sample {@code i}; null when all are trusted. The far side's
+     * being behind the body counts only for an angle of one side (a knee, an elbow): an angle across the body (trunk
+     * lean, from the mid-points of both shoulders and both hips) is measured well enough on the near side's
+     * landmarks, which the far ones lie almost on top of.
+     */
     public Problem problem(int i, Angle angle) {
+        boolean oneSided = angle.landmarks().stream().allMatch(BodyLandmark::isLeft)
+                || angle.landmarks().stream().allMatch(BodyLandmark::isRight);
         for (BodyLandmark b : angle.landmarks()) {
             Problem p = problems[i][b.index()];
-            if (p != null) {
+            if (p != null && (p != Problem.HIDDEN_BY_BODY || oneSided)) {
                 return p;
             }
         }
         return null;
+    }
+
+    /**
+     * The share of the frames with the person in which one of these landmarks has this problem: how much of what a
+     * skill reads was, say, outside the picture.
+     */
+    public double share(java.util.Collection<BodyLandmark> landmarks, Problem problem) {
+        int seen = 0;
+        int hit = 0;
+        for (Problem[] frame : problems) {
+            if (frame[0] == Problem.NOT_SEEN) {
+                continue;
+            }
+            seen++;
+            for (BodyLandmark b : landmarks) {
+                if (frame[b.index()] == problem) {
+                    hit++;
+                    break;
+                }
+            }
+        }
+        return seen == 0 ? 0 : hit / (double) seen;
     }
 
     public Summary summary() {
