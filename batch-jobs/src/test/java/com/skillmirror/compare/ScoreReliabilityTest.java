@@ -52,6 +52,8 @@ class ScoreReliabilityTest {
     private static FeatureSeries original;
     private static final Map<String, FeatureSeries> variants = new LinkedHashMap<>();
     private static final List<FeatureSeries> takes = new ArrayList<>();
+    /** The camera's view of the walker in each take (the compare stage's own view estimate). */
+    private static final List<String> takeViews = new ArrayList<>();
 
     @BeforeAll
     static void clips() throws Exception {
@@ -75,8 +77,14 @@ class ScoreReliabilityTest {
                     RetimedClips.filtered(clip, DIR.resolve(file), 0, 8, e.getValue()[0], fps)));
         }
         for (int start = 56; start + 4 <= 68; start += 4) {
-            takes.add(RetimedClips.angles(
-                    RetimedClips.filtered(vtest, DIR.resolve("take-" + start + ".mp4"), start, 4, CROP, 10)));
+            Path take = RetimedClips.filtered(vtest, DIR.resolve("take-" + start + ".mp4"), start, 4, CROP, 10);
+            takes.add(RetimedClips.angles(take));
+            var poses = RetimedClips.poses(take);
+            var shares = CaptureViews.of(poses, poses.mainPersonId()).summary().shares();
+            takeViews.add(shares.entrySet().stream().filter(e -> e.getValue() >= 0.2)
+                    .sorted(Map.Entry.<com.skillmirror.kinematics.CameraView, Double>comparingByValue().reversed())
+                    .map(e -> e.getKey().key() + " " + Math.round(e.getValue() * 100) + " %")
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
@@ -121,15 +129,15 @@ class ScoreReliabilityTest {
     void anotherTakeOfTheSamePersonScoresAsHerOwnPattern() {
         SkillComparator comparator = new SkillComparator(walk);
         List<Comparison> scored = new ArrayList<>();
-        System.out.println("| take | pattern from | angles compared | score | 95 % band | MDC95 |");
+        System.out.println("| take | view | pattern from | angles compared | score | 95 % band | MDC95 |");
         for (int left = 0; left < takes.size(); left++) {
             List<FeatureSeries> own = new ArrayList<>(takes);
             FeatureSeries take = own.remove(left);
             ExpertPattern pattern = new PatternBuilder(walk).build(own, WALKER);
             Comparison c = comparator.compare(take, pattern);
             scored.add(c);
-            System.out.printf("| %d-%d s | the other two | %s | %.1f | +/- %s | %s |%n", 56 + 4 * left,
-                    60 + 4 * left, pattern.features(), c.score(),
+            System.out.printf("| %d-%d s | %s | the other two | %s | %.1f | +/- %s | %s |%n", 56 + 4 * left,
+                    60 + 4 * left, takeViews.get(left), pattern.features(), c.score(),
                     c.reliability() == null ? "-" : c.reliability().bandPoints(),
                     c.reliability() == null ? "-" : c.reliability().smallestRealChangePoints());
         }
@@ -140,9 +148,12 @@ class ScoreReliabilityTest {
             assertThat(c.mirrored()).isFalse();
             assertThat(c.data().excludedAngles()).isEmpty();
         });
-        // the target of issue 15 (>= 90) holds for the first crossing take (measured 91.2); the second (77.1: its
-        // pattern mixes a crossing take with the walk-away view) and the walk-away take (88.3) are short of it,
-        // see the README
+        // the takes are not all the same view of the walk: side-on, then turning away (half side, half back), then
+        // from behind. The target of issue 15 (>= 90) holds for the side-on take (measured 91.2); the turning take
+        // (77.1, against a pattern of a side-on and a from-behind take) and the from-behind take (88.3) are short
+        // of it, see the README
+        assertThat(takeViews.get(0)).startsWith("side");
+        assertThat(takeViews.get(2)).startsWith("back");
         assertThat(scored.get(0).score()).isGreaterThanOrEqualTo(90);
         assertThat(scored.get(1).score()).isGreaterThanOrEqualTo(70);
         assertThat(scored.get(2).score()).isGreaterThanOrEqualTo(80);
