@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code comparison} row and inside the compare stage's {@link CompareResult}.
  *
  * @param score       0-100, see {@link #scoreFormula}
- * @param mirrored    the take was compared mirrored (left/right swapped, segment angles negated) because that
- *                    matched better: e.g. a left-handed athlete against a right-handed pattern
+ * @param mirrored    the take was compared as its mirror image (left/right swapped, segment angles negated)
+ *                    because that matched clearly better: filmed mirrored (a selfie camera), or a left-handed or
+ *                    left-footed athlete against a right-sided pattern; {@link #mirrorNote} says so in words
  * @param joints      per compared angle, deviation after time alignment
  * @param phases      per phase of the skill, deviation and timing
  * @param rom         range of motion vs the pattern

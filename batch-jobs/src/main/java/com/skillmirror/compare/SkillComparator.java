@@ -32,8 +32,10 @@ import java.util.Map;
  * pattern are resampled to one length L (the longer of the two, at most {@code maxSamples}), which removes the
  * overall tempo difference; then DTW with a Sakoe-Chiba band aligns them on the angle values plus their
  * derivatives (derivative DTW, Keogh &amp; Pazzani 2001: matching on shape as well as value avoids aligning a
- * rising part with a falling one). The take is aligned as it is and mirrored; the better alignment is kept and
- * reported. Deviations are then measured on the values along the warping path. For a cyclic skill (running,
+ * rising part with a falling one). The take is aligned as it is and mirrored; the mirror is kept only when it fits
+ * clearly better on equal terms (see {@code mirrorFitsClearlyBetter}) and is then flagged. Deviations are then
+ * measured on the values along the warping path, each against the pattern within half a frame in time
+ * ({@code Segment.offTime}). For a cyclic skill (running,
  * jumping jacks) the pattern is one cycle: the take is cut into cycles at the skill's first event and every cycle
  * is aligned on its own; deviations pool all cycles.
  *
