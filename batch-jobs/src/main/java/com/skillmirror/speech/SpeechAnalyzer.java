@@ -74,7 +74,7 @@ public final class SpeechAnalyzer {
         if (rewriter != null && !metrics.noSpeechDetected()) {
             List<Finding> rewritten = rewriter.rewrite(metrics, stats, findings);
             if (rewritten != findings) {
-                findings = new ArrayList<>(rewritten);
+                findings = keepPoorTranscriptMarks(findings, rewritten, confidence == null ? null : confidence.note());
                 source = "llm";
             }
         }
@@ -86,5 +86,21 @@ public final class SpeechAnalyzer {
         return new SpeechResult(provider.name(), transcript != null && provider.approximate(),
                 metrics.noSpeechDetected(), metrics.noSpeechReason(), metrics.durationSec(), metrics, transcript, stats,
                 error, findings, source, confidence);
+    }
+
+    /**
+     * The rewritten findings, each keeping the "rests on a poor transcript" mark its rule finding had: the chat
+     * model rewrites the wording and may drop it, but a word count of a doubtful transcript must stay marked.
+     */
+    static List<Finding> keepPoorTranscriptMarks(List<Finding> rules, List<Finding> rewritten, String note) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : rewritten) {
+            boolean marked = note != null && rules.stream().anyMatch(r -> r.code().equals(f.code())
+                    && r.message() != null && r.message().contains(note));
+            out.add(marked && (f.message() == null || !f.message().contains(note))
+                    ? new Finding(f.code(), f.severity(), (f.message() == null ? "" : f.message() + " ") + note, f.advice())
+                    : f);
+        }
+        return out;
     }
 }

@@ -148,6 +148,21 @@ class SpeechAnalyzerTest {
     }
 
     @Test
+    void aChatModelsRewriteKeepsThePoorTranscriptMark() {
+        String note = new TranscriptConfidence(0.35, 0.7, 20, true, "test").note();
+        List<Finding> rules = List.of(new Finding("pace.too_slow", Finding.Severity.WARNING, "Slow pace. " + note, "a"),
+                new Finding("pitch.monotone", Finding.Severity.WARNING, "Monotone.", "b"));
+        List<Finding> rewritten = List.of(new Finding("pace.too_slow", Finding.Severity.WARNING, "You are slow.", "a2"),
+                new Finding("pitch.monotone", Finding.Severity.WARNING, "Flat voice.", "b2"));
+
+        List<Finding> out = SpeechAnalyzer.keepPoorTranscriptMarks(rules, rewritten, note);
+
+        assertThat(out.get(0).message()).isEqualTo("You are slow. " + note);
+        assertThat(out.get(1)).isEqualTo(rewritten.get(1));
+        assertThat(SpeechAnalyzer.keepPoorTranscriptMarks(rules, rewritten, null)).isEqualTo(rewritten);
+    }
+
+    @Test
     void rulesFlagFastPaceManyFillersAndLongPauses() {
         SpeechMetrics m = new SpeechMetrics(60, false, null, 0, 60, 40, List.of(), 2, 8, 5, 0.13,
                 List.of(SpeechMetrics.Segment.of(10, 15), SpeechMetrics.Segment.of(30, 33)),
