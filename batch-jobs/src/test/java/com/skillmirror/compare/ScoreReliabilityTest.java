@@ -51,6 +51,8 @@ class ScoreReliabilityTest {
     private static Path vtest;
     private static FeatureSeries original;
     private static final Map<String, FeatureSeries> variants = new LinkedHashMap<>();
+    /** The camera's view of the walker per clip, as the compare stage passes it (far-side guesses are gaps). */
+    private static final Map<String, CaptureViews> views = new LinkedHashMap<>();
     private static final List<FeatureSeries> takes = new ArrayList<>();
     /** The camera's view of the walker in each take (the compare stage's own view estimate). */
     private static final List<String> takeViews = new ArrayList<>();
@@ -62,6 +64,7 @@ class ScoreReliabilityTest {
         vtest = TestMedia.file("opencv_vtest_pedestrians.avi");
         Path clip = RetimedClips.filtered(vtest, DIR.resolve("walker.mp4"), 60, 8, CROP, 10);
         original = RetimedClips.angles(clip);
+        views.put("original", views(clip));
         Map<String, String[]> recipes = new LinkedHashMap<>();
         recipes.put("0.75x speed", new String[] {"setpts=PTS/0.75,fps=10", "10"});
         recipes.put("1.25x speed", new String[] {"setpts=PTS/1.25,fps=10", "10"});
@@ -73,19 +76,25 @@ class ScoreReliabilityTest {
         for (var e : recipes.entrySet()) {
             String file = e.getKey().replaceAll("[^a-z0-9.]+", "_") + ".mp4";
             double fps = Double.parseDouble(e.getValue()[1]);
-            variants.put(e.getKey(), RetimedClips.angles(
-                    RetimedClips.filtered(clip, DIR.resolve(file), 0, 8, e.getValue()[0], fps)));
+            Path variant = RetimedClips.filtered(clip, DIR.resolve(file), 0, 8, e.getValue()[0], fps);
+            variants.put(e.getKey(), RetimedClips.angles(variant));
+            views.put(e.getKey(), views(variant));
         }
         for (int start = 56; start + 4 <= 68; start += 4) {
             Path take = RetimedClips.filtered(vtest, DIR.resolve("take-" + start + ".mp4"), start, 4, CROP, 10);
             takes.add(RetimedClips.angles(take));
-            var poses = RetimedClips.poses(take);
-            var shares = CaptureViews.of(poses, poses.mainPersonId()).summary().shares();
+            views.put("take " + start, views(take));
+            var shares = views.get("take " + start).summary().shares();
             takeViews.add(shares.entrySet().stream().filter(e -> e.getValue() >= 0.2)
                     .sorted(Map.Entry.<com.skillmirror.kinematics.CameraView, Double>comparingByValue().reversed())
                     .map(e -> e.getKey().key() + " " + Math.round(e.getValue() * 100) + " %")
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
+    }
+
+    private static CaptureViews views(Path clip) throws Exception {
+        var poses = RetimedClips.poses(clip);
+        return CaptureViews.of(poses, poses.mainPersonId());
     }
 
     /** Each variant's score, mirror flag and band, as a README table row (this test's output is the figure). */
@@ -94,7 +103,8 @@ class ScoreReliabilityTest {
         ExpertPattern pattern = new PatternBuilder(walk).build(List.of(original), WALKER);
         SkillComparator comparator = new SkillComparator(walk);
         Map<String, Comparison> results = new LinkedHashMap<>();
-        variants.forEach((name, series) -> results.put(name, comparator.compare(series, pattern)));
+        variants.forEach((name, series) -> results.put(name,
+                comparator.compare(series, pattern, Map.of(), views.get(name))));
         System.out.println("| variant | frames | score | 95 % band | MDC95 | mirrored |");
         results.forEach((name, c) -> System.out.printf("| %s | %d | %.1f | +/- %s | %s | %s |%n", name,
                 variants.get(name).length(), c.score(), c.reliability() == null ? "-" : c.reliability().bandPoints(),
@@ -106,11 +116,12 @@ class ScoreReliabilityTest {
             assertThat(results.get(name).mirrored()).as(name).isFalse();
         }
         // the clip against itself: 100 and not turned (a walk is nearly symmetric, so this is not a given)
-        Comparison self = comparator.compare(original, pattern);
+        Comparison self = comparator.compare(original, pattern, Map.of(), views.get("original"));
         assertThat(self.score()).isEqualTo(100.0);
         assertThat(self.mirrored()).isFalse();
-        // the mirror image is recognised, said so and scored as the clip (measured 95.2: the far leg, hidden in the
-        // original where the pattern only guesses it, is estimated differently by BlazePose in the mirror image)
+        // the mirror image is recognised, said so and scored as the clip (measured 96.1; 95.2 without the views: the
+        // far leg, hidden in the original where the pattern only guesses it, is estimated differently by BlazePose
+        // in the mirror image)
         assertThat(results.get("mirrored").mirrored()).isTrue();
         assertThat(results.get("mirrored").mirrorNote()).contains("mirror image");
         assertThat(results.get("mirrored").score()).isGreaterThanOrEqualTo(95);
@@ -134,7 +145,7 @@ class ScoreReliabilityTest {
             List<FeatureSeries> own = new ArrayList<>(takes);
             FeatureSeries take = own.remove(left);
             ExpertPattern pattern = new PatternBuilder(walk).build(own, WALKER);
-            Comparison c = comparator.compare(take, pattern);
+            Comparison c = comparator.compare(take, pattern, Map.of(), views.get("take " + (56 + 4 * left)));
             scored.add(c);
             System.out.printf("| %d-%d s | %s | the other two | %s | %.1f | +/- %s | %s |%n", 56 + 4 * left,
                     60 + 4 * left, takeViews.get(left), pattern.features(), c.score(),
@@ -150,7 +161,7 @@ class ScoreReliabilityTest {
         });
         // the takes are not all the same view of the walk: side-on, then turning away (half side, half back), then
         // from behind. The target of issue 15 (>= 90) holds for the side-on take (measured 91.2); the turning take
-        // (77.1, against a pattern of a side-on and a from-behind take) and the from-behind take (88.3) are short
+        // (77.1, against a pattern of a side-on and a from-behind take) and the from-behind take (88.4) are short
         // of it, see the README
         assertThat(takeViews.get(0)).startsWith("side");
         assertThat(takeViews.get(2)).startsWith("back");
