@@ -84,7 +84,7 @@ final class LandmarkModel implements AutoCloseable {
     void preprocess(RgbImage img, RoiBox roi) {
         float w = roi.width() * img.width();
         float h = roi.height() * img.height();
-        ImageOps.crop(img, roi.xCenter() * img.width(), roi.yCenter() * img.height(), w, h, roi.rotation(),
+        ImageOps.cropLikeGpu(img, roi.xCenter() * img.width(), roi.yCenter() * img.height(), w, h, roi.rotation(),
                 SIZE, SIZE, 1f / 255f, 0f, false, input);
         model.setInput(input);
     }
@@ -117,9 +117,12 @@ final class LandmarkModel implements AutoCloseable {
             float vis = sigmoid(rawLandmarks[o + 3]);
             float pres = sigmoid(rawLandmarks[o + 4]);
             // refine x, y from the heatmap around the predicted point
+            // as RefineLandmarksFromHeatmapCalculator: truncation toward zero (a point just left of or above the
+            // crop still refines from column/row 0), and its bounds check compares the column twice (row unchecked;
+            // a row past the bottom refines from the rows the kernel still reaches)
             int cc = (int) (x * hs);
             int cr = (int) (y * hs);
-            if (x >= 0 && y >= 0 && cc >= 0 && cc < hs && cr >= 0 && cr < hs) {
+            if (!(cc < 0 || cc >= hs || cr < 0 || cc >= hs)) {
                 int c0 = Math.max(0, cc - half), c1 = Math.min(hs, cc + half + 1);
                 int r0 = Math.max(0, cr - half), r1 = Math.min(hs, cr + half + 1);
                 float sum = 0, wc = 0, wr = 0, max = 0;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * MediaPipe's BlazePose person detector (pose_detection.tflite) with the decoding of the pose_detection graph:
- * 224x224 letterbox in [-1, 1] with zero border, SSD anchors (5 layers, strides 8/16/32/32/32, fixed size),
+ * 224x224 letterbox in [-1, 1] with zero border (sampled as MediaPipe's GPU converter does, see {@link ImageOps}), SSD anchors (5 layers, strides 8/16/32/32/32, fixed size),
  * sigmoid scores (clipped at ±100) thresholded, weighted non-max suppression (IoU 0.3), letterbox removal.
  * Not thread-safe.
  */
@@ -91,7 +91,7 @@ final class PoseDetector implements AutoCloseable {
         int w = img.width();
         int h = img.height();
         float side = Math.max(w, h);
-        ImageOps.crop(img, w / 2f, h / 2f, side, side, 0f, SIZE, SIZE, 2f / 255f, -1f, true, input);
+        ImageOps.cropLikeGpu(img, w / 2f, h / 2f, side, side, 0f, SIZE, SIZE, 2f / 255f, -1f, true, input);
         model.setInput(input);
         return new float[] {(1f - w / side) / 2f, (1f - h / side) / 2f};
     }

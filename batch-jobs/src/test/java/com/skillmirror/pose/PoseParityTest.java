@@ -145,12 +145,17 @@ class PoseParityTest {
     }
 
     /**
-     * A dog: no person. (MediaPipe's web runtime, whose reference entry for this photo does hold landmarks,
-     * reports a false pose here; our landmark pass on the detection's ROI scores below the presence threshold.)
+     * A dog that MediaPipe's web runtime takes for a person (its reference entry holds a pose): parity means we
+     * do too, at the same place. (Before the engine sampled its inputs as MediaPipe's GPU converter does, our
+     * landmark pass scored below the presence threshold here and found nobody.) The limit is a regression limit at
+     * the measured 3.36 %, not the 2 % of the photos above: this reference ran the networks on WebGL, and MediaPipe's
+     * own CPU-inference run of this photo is 3.35 % from it while ours matches that run to 0.00 % (3 December 2026).
      */
     @Test
-    void dogIsNotAPerson() throws Exception {
-        assertThat(estimator.estimateImage(image("kphotoalbum_donna.jpg"))).isEmpty();
+    void dogThatMediaPipeTakesForAPersonIsFoundAsMediaPipeFindsIt() throws Exception {
+        assertThat(frame("kphotoalbum_donna.jpg").get("landmarks").size()).isEqualTo(33);
+        double[] r = compare("kphotoalbum_donna.jpg");
+        assertThat(r[0]).isLessThanOrEqualTo(0.035);
     }
 
     @Test

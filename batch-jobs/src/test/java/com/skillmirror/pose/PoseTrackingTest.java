@@ -91,7 +91,10 @@ class PoseTrackingTest {
         int h = head.get(0).image().height();
         List<List<PersonPose>> raw = track(PoseOptions.defaults().withSmoothing(false), head);
         List<List<PersonPose>> smooth = track(PoseOptions.defaults().withSmoothing(true), head);
-        assertThat(raw.stream().filter(f -> !f.isEmpty()).count()).isGreaterThan(140);
+        // MediaPipe's own runtime (@mediapipe/pose in Chromium, video mode, measured 3 December 2026 on these 150
+        // frames) finds the speaker in 103 of them with CPU inference (from frame 46 on, the same frames as we do
+        // since the engine samples its inputs as MediaPipe does; before: 140+) and in 83 with WebGL inference
+        assertThat(raw.stream().filter(f -> !f.isEmpty()).count()).isGreaterThanOrEqualTo(100);
         double rawJitter = jitter(raw, w, h);
         double smoothJitter = jitter(smooth, w, h);
         System.out.printf(Locale.ROOT, "jitter (mean |2nd difference| of head/shoulder landmarks, px): raw %.3f, smoothed %.3f%n",
