@@ -346,6 +346,10 @@ public final class SkillComparator {
         if (common.isEmpty()) {
             return false;
         }
+        if (common.size() == direct.prep().series().width() && common.size() == flipped.prep().series().width()) {
+            // both kept the same angles (the usual case): their costs are already comparable
+            return flipped.costPerWeight() < MIRROR_MARGIN * direct.costPerWeight();
+        }
         double[] w = weights(common);
         Orientation d = orient(take, pattern, common, w);
         Orientation f = orient(take.mirrored(), pattern, common, w);
