@@ -76,10 +76,12 @@ public record RgbImage(int width, int height, byte[] rgb) {
         if (!Files.isRegularFile(path)) {
             throw new IOException("No such image file: " + path);
         }
-        BufferedImage img = ImageIO.read(path.toFile());
+        byte[] bytes = Files.readAllBytes(path);
+        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         if (img != null) {
-            // browsers (and so MediaPipe's web runtime) show a JPEG turned by its EXIF orientation: so do we
-            return fromBufferedImage(img).oriented(jpegExifOrientation(path));
+            // browsers (and so MediaPipe's web runtime) show a still in sRGB (converted from an embedded colour
+            // profile) and a JPEG turned by its EXIF orientation: so do we
+            return EmbeddedColourProfile.toSrgb(fromBufferedImage(img), bytes).oriented(jpegExifOrientation(bytes));
         }
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
             grabber.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);

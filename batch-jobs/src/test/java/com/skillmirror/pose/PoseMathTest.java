@@ -150,6 +150,35 @@ class PoseMathTest {
     }
 
     @Test
+    void embeddedNonSrgbProfileIsConvertedToSrgbAndSrgbProfilesLeftAlone() throws Exception {
+        // tracking_faces.png embeds Adobe RGB (1998): a browser converts it to sRGB, which saturates colours
+        java.nio.file.Path adobe = ParityMedia.fetched("tracking_faces.png");
+        byte[] adobeBytes = java.nio.file.Files.readAllBytes(adobe);
+        assertThat(EmbeddedColourProfile.profile(adobeBytes)).isNotNull();
+        RgbImage stored = RgbImage.fromBufferedImage(javax.imageio.ImageIO.read(adobe.toFile()));
+        RgbImage shown = RgbImage.read(adobe);
+        long changed = 0;
+        double satStored = 0;
+        double satShown = 0;
+        for (int i = 0; i < stored.rgb().length; i += 3) {
+            int r0 = stored.rgb()[i] & 0xff, g0 = stored.rgb()[i + 1] & 0xff, b0 = stored.rgb()[i + 2] & 0xff;
+            int r1 = shown.rgb()[i] & 0xff, g1 = shown.rgb()[i + 1] & 0xff, b1 = shown.rgb()[i + 2] & 0xff;
+            if (r0 != r1 || g0 != g1 || b0 != b1) {
+                changed++;
+            }
+            satStored += Math.max(r0, Math.max(g0, b0)) - Math.min(r0, Math.min(g0, b0));
+            satShown += Math.max(r1, Math.max(g1, b1)) - Math.min(r1, Math.min(g1, b1));
+        }
+        assertThat(changed).isGreaterThan(stored.rgb().length / 3 / 2);
+        assertThat(satShown).isGreaterThan(satStored * 1.05);
+        // kphotoalbum_bar55.jpg embeds an sRGB profile: its levels stay exactly as stored
+        java.nio.file.Path srgb = ParityMedia.fetched("kphotoalbum_bar55.jpg");
+        assertThat(EmbeddedColourProfile.profile(java.nio.file.Files.readAllBytes(srgb))).isNotNull();
+        assertThat(RgbImage.read(srgb).rgb())
+                .isEqualTo(RgbImage.fromBufferedImage(javax.imageio.ImageIO.read(srgb.toFile())).rgb());
+    }
+
+    @Test
     void weightedNmsAveragesOverlappingDetections() {
         Detection a = new Detection(0.9f, 0.1f, 0.1f, 0.5f, 0.5f, new float[] {0.3f, 0.3f, 0, 0, 0, 0, 0, 0});
         Detection b = new Detection(0.6f, 0.12f, 0.12f, 0.52f, 0.52f, new float[] {0.4f, 0.4f, 0, 0, 0, 0, 0, 0});
