@@ -119,7 +119,7 @@ class ScoreReliabilityTest {
         Comparison self = comparator.compare(original, pattern, Map.of(), views.get("original"));
         assertThat(self.score()).isEqualTo(100.0);
         assertThat(self.mirrored()).isFalse();
-        // the mirror image is recognised, said so and scored as the clip (measured 96.1; 95.2 without the views: the
+        // the mirror image is recognised, said so and scored as the clip (measured 96.9; the
         // far leg, hidden in the original where the pattern only guesses it, is estimated differently by BlazePose
         // in the mirror image)
         assertThat(results.get("mirrored").mirrored()).isTrue();
@@ -154,14 +154,15 @@ class ScoreReliabilityTest {
         }
         // a real asymmetric case: the crossing takes show the right side only. Mirrored, the take would keep only
         // the trunk to compare (the hidden left side becomes the pattern's right) and score a hollow 100: it must
-        // be compared as filmed, on every angle of the pattern
+        // be compared as filmed, with the knee and hip of the side it shows
         assertThat(scored).allSatisfy(c -> {
             assertThat(c.mirrored()).isFalse();
-            assertThat(c.data().excludedAngles()).isEmpty();
+            assertThat(c.joints()).filteredOn(j -> List.of("right_knee_angle", "right_hip_angle").contains(j.angle()))
+                    .hasSize(2).allSatisfy(j -> assertThat(j.score()).isNotNull());
         });
         // the takes are not all the same view of the walk: side-on, then turning away (half side, half back), then
-        // from behind. The target of issue 15 (>= 90) holds for the side-on take (measured 91.2); the turning take
-        // (77.1, against a pattern of a side-on and a from-behind take) and the from-behind take (88.4) are short
+        // from behind. The target of issue 15 (>= 90) holds for the side-on take (measured 91.0); the turning take
+        // (78.8, against a pattern of a side-on and a from-behind take) and the from-behind take (88.5) are short
         // of it, see the README
         assertThat(takeViews.get(0)).startsWith("side");
         assertThat(takeViews.get(2)).startsWith("back");
