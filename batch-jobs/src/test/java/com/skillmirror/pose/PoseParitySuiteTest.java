@@ -49,7 +49,7 @@ class PoseParitySuiteTest {
 
     // Regression limits against MediaPipe's WebGL-inference run, slightly above the values measured on 3 December
     // 2026 (README, pose parity). The still targets (every still <= 2 %, mean <= 1 %) and its per-frame
-    // target (every frame <= 2.5 %) are NOT met against this run: 14 of 31 stills over 2 %, mean 6.39 %, median
+    // target (every frame <= 2.5 %) are NOT met against this run: 14 of 31 stills over 2 %, mean 6.38 %, median
     // 1.62 %; 5 of 58 frames over 2.5 %. MediaPipe's own CPU-inference run is as far from it (the table shows
     // it). The frame mean target (<= 1 %) is met (0.92 %) and asserted as such.
     static final double WEBGL_STILL_MEAN_LIMIT = 0.066;
