@@ -23,8 +23,9 @@ import org.bytedeco.javacv.Frame;
  * Real re-encodes of a real clip, made the way a coach's footage gets re-timed: an FFmpeg filter graph (e.g.
  * {@code setpts=PTS/0.75,fps=10}: played at 0.75x speed at the same frame rate, so FFmpeg duplicates frames, as
  * {@code ffmpeg -vf setpts=PTS/0.75} does for a constant-rate output) and an H.264 encode. The pose series of each
- * clip is computed once with the real tracker and cached under {@code target/} by the clip's content hash, since
- * pose on a few hundred frames costs tens of seconds.
+ * clip is computed once with the real tracker and cached under {@code target/} by the clip's content hash and the
+ * pose engine's compiled code, since pose on a few hundred frames costs tens of seconds (and a figure from poses of an
+ * older engine would be stale).
  */
 final class RetimedClips {
 
@@ -123,7 +124,7 @@ final class RetimedClips {
     }
 
     static synchronized PoseSeries poses(Path clip) throws Exception {
-        Path cached = CACHE.resolve(sha256(clip) + ".pose");
+        Path cached = CACHE.resolve(sha256(clip) + "-" + ENGINE + ".pose");
         if (Files.exists(cached)) {
             try (InputStream in = Files.newInputStream(cached)) {
                 return PoseSeries.read(in);
@@ -143,6 +144,29 @@ final class RetimedClips {
         }
         Files.move(tmp, cached, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return poses;
+    }
+
+    /** A hash of the pose engine's compiled classes (package {@code pose}, not its sub-packages); "jar" in a jar. */
+    private static final String ENGINE = engineHash();
+
+    private static String engineHash() {
+        try {
+            Path dir = Path.of(com.skillmirror.pose.PoseTracker.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).resolve("com/skillmirror/pose");
+            if (!Files.isDirectory(dir)) {
+                return "jar";
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                    md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(Files.readAllBytes(f));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 8);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot hash the pose engine's classes", e);
+        }
     }
 
     private static String sha256(Path file) throws Exception {
