@@ -1,9 +1,11 @@
 package com.skillmirror.compare;
 
 import com.skillmirror.compare.Comparison.CaptureQuality;
+import com.skillmirror.analysis.StageResults;
 import com.skillmirror.kinematics.Angle;
 import com.skillmirror.kinematics.BodyLandmark;
 import com.skillmirror.kinematics.CameraView;
+import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.LandmarkReliability;
 import com.skillmirror.kinematics.Skeleton;
 import com.skillmirror.kinematics.ViewTimeline;
@@ -12,13 +14,18 @@ import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillDefinition.Joint;
 import com.skillmirror.skill.SkillDefinition.Metric;
 import com.skillmirror.skill.SkillDefinition.MetricKind;
+import com.skillmirror.storage.Artifact;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +66,25 @@ public final class CaptureViews {
         ViewTimeline timeline = ViewTimeline.of(series, personId);
         return new CaptureViews(timeline, LandmarkReliability.of(series, personId, timeline), series.fps(),
                 series.height());
+    }
+
+    /**
+     * A person's views from a video's stored landmark series; empty when the video has none (analysed before they
+     * were kept) or they do not line up with the person's kinematics (then the comparison goes on without views).
+     */
+    public static Optional<CaptureViews> stored(StageResults results, UUID videoId, KinematicSeries person)
+            throws IOException {
+        Optional<byte[]> bytes = results.load(videoId, Artifact.POSE_SERIES);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        return of(PoseSeries.read(new ByteArrayInputStream(bytes.get())), person);
+    }
+
+    /** The person's views in this series; empty when its frames are not the rows of the person's kinematics. */
+    public static Optional<CaptureViews> of(PoseSeries series, KinematicSeries person) {
+        return series.frames().size() == person.size() ? Optional.of(of(series, person.personId()))
+                : Optional.empty();
     }
 
     public int size() {
@@ -191,8 +217,8 @@ public final class CaptureViews {
         }
         if (poorlySeen > NOTABLE_SHARE) {
             advice.add("Light and visibility: a joint the skill measures was poorly seen in " + percent(poorlySeen)
-                    + " of the frames (not counting the side the view hides); film in better light, against a plain background, with nothing in front of the"
-                    + " athlete.");
+                    + " of the frames (not counting the side the view hides); film in better light, against a plain"
+                    + " background, with nothing in front of the athlete.");
         }
         Map<String, Double> shares = new LinkedHashMap<>();
         summary.shares().forEach((view, s) -> shares.put(view.key(), Signals.round(s, 3)));

@@ -107,8 +107,8 @@ class SkillCatalogTest {
         assertInvalid(MINIMAL.replace("{angle: left_knee_angle, weight: 1}",
                 "{angle: left_knee_angle, weight: 1, views: []}"), "joints[0].views", "at least one view");
         assertInvalid(MINIMAL.replace("{angle: left_knee_angle, weight: 1}",
-                "{angle: left_knee_angle, weight: 1, views: [side]}").replace("unit: deg,", "unit: deg, views: [front],"),
-                "metrics[0].views", "none in common");
+                "{angle: left_knee_angle, weight: 1, views: [side]}")
+                .replace("unit: deg,", "unit: deg, views: [front],"), "metrics[0].views", "none in common");
     }
 
     /** Which views each metric and angle needs: declared, the kinds' defaults, and the joints' views narrowing them. */
@@ -127,7 +127,8 @@ class SkillCatalogTest {
         assertThat(gait.metricViews(gait.metric("cadence"))).containsExactlyInAnyOrder(CameraView.values());
         // a symmetry metric without views defaults to both sides in plain view
         SkillDefinition custom = SkillCatalog.parse("custom/wall-sit.yaml", new ByteArrayInputStream(MINIMAL
-                .replace("kind: MEAN, signal: left_knee_angle", "kind: SYMMETRY, signal: [left_knee_angle, right_knee_angle]")
+                .replace("kind: MEAN, signal: left_knee_angle",
+                        "kind: SYMMETRY, signal: [left_knee_angle, right_knee_angle]")
                 .getBytes(StandardCharsets.UTF_8)));
         assertThat(custom.metricViews(custom.metric("knee"))).containsExactlyInAnyOrder(CameraView.FRONT,
                 CameraView.BACK);

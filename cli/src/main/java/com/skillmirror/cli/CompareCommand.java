@@ -2,6 +2,7 @@ package com.skillmirror.cli;
 
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.VideoKinematics;
+import com.skillmirror.compare.CaptureViews;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.expert.ExpertPattern;
 import com.skillmirror.expert.ExpertProfile;
@@ -78,22 +79,30 @@ final class CompareCommand {
         SkillDefinition skill = skills.find(id).orElseThrow(() -> new Cli.UsageException("unknown skill " + id
                 + " (known: " + skills.all().stream().map(SkillDefinition::id).toList() + ")"));
 
-        List<KinematicSeries> analysed = analyse(context, videos, skill.id(), err);
+        List<Analysed> analysed = analyse(context, videos, skill.id(), err);
         if (analysed == null) {
             return 1;
         }
         if (pattern == null) {
-            pattern = new PatternBuilder(skill).fromKinematics(List.of(analysed.get(1)), new ExpertProfile(
+            pattern = new PatternBuilder(skill).fromKinematics(List.of(analysed.get(1).athlete()), new ExpertProfile(
                     videos.get(1).getFileName().toString(), null, "expert video given on the command line",
                     "as provided by the user"));
         }
-        Comparison comparison = new SkillComparator(skill).compare(analysed.get(0), pattern, Map.of());
+        // as the compare stage does: what the camera view hides is withheld, not measured
+        Analysed athlete = analysed.get(0);
+        Comparison comparison = new SkillComparator(skill).compare(athlete.athlete(), pattern, Map.of(),
+                CaptureViews.stored(context.getBean(StageResults.class), athlete.videoId(), athlete.athlete())
+                        .orElse(null));
         out.println(comparison.toJson());
         return 0;
     }
 
+    /** One analysed video: its id and its athlete's kinematics. */
+    private record Analysed(UUID videoId, KinematicSeries athlete) {
+    }
+
     /** Runs the analysis job on the videos; the main person's kinematics of each, or null after saying what failed. */
-    private static List<KinematicSeries> analyse(ConfigurableApplicationContext context, List<Path> videos,
+    private static List<Analysed> analyse(ConfigurableApplicationContext context, List<Path> videos,
                                                  String skillId, PrintStream err) throws Exception {
         List<IncomingFile> files = new ArrayList<>();
         for (Path video : videos) {
@@ -104,7 +113,7 @@ final class CompareCommand {
         context.getBean(AnalysisLauncher.class).run(upload.uploadId());
         StageResults results = context.getBean(StageResults.class);
         VideoKinematics kinematics = new VideoKinematics(results);
-        List<KinematicSeries> out = new ArrayList<>();
+        List<Analysed> out = new ArrayList<>();
         for (Video video : context.getBean(VideoRepository.class).findByUpload(upload.uploadId())) {
             Optional<PoseResult> pose = results.result(video.id(), PoseResult.STAGE_RESULT);
             Optional<KinematicSeries> athlete = pose.isEmpty() ? Optional.empty()
@@ -113,7 +122,7 @@ final class CompareCommand {
                 err.println("compare: " + video.originalName() + " could not be analysed: " + video.errorMessage());
                 return null;
             }
-            out.add(athlete.get());
+            out.add(new Analysed(video.id(), athlete.get()));
         }
         return out;
     }

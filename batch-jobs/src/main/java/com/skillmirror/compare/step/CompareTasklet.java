@@ -135,7 +135,6 @@ class CompareTasklet implements Tasklet {
 
     /** The person's views, one per frame of their kinematics; empty without landmarks that line up with them. */
     private static Optional<CaptureViews> views(Optional<PoseSeries> landmarks, KinematicSeries person) {
-        return landmarks.filter(series -> series.frames().size() == person.size())
-                .map(series -> CaptureViews.of(series, person.personId()));
+        return landmarks.flatMap(series -> CaptureViews.of(series, person));
     }
 }

@@ -3,6 +3,7 @@ package com.skillmirror.portal.expert;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.Comparison;
+import com.skillmirror.compare.CaptureViews;
 import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
@@ -83,7 +84,9 @@ class ExpertComparisons {
         KinematicSeries athlete = (pose.isEmpty() ? Optional.<KinematicSeries>empty()
                 : kinematics.person(video, pose.get().mainPersonId())).orElseThrow(() ->
                 new IllegalArgumentException("The video has no landmarks (see its pose stage): nothing to compare"));
-        return new SkillComparator(definition).compare(athlete, pattern.pattern(), Map.of());
+        // as the compare stage does: what the camera view hides is withheld, not measured
+        return new SkillComparator(definition).compare(athlete, pattern.pattern(), Map.of(),
+                CaptureViews.stored(results, videoId, athlete).orElse(null));
     }
 
     void requireVisible(Actor actor, UUID videoId) {
