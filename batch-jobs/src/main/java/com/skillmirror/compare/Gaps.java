@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * Gap handling before alignment. Short gaps (a few frames where a landmark was not visible) are bridged by linear
  * interpolation; long ones stay gaps, because inventing a long stretch of movement would compare made-up data.
- * An angle visible in less than half of the frames is left out of the comparison altogether (e.g. the far arm of
- * a walker filmed from the side), and a frame is dropped when the angles still present there carry less than half
+ * An angle visible in less than half of the frames the person is seen in is left out of the comparison altogether
+ * (e.g. the far arm of a walker filmed from the side), and a frame is dropped when the angles still present there carry less than half
  * of the total weight: trimmed at the ends, emptied (all NaN, so timing is kept) inside. What remains may hold
  * NaN; the alignment compares what is present.
  */
 final class Gaps {
 
-    /** Angles present in less than this share of the frames (after bridging) are left out. */
+    /** Angles present in less than this share of the frames with the person (after bridging) are left out. */
     static final double MIN_COVERAGE = 0.5;
     /** A frame is kept when the present angles carry at least this share of the weight. */
     static final double MIN_WEIGHT_SHARE = 0.5;
@@ -42,16 +42,24 @@ final class Gaps {
             v[t] = s.values()[t].clone();
         }
         int filled = 0;
+        for (int f = 0; f < w; f++) {
+            filled += fillColumn(v, f, maxGap);
+        }
+        // coverage counts the frames the person is seen in: frames before they walk in or after they leave say
+        // nothing about whether an angle of theirs can be seen
+        int seen = 0;
+        for (double[] row : v) {
+            seen += Arrays.stream(row).anyMatch(x -> !Double.isNaN(x)) ? 1 : 0;
+        }
         List<String> kept = new ArrayList<>();
         List<Integer> keptIdx = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         for (int f = 0; f < w; f++) {
-            filled += fillColumn(v, f, maxGap);
             int present = 0;
             for (double[] row : v) {
                 present += Double.isNaN(row[f]) ? 0 : 1;
             }
-            if (n > 0 && present >= MIN_COVERAGE * n) {
+            if (seen > 0 && present > 0 && present >= MIN_COVERAGE * seen) {
                 kept.add(s.names().get(f));
                 keptIdx.add(f);
             } else {

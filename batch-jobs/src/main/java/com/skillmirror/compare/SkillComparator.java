@@ -83,6 +83,9 @@ public final class SkillComparator {
      */
     static final double MIRROR_MARGIN = 0.75;
 
+    /** The angles compared must carry at least this share of the skill's weight (see {@code requireMostOfTheSkill}). */
+    static final double MIN_SKILL_WEIGHT_SHARE = 0.4;
+
     /** Share of each angle's aligned samples left out of its score as tracking glitches (the largest ones). */
     static final double GLITCH_SHARE = 0.05;
 
@@ -155,6 +158,7 @@ public final class SkillComparator {
         Gaps.Prepared prep = best.prep();
         List<String> kept = prep.series().names();
         double[] w = prep.weights();
+        requireMostOfTheSkill(features, weightsAll, kept, w);
         FeatureSeries oriented = useMirror ? take.mirrored() : take;
 
         // per joint, over the path points (of every cycle) where the take has the angle
@@ -327,6 +331,22 @@ public final class SkillComparator {
     private CaptureQuality capture(CaptureViews views, Map<String, String> withheld) {
         return views.quality(skill, withheld.keySet().stream().map(skill::metric).toList(),
                 views.hiddenByBody(skill.jointNames()));
+    }
+
+    /**
+     * A score on a small part of the skill (a talking head's trunk for a squat whose knees and hips are out of the
+     * picture) would look like a verdict on the whole movement: the angles kept must carry at least
+     * {@link #MIN_SKILL_WEIGHT_SHARE} of the skill's weight. A side view that hides the far side keeps more.
+     */
+    private void requireMostOfTheSkill(List<String> features, double[] weightsAll, List<String> kept, double[] w) {
+        double share = sum(w) / sum(weightsAll);
+        if (share < MIN_SKILL_WEIGHT_SHARE) {
+            List<String> missing = features.stream().filter(f -> !kept.contains(f)).toList();
+            throw new IllegalArgumentException("Only " + kept + " of " + skill.name() + "'s angles are seen in enough"
+                    + " frames (" + Math.round(share * 100) + " % of the skill's weight; " + missing + " are out of the"
+                    + " picture, hidden or not found in most frames): too little of the movement to score. Film the"
+                    + " whole body, from a view the skill needs.");
+        }
     }
 
     /**

@@ -190,6 +190,15 @@ class SkillComparatorTest {
         }
         assertThatThrownBy(() -> comparator.compare(new FeatureSeries(take.names(), 30, gaps), pattern))
                 .hasMessageContaining("too few");
+        // the trunk alone (a talking head: knees and hips out of the picture) is too little of a squat to score
+        int trunk = take.names().indexOf("trunk_lean");
+        double[][] trunkOnly = new double[take.length()][take.width()];
+        for (int t = 0; t < trunkOnly.length; t++) {
+            java.util.Arrays.fill(trunkOnly[t], Double.NaN);
+            trunkOnly[t][trunk] = take.values()[t][trunk];
+        }
+        assertThatThrownBy(() -> comparator.compare(new FeatureSeries(take.names(), take.fps(), trunkOnly), pattern))
+                .hasMessageStartingWith("Only [trunk_lean] of Squat's angles").hasMessageContaining("Film the whole body");
     }
 
     @Test

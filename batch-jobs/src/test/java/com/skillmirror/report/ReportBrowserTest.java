@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reports the job writes, as a reader gets them: three uploads analysed in-process (a real talk filmed for the
- * squat skill, twice and then its first 5 s, for a roster athlete; a generated clip with a tone and one without audio,
+ * squat skill, twice and then its last 5 s, for a roster athlete; a generated clip with a tone and one without audio,
  * in which nobody is found),
  * then every page opened in headless Chromium (Debian chromium + chromium-driver) without a console error and with
  * its key sections on screen, and the PDFs opened by poppler (pdfinfo, pdftoppm). Pages, PDFs and screenshots stay in
@@ -223,10 +223,11 @@ class ReportBrowserTest extends OwnDatabaseTest {
         UploadService.Created second = uploads.create(List.of(incoming(talk, "Zoë")));
         tag(second, TALK, athlete);
         launcher.run(second.uploadId());
-        // a third take that really differs: the first 5 s of the talk, without its sound
-        Path shorter = TestClips.excerpt(talk, dir.resolve("talk-first-5s.mp4"), 0, 5, "scale=1280:720");
+        // a third take that really differs: the last 5 s of the talk, without its sound (in its first 5 s too little
+        // of the body is in view to score it as a squat: the compare step refuses that, see SkillComparator)
+        Path shorter = TestClips.excerpt(talk, dir.resolve("talk-last-5s.mp4"), 5, 5, "scale=1280:720");
         UploadService.Created third = uploads.create(List.of(incoming(shorter, "Zoë")));
-        tag(third, "talk-first-5s.mp4", athlete);
+        tag(third, "talk-last-5s.mp4", athlete);
         launcher.run(third.uploadId());
 
         Map<String, Video> videos = new LinkedHashMap<>();
