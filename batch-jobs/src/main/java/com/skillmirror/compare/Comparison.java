@@ -60,7 +60,7 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
 
     /**
      * This comparison of the whole take with its repetitions: the score becomes theirs (the median, see
-     * {@link RepetitionSet#OVERALL_RULE}); everything else stays the whole take's.
+     * {@link RepetitionSet#OVERALL_RULE}) and so does its band; everything else stays the whole take's.
      */
     public Comparison withRepetitions(RepetitionSet set) {
         // a metric the view could not support on the whole take is not shown per repetition either
@@ -69,7 +69,15 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
                 .forEach(m -> withheld.add(m.id()));
         return new Comparison(set.overallScore(), scoreFormula + " " + RepetitionSet.OVERALL_RULE, mirrored,
                 mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom, symmetry, metrics, findings,
-                learningPath, data, set.withoutMetrics(withheld), reliability, capture);
+                learningPath, data, set.withoutMetrics(withheld), repetitionBand(set), capture);
+    }
+
+    /** The band of the set's score from its repetitions' scores; the whole take's when fewer than two scored. */
+    private ScoreReliability repetitionBand(RepetitionSet set) {
+        List<Double> scores = set.reps().stream().map(RepetitionSet.Rep::score).filter(java.util.Objects::nonNull)
+                .toList();
+        ScoreReliability band = ScoreParts.ofRepetitions(scores);
+        return band == null ? reliability : band;
     }
 
     /**

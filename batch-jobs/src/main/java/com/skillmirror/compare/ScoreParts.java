@@ -52,16 +52,28 @@ final class ScoreParts {
                 scores.add(score.applyAsDouble(Math.sqrt(num / den)));
             }
         }
+        return spread(scores, 1.0, byCycle ? "the spread of the score over the take's " + scores.size() + " cycles"
+                : "the spread of the score over the 4 quarters of the take");
+    }
+
+    /**
+     * The band of a set's score, the median of its repetitions' scores: the standard error of a median is about
+     * 1.2533 times that of a mean (sqrt(pi/2), for roughly normal scores). Null with fewer than two scores.
+     */
+    static ScoreReliability ofRepetitions(List<Double> repetitionScores) {
+        return spread(repetitionScores, Math.sqrt(Math.PI / 2),
+                "the spread of the score over the set's " + repetitionScores.size() + " repetitions");
+    }
+
+    private static ScoreReliability spread(List<Double> scores, double semFactor, String basis) {
         if (scores.size() < 2) {
             return null;
         }
         double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double var = scores.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (scores.size() - 1);
-        double sem = Math.sqrt(var / scores.size());
+        double sem = semFactor * Math.sqrt(var / scores.size());
         return new ScoreReliability(Signals.round(sem, 1), Signals.round(1.96 * sem, 1),
                 Signals.round(1.96 * Math.sqrt(2) * sem, 1), scores.size(),
-                scores.stream().map(v -> Signals.round(v, 1)).toList(),
-                byCycle ? "the spread of the score over the take's " + scores.size() + " cycles"
-                        : "the spread of the score over the 4 quarters of the take");
+                scores.stream().map(v -> Signals.round(v, 1)).toList(), basis);
     }
 }

@@ -94,6 +94,14 @@ class RepetitionsTest {
         assertThat(reps.durationMs().mean()).isBetween(2000.0, 3400.0);
         assertThat(reps.scores().sd()).isGreaterThan(1.0);
         assertThat(reps.metrics()).extracting(RepetitionSet.MetricSeries::id).contains("knee_depth");
+        // the set's score is the median of its repetitions, so its band is theirs: sqrt(pi/2) SD / sqrt(5)
+        assertThat(c.reliability().parts()).isEqualTo(5);
+        assertThat(c.reliability().basis()).contains("5 repetitions");
+        double mean = java.util.Arrays.stream(scores).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(scores).map(v -> (v - mean) * (v - mean)).sum() / 4);
+        assertThat(c.reliability().semPoints()).isCloseTo(Math.sqrt(Math.PI / 2) * sd / Math.sqrt(5),
+                org.assertj.core.data.Offset.offset(0.1));
+        assertThat(c.reliability()).isNotEqualTo(whole.reliability());
     }
 
     @Test
