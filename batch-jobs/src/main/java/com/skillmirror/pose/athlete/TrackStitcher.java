@@ -18,7 +18,8 @@ import java.util.Map;
  * that are never in the same frame are joined while they are alike enough: alike means close clothes colours
  * ({@link Appearance#distance}) and a similar size; a group that continues where the other stopped (within a second,
  * no further than a person moves in that time) needs less colour evidence, as the tracker would have kept the id
- * had it not lost the person for a moment. Two people seen together are never joined.
+ * had it not lost the person for a moment. Two people seen together are never joined, and a join on looks alone is
+ * refused when another person looks about as alike ({@link #AMBIGUITY_MARGIN}: team-mates in one kit).
  */
 public final class TrackStitcher {
 
@@ -29,6 +30,13 @@ public final class TrackStitcher {
     /** Weight of the size change (|ln(height ratio)|) beside the colour distance; the camera may zoom at a cut. */
     static final double SIZE_WEIGHT = 0.3;
     static final double CONTINUITY_SECONDS = 1.0;
+    /** Continuous joins cost up to this (see {@link #cost}), joins on looks alone from it on. */
+    private static final double CONTINUOUS_LIMIT = 0.5;
+    /**
+     * A join on looks alone is refused when another person is within this of it (in units of the join limit): a
+     * quarter of the colour distance that makes a join.
+     */
+    static final double AMBIGUITY_MARGIN = 0.25;
     /** How far a person may move between two sightings: body heights, plus this many per second apart. */
     static final double CONTINUITY_BASE_HEIGHTS = 0.5;
     static final double CONTINUITY_HEIGHTS_PER_SECOND = 2.0;
@@ -69,6 +77,8 @@ public final class TrackStitcher {
         int n = groups.size();
         double[][] cost = new double[n][n];
         boolean[] gone = new boolean[n];
+        // pairs whose join would be a guess; their cost stays, as the alternative that makes other joins guesses too
+        boolean[][] refused = new boolean[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 cost[i][j] = cost(groups.get(i), groups.get(j));
@@ -82,7 +92,7 @@ public final class TrackStitcher {
                     continue;
                 }
                 for (int j = i + 1; j < n; j++) {
-                    if (!gone[j] && cost[i][j] < best) {
+                    if (!gone[j] && !refused[i][j] && cost[i][j] < best) {
                         best = cost[i][j];
                         bi = i;
                         bj = j;
@@ -92,12 +102,18 @@ public final class TrackStitcher {
             if (bi < 0) {
                 break;
             }
+            boolean onLooksAlone = !junction(groups.get(bi), groups.get(bj)).continuous();
+            if (onLooksAlone && (ambiguous(groups, cost, gone, bi, bj) || ambiguous(groups, cost, gone, bj, bi))) {
+                refused[bi][bj] = true;
+                continue;
+            }
             groups.get(bi).absorb(groups.get(bj));
             gone[bj] = true;
             for (int k = 0; k < n; k++) {
                 if (k != bi && !gone[k]) {
                     double c = cost(groups.get(Math.min(bi, k)), groups.get(Math.max(bi, k)));
                     cost[Math.min(bi, k)][Math.max(bi, k)] = c;
+                    refused[Math.min(bi, k)][Math.max(bi, k)] = false;
                 }
             }
         }
@@ -109,6 +125,24 @@ public final class TrackStitcher {
         }
         groups.clear();
         groups.addAll(kept);
+    }
+
+    /**
+     * Whether joining {@code x} to {@code y} on looks alone is a guess: another group, seen together with {@code y}
+     * (so another person), looks about as much like {@code x}. Team-mates in one kit look alike; then the one who
+     * left and came back is not known, and two people are worse than one person in two parts.
+     */
+    private static boolean ambiguous(List<Group> groups, double[][] cost, boolean[] gone, int x, int y) {
+        double join = cost[Math.min(x, y)][Math.max(x, y)];
+        for (int k = 0; k < cost.length; k++) {
+            if (gone[k] || k == x || k == y || !groups.get(k).positions.intersects(groups.get(y).positions)) {
+                continue;
+            }
+            if (cost[Math.min(x, k)][Math.max(x, k)] < join + AMBIGUITY_MARGIN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -125,13 +159,13 @@ public final class TrackStitcher {
         if (j.continuous()) {
             double d = Double.isNaN(appearance) ? MAX_APPEARANCE_DISTANCE_CONTINUOUS / 2 : appearance;
             double c = d / MAX_APPEARANCE_DISTANCE_CONTINUOUS;
-            return c <= 1 ? c * 0.5 : Double.POSITIVE_INFINITY; // continuity first: it is the stronger evidence
+            return c <= 1 ? c * CONTINUOUS_LIMIT : Double.POSITIVE_INFINITY; // continuity first: stronger evidence
         }
         if (Double.isNaN(appearance)) {
             return Double.POSITIVE_INFINITY;
         }
         double c = (appearance + SIZE_WEIGHT * size) / MAX_APPEARANCE_DISTANCE;
-        return c <= 1 ? 0.5 + c : Double.POSITIVE_INFINITY;
+        return c <= 1 ? CONTINUOUS_LIMIT + c : Double.POSITIVE_INFINITY;
     }
 
     /** The closest pair in time of a tracklet ending in one group and one starting after it in the other. */
