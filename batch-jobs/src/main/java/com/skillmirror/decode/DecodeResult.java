@@ -1,5 +1,6 @@
 package com.skillmirror.decode;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResult;
 import java.util.List;
@@ -19,7 +20,16 @@ public record DecodeResult(String container, String videoCodec, String audioCode
 
     public static final StageResult<DecodeResult> STAGE_RESULT = new StageResult<>(Stage.DECODE, DecodeResult.class, 1);
 
-    /** The upright, constant-frame-rate analysis proxy: size, frame rate (3 decimals), frame count. */
-    public record Proxy(int width, int height, double fps, int frames) {
+    /**
+     * The upright, constant-frame-rate analysis proxy: size, frame rate (3 decimals), frame count, and the time in it
+     * of the thumbnail's frame (where the coach's athlete point was placed; null for videos decoded before it was
+     * recorded).
+     */
+    public record Proxy(int width, int height, double fps, int frames,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Long thumbnailMs) {
+
+        public Proxy(int width, int height, double fps, int frames) {
+            this(width, height, fps, frames, null);
+        }
     }
 }

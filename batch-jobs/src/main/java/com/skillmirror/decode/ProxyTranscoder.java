@@ -21,8 +21,9 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  */
 public final class ProxyTranscoder {
 
+    /** @param thumbnailMs the time in the proxy of the frame the thumbnail shows */
     public record Result(int width, int height, double fps, int frames, int sourceFrames, boolean variableFrameRate,
-                  long decodedDurationMs) {
+                  long decodedDurationMs, long thumbnailMs) {
     }
 
     private final int maxShortSide;
@@ -41,6 +42,7 @@ public final class ProxyTranscoder {
         long frameIntervalUs = Math.round(1_000_000 / fps);
         FrameTiming timing = new FrameTiming();
         int written = 0;
+        long thumbnailMs = 0;
         try (FFmpegFrameGrabber grabber = UploadedMedia.open(source);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
@@ -87,6 +89,7 @@ public final class ProxyTranscoder {
                         }
                         if (!thumbnailDone && rel >= durationUs / 2) {
                             writeThumbnail(converter.convert(scaled), thumbnail);
+                            thumbnailMs = proxyTimeMs(written - 1, frameIntervalUs);
                             thumbnailDone = true;
                         }
                     }
@@ -103,6 +106,7 @@ public final class ProxyTranscoder {
                 if (!thumbnailDone) {
                     // a clip whose timestamps never reached its stated middle (short or truncated): last frame
                     writeThumbnail(converter.convert(lastScaled), thumbnail);
+                    thumbnailMs = proxyTimeMs(written - 1, frameIntervalUs);
                 }
                 recorder.stop();
             }
@@ -114,7 +118,13 @@ public final class ProxyTranscoder {
         } catch (Exception e) {
             throw new IOException("Writing the analysis proxy failed: " + e.getMessage(), e);
         }
-        return new Result(size[0], size[1], fps, written, timing.count(), timing.isVariable(), timing.lastUs() / 1000);
+        return new Result(size[0], size[1], fps, written, timing.count(), timing.isVariable(), timing.lastUs() / 1000,
+                thumbnailMs);
+    }
+
+    /** The time of proxy frame {@code index}, as the pose stage times its frames. */
+    private static long proxyTimeMs(int index, long frameIntervalUs) {
+        return Math.round(index * frameIntervalUs / 1000.0);
     }
 
     private static void writeThumbnail(BufferedImage image, Path target) throws IOException {

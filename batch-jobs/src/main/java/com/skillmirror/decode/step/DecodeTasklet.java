@@ -114,7 +114,8 @@ public class DecodeTasklet implements Tasklet {
                 probe.audioCodec(), probe.width(), probe.height(), probe.rotation(), probe.durationMs(),
                 round(probe.frameRate()), proxyResult.variableFrameRate(), probe.hasAudio() && audioSamples > 0,
                 round(audioSamples / (double) AudioExtractor.SAMPLE_RATE), new DecodeResult.Proxy(proxyResult.width(),
-                        proxyResult.height(), round(proxyResult.fps()), proxyResult.frames()), warnings));
+                        proxyResult.height(), round(proxyResult.fps()), proxyResult.frames(), proxyResult.thumbnailMs()),
+                warnings));
         progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 100, "decoded"));
     }
 

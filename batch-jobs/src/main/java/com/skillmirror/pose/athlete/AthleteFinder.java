@@ -36,6 +36,12 @@ public final class AthleteFinder {
      */
     public static Outcome find(PoseSeries tracked, AppearanceTable appearances, Map<String, Double> jointWeights,
                                AthletePoint point) {
+        return find(tracked, appearances, jointWeights, point, null);
+    }
+
+    /** @param thumbnailMs when the thumbnail the point is on was taken; null: the middle of the analysed frames */
+    public static Outcome find(PoseSeries tracked, AppearanceTable appearances, Map<String, Double> jointWeights,
+                               AthletePoint point, Long thumbnailMs) {
         TrackStitcher.Result stitching = TrackStitcher.stitch(tracked, appearances);
         PoseSeries series = stitching.series();
         if (series.personIds().isEmpty()) {
@@ -44,7 +50,7 @@ public final class AthleteFinder {
         List<KinematicSeries> people = series.personIds().stream().map(id -> Kinematics.of(series, id)).toList();
         AthleteChoice choice;
         try {
-            choice = AthleteSelector.choose(series, people, jointWeights, point);
+            choice = AthleteSelector.choose(series, people, jointWeights, point, thumbnailMs);
         } catch (AthleteNotFoundException e) {
             return new Outcome(series, null, e.getMessage(), stitching);
         }

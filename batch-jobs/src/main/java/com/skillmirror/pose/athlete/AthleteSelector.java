@@ -61,20 +61,26 @@ public final class AthleteSelector {
      */
     public static AthleteChoice choose(PoseSeries series, List<KinematicSeries> people, Map<String, Double> jointWeights,
                                        AthletePoint point) {
+        return choose(series, people, jointWeights, point, null);
+    }
+
+    /** @param thumbnailMs when the thumbnail the point is on was taken; null: the middle of the analysed frames */
+    public static AthleteChoice choose(PoseSeries series, List<KinematicSeries> people, Map<String, Double> jointWeights,
+                                       AthletePoint point, Long thumbnailMs) {
         List<Integer> ids = series.personIds();
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("Nobody was found in any frame: there is no athlete to choose");
         }
-        long thumbnailMs = thumbnailTimeMs(series);
+        long atMs = thumbnailMs != null ? thumbnailMs : thumbnailTimeMs(series);
         int others = ids.size() - 1;
         if (point != null) {
-            Sighting chosen = atPoint(series, point, thumbnailMs);
+            Sighting chosen = atPoint(series, point, atMs);
             String reason = "chosen by your point " + point + " on the thumbnail" + othersInView(others);
             return new AthleteChoice(chosen.id, AthleteChoice.Basis.POINT, reason, chosen.frame.index(),
                     chosen.frame.timeMs(), chosen.box(), others, point.text(), List.of());
         }
         if (ids.size() == 1) {
-            Sighting s = nearest(series, ids.get(0), thumbnailMs);
+            Sighting s = nearest(series, ids.get(0), atMs);
             return new AthleteChoice(s.id, AthleteChoice.Basis.ONLY_PERSON, "the only person in view", s.frame.index(),
                     s.frame.timeMs(), s.box(), 0, null, List.of());
         }
@@ -94,7 +100,7 @@ public final class AthleteSelector {
             reason = "moved most in the " + topJoints(best) + " (in view " + percent(best.presence())
                     + " of the frames)" + othersInView(others);
         }
-        Sighting s = nearest(series, id, thumbnailMs);
+        Sighting s = nearest(series, id, atMs);
         return new AthleteChoice(id, AthleteChoice.Basis.MOVEMENT, reason, s.frame.index(), s.frame.timeMs(), s.box(),
                 others, null, List.of());
     }
@@ -145,7 +151,10 @@ public final class AthleteSelector {
         return angleKey.replaceFirst("^(left|right)_", "").replaceFirst("_angle$", "").replace('_', ' ');
     }
 
-    /** The decode stage's thumbnail is the frame at half the duration: the middle of the analysed frames. */
+    /**
+     * Where a video decoded before the thumbnail's time was recorded has its thumbnail: the decode stage takes the
+     * frame at half the stated duration, about the middle of the analysed frames.
+     */
     public static long thumbnailTimeMs(PoseSeries series) {
         List<PoseFrame> f = series.frames();
         return f.isEmpty() ? 0 : (f.get(0).timeMs() + f.get(f.size() - 1).timeMs()) / 2;

@@ -4,6 +4,7 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.decode.DecodeResult;
 import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.landmarks.PersonPose;
@@ -71,7 +72,7 @@ class PoseSummaryTasklet implements Tasklet {
     private void summarise(Video video) throws IOException {
         UUID uploadId = video.uploadId();
         AthleteFinder.Outcome found = AthleteFinder.find(join(video), appearances(video), jointWeights(video),
-                videos.athletePoint(video.id()).orElse(null));
+                videos.athletePoint(video.id()).orElse(null), thumbnailMs(video));
         PoseSeries series = found.series();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         series.write(bytes);
@@ -102,6 +103,12 @@ class PoseSummaryTasklet implements Tasklet {
     }
 
     /** The skill's joints and weights: what "performs the movement" means for this video. */
+    /** When the thumbnail the coach's point is on was taken, as decoded; null for videos decoded before it was kept. */
+    private Long thumbnailMs(Video video) {
+        return results.result(video.id(), DecodeResult.STAGE_RESULT).map(d -> d.proxy() == null ? null
+                : d.proxy().thumbnailMs()).orElse(null);
+    }
+
     private java.util.Map<String, Double> jointWeights(Video video) {
         return AthleteSelector.jointWeights(video.skillId() == null ? null : skills.find(video.skillId()).orElse(null));
     }

@@ -53,6 +53,8 @@ class DecodeTaskletTest extends StageStepTest {
         assertThat(decoded.audioSeconds()).isBetween(1.5, 2.5);
         assertThat(decoded.proxy().frames()).isBetween(28, 32);
         assertThat(decoded.proxy().fps()).isEqualTo(15.0);
+        // the thumbnail is the frame at half the duration, and its time is kept for the coach's athlete point
+        assertThat(decoded.proxy().thumbnailMs()).isBetween(900L, 1100L);
         assertThat(decoded.warnings()).isEmpty();
         assertThat(videos.find(video.id()).orElseThrow().status()).isNotEqualTo(VideoStatus.FAILED);
     }

@@ -97,6 +97,16 @@ class AthleteOnRealClipsTest {
         assertThat(onWalker.reason()).startsWith("chosen by your point (0.32, 0.62)");
         AthleteChoice onBystander = AthleteSelector.choose(series, kinematics(series), gait, new AthletePoint(0.86, 0.5));
         assertThat(onBystander.personId()).isEqualTo(bystander);
+
+        // a thumbnail taken at another time (as the decode stage records it): the point is matched at that moment
+        PoseFrame early = series.frames().stream().skip(series.frames().size() / 4)
+                .filter(f -> f.person(walker) != null).findFirst().orElseThrow();
+        float[] b = early.person(walker).landmarkBounds();
+        AthletePoint onWalkerThen = new AthletePoint(Math.round((b[0] + b[2]) / 2 * 1000) / 1000.0,
+                Math.round((b[1] + b[3]) / 2 * 1000) / 1000.0);
+        AthleteChoice then = AthleteSelector.choose(series, kinematics(series), gait, onWalkerThen, early.timeMs());
+        assertThat(then.personId()).isEqualTo(walker);
+        assertThat(then.timeMs()).isEqualTo(early.timeMs());
     }
 
     @Test
