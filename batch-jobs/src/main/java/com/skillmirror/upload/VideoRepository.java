@@ -83,6 +83,19 @@ public class VideoRepository {
                 .params(point == null ? null : point.x(), point == null ? null : point.y(), videoId).update() == 1;
     }
 
+    /**
+     * Sets the video's athlete point only if it differs from the stored one, in one statement: of two requests with
+     * the same new point, only one sees true (and so only one analyses the video again).
+     */
+    public boolean changeAthletePoint(UUID videoId, AthletePoint point) {
+        Double x = point == null ? null : point.x();
+        Double y = point == null ? null : point.y();
+        return jdbc.sql("UPDATE video SET athlete_x = ?, athlete_y = ? WHERE id = ?"
+                        + " AND (athlete_x IS DISTINCT FROM CAST(? AS double precision)"
+                        + " OR athlete_y IS DISTINCT FROM CAST(? AS double precision))")
+                .params(x, y, videoId, x, y).update() == 1;
+    }
+
     public Optional<Video> find(UUID videoId) {
         return jdbc.sql("SELECT * FROM video WHERE id = ?").param(videoId).query(VideoRepository::map).optional();
     }

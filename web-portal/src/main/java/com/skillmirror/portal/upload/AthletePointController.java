@@ -99,7 +99,8 @@ class AthletePointController {
         UUID team = videos.uploadTeam(video.uploadId()).orElse(null);
         boolean started = videos.jobExecutionId(video.uploadId()).isPresent();
         Map<String, Object> body = body(videoId, point);
-        if (Objects.equals(videos.athletePoint(videoId).orElse(null), point)) {
+        AthletePoint before = videos.athletePoint(videoId).orElse(null);
+        if (Objects.equals(before, point)) {
             body.put("action", "unchanged: the video already has this point");
             return ResponseEntity.ok(body);
         }
@@ -115,10 +116,19 @@ class AthletePointController {
             return ResponseEntity.ok(body);
         }
         String base = http.getRequestURI().startsWith(http.getContextPath() + "/web/") ? "/web/uploads" : "/api/uploads";
-        // the video keeps the coach's latest word on who the athlete is, so the same point sent again is no new job
-        videos.setAthletePoint(videoId, point);
+        // the video keeps the coach's latest word on who the athlete is, so the same point sent again (even at the same
+        // moment) is no second job; should the new analysis not start, the point is put back
+        if (!videos.changeAthletePoint(videoId, point)) {
+            body.put("action", "unchanged: the video already has this point");
+            return ResponseEntity.ok(body);
+        }
+        try {
+            body.put("reanalysis", uploads.reanalyse(actor, video, team, point, storage, base));
+        } catch (RuntimeException e) {
+            videos.setAthletePoint(videoId, before);
+            throw e;
+        }
         body.put("action", "analysing again as a new analysis of the same file");
-        body.put("reanalysis", uploads.reanalyse(actor, video, team, point, storage, base));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
