@@ -49,13 +49,24 @@ public final class Repetitions {
     /** The whole take's comparison with its repetitions added (and the median score), or as it was with fewer than 2. */
     public Comparison addTo(Comparison whole, KinematicSeries take, ExpertPattern pattern,
             Map<String, Double> speechMetrics) {
-        RepetitionSet set = analyse(FeatureSeries.of(take), take.frameIndex(), take.timeMs(), pattern, speechMetrics,
+        return addTo(whole, take, pattern, speechMetrics, null);
+    }
+
+    /**
+     * @param views the camera's view of the take (null: none known): the set is cut on the take as filmed, and each
+     *              repetition scored on what the view lets be seen, as the whole take was
+     */
+    public Comparison addTo(Comparison whole, KinematicSeries take, ExpertPattern pattern,
+            Map<String, Double> speechMetrics, CaptureViews views) {
+        FeatureSeries asFilmed = FeatureSeries.of(take);
+        FeatureSeries seen = views == null ? asFilmed : views.trusted(asFilmed, skill);
+        RepetitionSet set = analyse(asFilmed, seen, take.frameIndex(), take.timeMs(), pattern, speechMetrics,
                 whole.score());
         return set == null ? whole : whole.withRepetitions(set);
     }
 
     public Comparison addTo(Comparison whole, FeatureSeries take, ExpertPattern pattern) {
-        RepetitionSet set = analyse(take, null, null, pattern, Map.of(), whole.score());
+        RepetitionSet set = analyse(take, take, null, null, pattern, Map.of(), whole.score());
         return set == null ? whole : whole.withRepetitions(set);
     }
 
@@ -64,8 +75,8 @@ public final class Repetitions {
      * @param timeMs     per row, its time; null = row / fps
      * @return null when the take holds fewer than two repetitions
      */
-    RepetitionSet analyse(FeatureSeries take, int[] frameIndex, long[] timeMs, ExpertPattern pattern,
-            Map<String, Double> speechMetrics, double wholeTakeScore) {
+    RepetitionSet analyse(FeatureSeries take, FeatureSeries seen, int[] frameIndex, long[] timeMs,
+            ExpertPattern pattern, Map<String, Double> speechMetrics, double wholeTakeScore) {
         RepetitionSplitter.Split split = RepetitionSplitter.split(take, skill, pattern);
         if (split.reps().size() < 2) {
             return null;
@@ -82,7 +93,8 @@ public final class Repetitions {
             KeyFrame keyFrame = new KeyFrame(mainEvent().id(), frame(frameIndex, key), time(timeMs, key, take.fps()));
             double durationMs = to - from;
             try {
-                Comparison c = comparator.compare(part, pattern, speechMetrics);
+                Comparison c = comparator.compare(seen == take ? part : new FeatureSeries(seen.names(), seen.fps(),
+                        Arrays.copyOfRange(seen.values(), r.from(), r.to() + 1)), pattern, speechMetrics);
                 reps.add(new Rep(number, frame(frameIndex, r.from()), frame(frameIndex, r.to()), from, to,
                         Signals.round(durationMs, 0), c.score(), c.mirrored(), keyFrame, perRepMetrics(c), null));
             } catch (IllegalArgumentException tooLittleVisible) {

@@ -61,7 +61,8 @@ final class ScoreParts {
      * 1.2533 times that of a mean (sqrt(pi/2), for roughly normal scores). Null with fewer than two scores.
      */
     static ScoreReliability ofRepetitions(List<Double> repetitionScores) {
-        return spread(repetitionScores, Math.sqrt(Math.PI / 2),
+        // of two scores the median is their mean
+        return spread(repetitionScores, repetitionScores.size() > 2 ? Math.sqrt(Math.PI / 2) : 1,
                 "the spread of the score over the set's " + repetitionScores.size() + " repetitions");
     }
 

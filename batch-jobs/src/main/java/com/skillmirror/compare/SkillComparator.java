@@ -53,8 +53,9 @@ public final class SkillComparator {
             + " a frame in time, of the take's or the pattern's coarser clock) that exceeds the tolerance"
             + " sqrt(spread_j^2 + 3^2) degrees (spread_j: the pattern's take-to-take spread there; 3 degrees: the"
             + " pose estimate's own noise on a joint angle), the largest 5 % of the samples left out as tracking"
-            + " glitches, w_j the skill's weight for angle j (angles visible in"
-            + " under half of the take's frames are left out and listed in data.excludedAngles)."
+            + " glitches, w_j the skill's weight for angle j (angles the camera view hides, or visible in under half"
+            + " of the frames the athlete is seen in, are left out and listed in data.excludedAngles; a take left with"
+            + " under 40 % of the skill's weight is not scored)."
             + " D = 0 gives 100, 5 deg gives 82, 10 deg gives 67, 25 deg gives 37, 50 deg gives 14.";
 
     /**

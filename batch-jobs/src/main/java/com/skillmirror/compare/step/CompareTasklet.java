@@ -103,10 +103,10 @@ class CompareTasklet implements Tasklet {
         for (KinematicSeries person : people) {
             Comparison comparison;
             try {
-                comparison = comparator.compare(person, pattern.get().pattern(), speech,
-                        views(landmarks, person).orElse(null));
+                CaptureViews personViews = views(landmarks, person).orElse(null);
+                comparison = comparator.compare(person, pattern.get().pattern(), speech, personViews);
                 // a set of several repetitions: each compared on its own, the score their median
-                comparison = repetitions.addTo(comparison, person, pattern.get().pattern(), speech);
+                comparison = repetitions.addTo(comparison, person, pattern.get().pattern(), speech, personViews);
             } catch (IllegalArgumentException unusableTake) {
                 if (person.personId() != main) {
                     others.add(CompareResult.OtherPerson.unusable(person.personId(), unusableTake.getMessage()));
