@@ -111,6 +111,16 @@ public class StageResults {
         }
     }
 
+    /** Streams a stored artifact (a video, say) into {@code target}; false when the video has none. */
+    public boolean download(UUID videoId, Artifact artifact, java.nio.file.Path target) throws IOException {
+        Optional<String> key = key(videoId, artifact);
+        if (key.isEmpty()) {
+            return false;
+        }
+        storage.download(key.get(), target);
+        return true;
+    }
+
     private void record(UUID videoId, String kind, String storageKey, String contentType, long size) {
         jdbc.sql("""
                 INSERT INTO artifact (video_id, kind, storage_key, content_type, size_bytes) VALUES (?, ?, ?, ?, ?)

@@ -38,12 +38,14 @@ final class EmbeddedColourProfile {
         if (icc == null) {
             return img;
         }
-        ICC_ColorSpace cs;
         try {
-            cs = new ICC_ColorSpace(ICC_Profile.getInstance(icc));
-        } catch (IllegalArgumentException e) {
-            return img; // a broken profile: shown as stored, as browsers do
+            return convert(img, new ICC_ColorSpace(ICC_Profile.getInstance(icc)));
+        } catch (RuntimeException brokenProfile) { // bad header, CMMException, ProfileDataException...
+            return img; // shown as stored, as browsers do
         }
+    }
+
+    private static RgbImage convert(RgbImage img, ICC_ColorSpace cs) {
         if (cs.getType() != ColorSpace.TYPE_RGB || actsAsSrgb(cs)) {
             return img;
         }

@@ -68,6 +68,9 @@ public record RgbImage(int width, int height, byte[] rgb) {
         return new RgbImage(w, h, out);
     }
 
+    /** Stills are read whole (for their colour profile and EXIF): a camera's largest JPEG is well below this. */
+    static final long MAX_STILL_BYTES = 64L * 1024 * 1024;
+
     /**
      * Reads a still image (JPEG, PNG, ... via ImageIO; anything else FFmpeg can decode as a fallback) at full
      * resolution, turned by its EXIF orientation as browsers show it.
@@ -75,6 +78,10 @@ public record RgbImage(int width, int height, byte[] rgb) {
     public static RgbImage read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new IOException("No such image file: " + path);
+        }
+        if (Files.size(path) > MAX_STILL_BYTES) {
+            throw new IOException(path.getFileName() + " is " + Files.size(path) / (1024 * 1024) + " MB: larger than the "
+                    + MAX_STILL_BYTES / (1024 * 1024) + " MB a photo may have here. Export it as a JPEG and try again.");
         }
         byte[] bytes = Files.readAllBytes(path);
         BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
@@ -96,18 +103,7 @@ public record RgbImage(int width, int height, byte[] rgb) {
         }
     }
 
-    /**
-     * The EXIF orientation (1..8) of a JPEG file, 1 when it has none or is no JPEG. Reads only the header
-     * segments: the first 256 KiB of the file (an APP1 segment is at most 64 KiB, after the other header segments).
-     */
-    static int jpegExifOrientation(Path path) throws IOException {
-        byte[] head;
-        try (var in = Files.newInputStream(path)) {
-            head = in.readNBytes(256 * 1024);
-        }
-        return jpegExifOrientation(head);
-    }
-
+    /** The EXIF orientation (1..8) of JPEG bytes, 1 when they have none or are no JPEG. */
     static int jpegExifOrientation(byte[] b) {
         if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) {
             return 1;

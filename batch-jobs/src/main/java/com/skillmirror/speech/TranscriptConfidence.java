@@ -66,7 +66,7 @@ public record TranscriptConfidence(double mean, double lowWordShare, int words, 
         if (!poor) {
             return null;
         }
-        return String.format("Rests on a poor transcript (confidence %.0f %%, %.0f %% of the words doubtful): "
+        return String.format(java.util.Locale.ROOT, "Rests on a poor transcript (confidence %.0f %%, %.0f %% of the words doubtful): "
                 + "the words may be wrong, treat this as a rough guide.", mean * 100, lowWordShare * 100);
     }
 

@@ -102,13 +102,13 @@ class PoseSummaryTasklet implements Tasklet {
                 withPerson + " of " + series.frames().size() + " frames with the athlete"));
     }
 
-    /** The skill's joints and weights: what "performs the movement" means for this video. */
     /** When the thumbnail the coach's point is on was taken, as decoded; null for videos decoded before it was kept. */
     private Long thumbnailMs(Video video) {
         return results.result(video.id(), DecodeResult.STAGE_RESULT).map(d -> d.proxy() == null ? null
                 : d.proxy().thumbnailMs()).orElse(null);
     }
 
+    /** The skill's joints and weights: what "performs the movement" means for this video. */
     private java.util.Map<String, Double> jointWeights(Video video) {
         return AthleteSelector.jointWeights(video.skillId() == null ? null : skills.find(video.skillId()).orElse(null));
     }

@@ -110,13 +110,14 @@ class ReportTasklet implements Tasklet {
         }
         Path proxy = null;
         try {
-            Optional<byte[]> video = results.load(videoId, Artifact.PROXY);
             Optional<byte[]> landmarks = results.load(videoId, Artifact.POSE_SERIES);
-            if (video.isEmpty() || landmarks.isEmpty()) {
+            if (landmarks.isEmpty()) {
                 return Map.of();
             }
             proxy = Files.createTempFile("skillmirror-report-proxy-", ".mp4");
-            Files.write(proxy, video.get());
+            if (!results.download(videoId, Artifact.PROXY, proxy)) {
+                return Map.of();
+            }
             return RepetitionFrames.draw(proxy, PoseSeries.read(new ByteArrayInputStream(landmarks.get())),
                     comparison.repetitions());
         } catch (Exception e) {
