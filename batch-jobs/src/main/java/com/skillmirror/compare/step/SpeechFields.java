@@ -13,10 +13,14 @@ final class SpeechFields {
     private SpeechFields() {
     }
 
-    /** The fields this result has a value for: the words-based ones need a transcript. */
+    /**
+     * The fields this result has a value for: the words-based ones need a transcript, and one that is not poor (a
+     * skill's metric and finding would rest on words that are likely wrong; the report's speech section says so).
+     */
     static Map<String, Double> of(SpeechResult speech) {
         Map<String, Double> values = new LinkedHashMap<>();
-        TranscriptStats words = speech.transcriptStats();
+        boolean poor = speech.transcriptConfidence() != null && speech.transcriptConfidence().poor();
+        TranscriptStats words = poor ? null : speech.transcriptStats();
         if (words != null) {
             values.put("wordsPerMinute", words.wordsPerMinute());
             values.put("fillersPerMinute", words.fillersPerMinute());

@@ -6,6 +6,7 @@ import com.skillmirror.analysis.ResultCodec;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.speech.SpeechResult;
+import com.skillmirror.speech.TranscriptConfidence;
 import com.skillmirror.testsupport.StoredShapes;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,20 @@ class SpeechFieldsTest {
         Map<String, Double> fields = SpeechFields.of(ResultCodec.read(StoredShapes.json(row), SpeechResult.class, 1));
 
         assertThat(fields).doesNotContainKeys("wordsPerMinute", "fillersPerMinute").containsKey("pauseRatio");
+    }
+
+    @Test
+    void aPoorTranscriptGivesNoWordsBasedFields() {
+        Map<String, Object> row = StoredShapes.sampleResult(Stage.SPEECH);
+        SpeechResult speech = ResultCodec.read(StoredShapes.json(row), SpeechResult.class, 1);
+        SpeechResult poor = new SpeechResult(speech.provider(), speech.approximate(), speech.noSpeechDetected(),
+                speech.noSpeechReason(), speech.durationSec(), speech.metrics(), speech.transcript(),
+                speech.transcriptStats(), speech.transcriptionError(), speech.findings(), speech.feedbackSource(),
+                new TranscriptConfidence(0.3, 0.7, 40, true, "test"));
+
+        assertThat(SpeechFields.of(poor)).doesNotContainKeys("wordsPerMinute", "fillersPerMinute")
+                .containsEntry("syllablesPerSec", speech.metrics().rate().syllablesPerSec());
+        assertThat(SpeechFields.of(speech)).containsKey("wordsPerMinute");
     }
 
     /**
