@@ -156,6 +156,15 @@ public final class CaptureViews {
         String filmed = "filmed " + dominant.describe() + " (" + dominant.key() + " " + percent(summary.share(dominant))
                 + " of the frames)";
         List<String> behind = hiddenByBody(m.signal());
+        if (m.kind() == MetricKind.SYMMETRY && share >= MIN_SHARE && !behind.isEmpty()
+                && behind.size() < m.signal().size()) {
+            // a left/right comparison from the side: each limb is read only while it is the near one, so the take
+            // needs both sides to the camera in turn; here one side was behind the body in most frames
+            return filmed + ": the far " + part(behind.get(0)) + " is hidden, so left/right symmetry cannot be"
+                    + " measured; film " + describe(allowed) + EACH_SIDE + ", to measure it (here the "
+                    + behindSideName(behind.get(0)) + " side faced the camera in " + percent(nearShare(behind.get(0)))
+                    + " of the frames)";
+        }
         if (share >= MIN_SHARE && !behind.isEmpty() && behind.size() == m.signal().size()) {
             // a one-sided metric on the side the view hides: nothing of it was seen
             return filmed + ": the " + behind.stream().map(a -> a.replaceFirst("_(angle|orientation)$", "")
@@ -169,7 +178,29 @@ public final class CaptureViews {
             return filmed + ": the far " + part(m.signal().get(0)) + " is hidden, so left/right symmetry cannot be"
                     + " measured" + need;
         }
+        if (m.kind() == MetricKind.SYMMETRY && !allowed.contains(dominant)
+                && (dominant == CameraView.FRONT || dominant == CameraView.BACK)) {
+            // e.g. a sagittal angle seen from the front or behind: the joint bends along the camera's depth axis
+            return filmed + ": " + m.name() + " needs a view " + describe(allowed) + ", where the joints bend"
+                    + " across the picture; " + dominant.describe() + " they bend towards or away from the camera,"
+                    + " which one camera cannot measure" + need;
+        }
         return filmed + ": " + m.name() + " needs a view " + describe(allowed) + need;
+    }
+
+    /** How a side-view symmetry metric asks for both sides: each limb is measured while it is the near one. */
+    private static final String EACH_SIDE = " with each side to the camera in turn, e.g. passing it both ways";
+
+    /** "left" or "right": the side of this angle's limb. */
+    private static String behindSideName(String angleName) {
+        return side(angle(angleName)).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The share of the frames with the person in which this angle's side faced the camera (a side view). */
+    private double nearShare(String angleName) {
+        Skeleton.Side side = side(angle(angleName));
+        return summary.share(java.util.Arrays.stream(CameraView.values())
+                .filter(v -> v.isSide() && v.hiddenSide() != null && v.hiddenSide() != side).toList());
     }
 
     /**
@@ -235,7 +266,9 @@ public final class CaptureViews {
             Skeleton.Side side = side(angle(behind.get(0)));
             return "film with the " + side.name().toLowerCase(Locale.ROOT) + " side to the camera";
         }
-        return "film " + describe(skill.metricViews(m));
+        Set<CameraView> views = skill.metricViews(m);
+        boolean sideOnly = views.stream().allMatch(CameraView::isSide);
+        return "film " + describe(views) + (m.kind() == MetricKind.SYMMETRY && sideOnly ? EACH_SIDE : "");
     }
 
     /**

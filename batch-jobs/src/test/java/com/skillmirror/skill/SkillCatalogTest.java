@@ -116,8 +116,10 @@ class SkillCatalogTest {
     void viewsOfMetricsAndJoints() {
         SkillCatalog catalog = SkillCatalog.load();
         SkillDefinition gait = catalog.get("running-gait");
+        // knee flexion is sagittal: its symmetry is read from the side, each knee while it is the near one
         assertThat(gait.metricViews(gait.metric("knee_symmetry")))
-                .containsExactlyInAnyOrder(CameraView.FRONT, CameraView.BACK);
+                .containsExactlyInAnyOrder(CameraView.SIDE_LEFT, CameraView.SIDE_RIGHT);
+        assertThat(gait.version()).isEqualTo(4);
         assertThat(gait.metricViews(gait.metric("stride_swing")))
                 .containsExactlyInAnyOrder(CameraView.SIDE_LEFT, CameraView.SIDE_RIGHT, CameraView.OBLIQUE);
         // no views of its own, but its only signal is a joint compared from the side and at an angle only
