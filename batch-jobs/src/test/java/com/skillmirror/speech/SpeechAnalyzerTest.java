@@ -128,12 +128,8 @@ class SpeechAnalyzerTest {
 
     @Test
     void findingsCountedFromAPoorTranscriptSaySoAndAudioFindingsDoNot() {
-        SpeechMetrics m = new SpeechMetrics(60, false, null, 0, 60, 40, List.of(), 2, 8, 5, 0.13,
-                List.of(SpeechMetrics.Segment.of(10, 15), SpeechMetrics.Segment.of(30, 33)),
-                new SpeechMetrics.Pitch(120, 118, 100, 140, 5, 1.2, 0.7), new SpeechMetrics.Loudness(-25, 6, 20),
-                new SpeechMetrics.Rate(300, 5, 7.5, List.of()), List.of());
-        TranscriptStats t = new TranscriptStats(200, 60, 200, 300, 5, 7.5, 12, 12,
-                List.of(new TranscriptStats.Occurrence("um", 1)), List.of(), List.of());
+        SpeechMetrics m = flatVoiceWithLongPauses();
+        TranscriptStats t = fastWithFillers();
         TranscriptConfidence poor = new TranscriptConfidence(0.35, 0.7, 200, true, "test");
         TranscriptConfidence good = new TranscriptConfidence(0.85, 0.1, 200, false, "test");
 
@@ -164,16 +160,26 @@ class SpeechAnalyzerTest {
 
     @Test
     void rulesFlagFastPaceManyFillersAndLongPauses() {
-        SpeechMetrics m = new SpeechMetrics(60, false, null, 0, 60, 40, List.of(), 2, 8, 5, 0.13,
-                List.of(SpeechMetrics.Segment.of(10, 15), SpeechMetrics.Segment.of(30, 33)),
-                new SpeechMetrics.Pitch(120, 118, 100, 140, 5, 1.2, 0.7), new SpeechMetrics.Loudness(-25, 6, 20),
-                new SpeechMetrics.Rate(300, 5, 7.5, List.of()), List.of());
-        TranscriptStats t = new TranscriptStats(200, 60, 200, 300, 5, 7.5, 12, 12,
-                List.of(new TranscriptStats.Occurrence("um", 1)), List.of(), List.of());
+        SpeechMetrics m = flatVoiceWithLongPauses();
+        TranscriptStats t = fastWithFillers();
         List<Finding> f = new SpeechFeedback().evaluate(m, t);
         assertThat(f).extracting(Finding::code).contains("pace.too_fast", "fillers.many", "pitch.monotone",
                 "pauses.long");
         assertThat(f.stream().filter(x -> x.code().equals("fillers.many")).findFirst().orElseThrow().severity())
                 .isEqualTo(Finding.Severity.PROBLEM);
+    }
+
+    /** A minute of talk in a flat voice with two long pauses (3 and 5 s). */
+    private static SpeechMetrics flatVoiceWithLongPauses() {
+        return new SpeechMetrics(60, false, null, 0, 60, 40, List.of(), 2, 8, 5, 0.13,
+                List.of(SpeechMetrics.Segment.of(10, 15), SpeechMetrics.Segment.of(30, 33)),
+                new SpeechMetrics.Pitch(120, 118, 100, 140, 5, 1.2, 0.7), new SpeechMetrics.Loudness(-25, 6, 20),
+                new SpeechMetrics.Rate(300, 5, 7.5, List.of()), List.of());
+    }
+
+    /** 200 words a minute with 12 fillers. */
+    private static TranscriptStats fastWithFillers() {
+        return new TranscriptStats(200, 60, 200, 300, 5, 7.5, 12, 12,
+                List.of(new TranscriptStats.Occurrence("um", 1)), List.of(), List.of());
     }
 }
