@@ -18,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CaptureSectionTest {
 
+    /** As the compare stage words it (ViewsOnRealFootageTest checks the wording on real footage). */
     private static final String REASON = "filmed from the side (right side to the camera) (side-right 74 % of the"
-            + " frames): the far knee is hidden, so left/right symmetry cannot be measured; film from the front or"
-            + " from behind to measure it (here 5 % of the frames)";
+            + " frames): the far knee is hidden, so left/right symmetry cannot be measured; film from the side with"
+            + " each side to the camera in turn, e.g. passing it both ways, to measure it (here the left side faced"
+            + " the camera in 0 % of the frames)";
     private static final String ADVICE = "View: the athlete was filmed mostly from the side (right side to the"
-            + " camera). Not measured: Left/right knee range-of-motion symmetry index (film from the front or from"
-            + " behind).";
+            + " camera). Not measured: Left/right knee range-of-motion symmetry index (film from the side with each"
+            + " side to the camera in turn, e.g. passing it both ways).";
 
     private final ReportRenderer renderer = new ReportRenderer();
 
