@@ -1,9 +1,11 @@
 package com.skillmirror.report;
 
 import com.skillmirror.kinematics.KinematicSeries;
+import com.skillmirror.notes.CoachNote;
 import com.skillmirror.report.progress.SkillTrend;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,10 +23,26 @@ import java.util.Objects;
  *                     last time"; null = not looked up (the section is left out)
  * @param expertKeyFrames the compared expert's key frames by the same labels, shown beside the athlete's; may be
  *                     empty (a published norm has no footage)
+ * @param notes        the coach's notes on the video, oldest first, each with its annotated frame; may be empty
  */
 public record ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
         Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history,
-        Map<String, byte[]> expertKeyFrames) {
+        Map<String, byte[]> expertKeyFrames, List<Note> notes) {
+
+    /**
+     * A coach's note as the report lists it.
+     *
+     * @param frame the annotated frame (JPEG); null when it is no longer in storage (the note is listed without it)
+     */
+    public record Note(CoachNote note, byte[] frame) {
+    }
+
+    /** Without the coach's notes. */
+    public ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
+            Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history,
+            Map<String, byte[]> expertKeyFrames) {
+        this(results, keyFrames, angles, patternMeans, generatedAt, history, expertKeyFrames, List.of());
+    }
 
     /** Without the expert's key frames. */
     public ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
@@ -44,6 +62,7 @@ public record ReportData(VideoResults results, Map<String, byte[]> keyFrames, Ki
         patternMeans = patternMeans == null ? Map.of() : Map.copyOf(patternMeans);
         generatedAt = generatedAt == null ? Instant.now() : generatedAt;
         expertKeyFrames = expertKeyFrames == null ? Map.of() : new LinkedHashMap<>(expertKeyFrames);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** A report from the results alone: no key frames and no charts. */

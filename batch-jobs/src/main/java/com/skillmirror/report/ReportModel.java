@@ -105,6 +105,14 @@ final class ReportModel {
     }
 
     /**
+     * A coach's note: its time on the video ("0:01.500"), kind, angle ("87.3°", null unless an angle), the coach's
+     * words as typed (escaped by th:text like all data), the annotated frame (null when missing).
+     */
+    record NoteView(String time, String kind, String angle, String text, String author, String created,
+            String frameUri) {
+    }
+
+    /**
      * "Since last time": {@code verdict} is improved / regressed / unchanged, or "first" (nothing to compare with);
      * {@code trend} is the score chart, from two analyses on.
      */
@@ -137,6 +145,7 @@ final class ReportModel {
         v.put("steps", comparison == null ? List.of() : steps(comparison));
         v.put("charts", charts(data, comparison, r.pose()));
         v.put("keyFrames", keyFrames(data));
+        v.put("notes", notes(data));
         v.put("athlete", athlete(data));
         v.put("speech", speech == null ? null : speech(speech));
         v.put("provenance", provenance(r));
@@ -335,6 +344,24 @@ final class ReportModel {
             byte[] expert = data.expertKeyFrames().get(label);
             out.add(new KeyFrameView(humanise(label), jpegUri(jpeg), expert == null ? null : jpegUri(expert)));
         });
+        return out;
+    }
+
+    private static List<NoteView> notes(ReportData data) {
+        List<NoteView> out = new ArrayList<>();
+        for (ReportData.Note n : data.notes()) {
+            var note = n.note();
+            long ms = note.timeMs();
+            String time = String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, ms / 1000 % 60, ms % 1000);
+            String angle = note.angleDeg() == null ? null : String.format(Locale.ROOT, "%.1f\u00b0", note.angleDeg());
+            String kind = switch (note.kind()) {
+                case LINE -> "Line";
+                case ANGLE -> "Angle";
+                case TEXT -> "Comment";
+            };
+            out.add(new NoteView(time, kind, angle, note.text(), note.author(), DATE.format(note.createdAt()),
+                    n.frame() == null ? null : jpegUri(n.frame())));
+        }
         return out;
     }
 

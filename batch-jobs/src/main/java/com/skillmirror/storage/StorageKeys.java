@@ -15,6 +15,7 @@ public final class StorageKeys {
     private static final String POSE_CHUNKS = "pose/chunks/";
     private static final String POSE_APPEARANCES = "pose/appearances/";
     private static final String SPEECH_WINDOWS = "speech/windows/";
+    private static final String COACH_NOTES = "notes/";
 
     private StorageKeys() {
     }
@@ -75,6 +76,14 @@ public final class StorageKeys {
     /** One window's transcript, named by its index (zero-padded, so a listing is in time order). */
     public static String speechWindow(UUID uploadId, UUID videoId, int index) {
         return speechWindows(uploadId, videoId) + String.format(Locale.ROOT, "%04d.json", index);
+    }
+
+    /**
+     * A coach's note's annotated frame (the proxy frame at the note's time with the drawing burned in). Under the
+     * video's prefix, so the athlete's export carries it and erasing the video's objects erases it.
+     */
+    public static String coachNoteFrame(UUID uploadId, UUID videoId, UUID noteId) {
+        return videoPrefix(uploadId, videoId) + COACH_NOTES + noteId + ".jpg";
     }
 
     /** An expert pattern, by skill and content hash: saving the same content again finds the same object. */

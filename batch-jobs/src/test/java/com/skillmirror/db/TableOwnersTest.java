@@ -44,7 +44,8 @@ class TableOwnersTest {
             entry("expert", EXPERTS), entry("expert_pattern", EXPERTS),
             entry("expert_ingest", "com/skillmirror/job/ingest/ExpertIngest.java"),
             entry("skill", "com/skillmirror/skill/SkillRegistry.java"),
-            entry("stage_result", STAGE_RESULTS), entry("artifact", STAGE_RESULTS), entry("comparison", COMPARISONS));
+            entry("stage_result", STAGE_RESULTS), entry("artifact", STAGE_RESULTS), entry("comparison", COMPARISONS),
+            entry("coach_note", "com/skillmirror/notes/CoachNotes.java"));
 
     /**
      * Writers besides the owner that are known and not yet moved, each with its reason. The test fails when one

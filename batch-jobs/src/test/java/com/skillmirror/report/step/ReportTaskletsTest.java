@@ -49,6 +49,8 @@ class ReportTaskletsTest extends StageStepTest {
     ReportRenderer renderer;
     @Autowired
     ProgressHistory history;
+    @Autowired
+    com.skillmirror.report.VideoReports reports;
 
     @Test
     void aVideoThatFailedStillGetsAReportSayingWhatFailed() throws Exception {
@@ -56,7 +58,7 @@ class ReportTaskletsTest extends StageStepTest {
         run(new DecodeTasklet(videos, results, storage, progress, decodeSettings, video.id()));
         String why = results.outcomes(video.id()).get(Stage.DECODE).error();
 
-        run(new ReportTasklet(videos, results, comparisons, patterns, renderer, history, video.id()));
+        run(new ReportTasklet(reports, results, video.id()));
 
         assertThat(results.outcomes(video.id()).get(Stage.REPORT).status()).isEqualTo(StageOutcome.Status.COMPLETED);
         ReportResult report = results.result(video.id(), ReportResult.STAGE_RESULT).orElseThrow();
@@ -115,7 +117,7 @@ class ReportTaskletsTest extends StageStepTest {
         }
         results.complete(video.id(), CompareResult.STAGE_RESULT, compareResultWithTwoRepetitions());
 
-        run(new ReportTasklet(videos, results, comparisons, patterns, renderer, history, video.id()));
+        run(new ReportTasklet(reports, results, video.id()));
 
         String html = new String(results.load(video.id(), Artifact.REPORT_HTML).orElseThrow(), StandardCharsets.UTF_8);
         String section = html.substring(html.indexOf("id=\"repetitions\""));
