@@ -79,6 +79,26 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * Annotating a video (the coach's notes) or removing another's note: a coach or admin who manages the video's
+     * team (for a video without a team, its uploader, or an admin). Whoever does not see the video gets 404; an
+     * athlete, an expert, or a coach who sees the video only as its uploader outside the team gets 403.
+     */
+    public void requireManageVideo(Actor actor, UUID videoId) {
+        requireVideo(actor, videoId);
+        boolean manages = actor.canManageTeams() && (actor.isAdmin() || exists("""
+                SELECT count(*) FROM video v JOIN upload u ON u.id = v.upload_id
+                 WHERE v.id = ? AND ((u.team_id IS NULL AND u.created_by = ?) OR EXISTS
+                   (SELECT 1 FROM team_member m WHERE m.team_id = u.team_id AND m.user_id = ?))""",
+                videoId, actor.id(), actor.id()));
+        if (!manages) {
+            audit.record(actor.username(), AuditLog.ACCESS_DENIED, "video:" + videoId,
+                    "role " + actor.role() + " may not annotate the video");
+            throw new ForbiddenException("Your role (" + actor.role() + ") may view this video but only the coaches"
+                    + " of its team (and admins) annotate it or remove others' notes.");
+        }
+    }
+
     private boolean canSeeUpload(Actor actor, UUID uploadId) {
         if (actor.isAdmin()) {
             return exists("SELECT count(*) FROM upload WHERE id = ?", uploadId);

@@ -1,10 +1,13 @@
 package com.skillmirror.portal.athlete;
 
 import com.skillmirror.analysis.AnalysisResults;
+import com.skillmirror.notes.CoachNote;
+import com.skillmirror.notes.CoachNotes;
 import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.AuditLog;
 import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.portal.notes.NoteJson;
 import com.skillmirror.portal.security.AccountRepository;
 import com.skillmirror.portal.team.Athlete;
 import com.skillmirror.portal.team.TeamRepository;
@@ -37,11 +40,12 @@ public class AthleteData {
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final CoachNotes notes;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public AthleteData(TeamRepository teams, AccessPolicy access, VideoRepository videos, AnalysisResults results,
                        ObjectStorage storage, AccountRepository accounts, TransactionTemplate transactions,
-                       AuditLog audit) {
+                       AuditLog audit, CoachNotes notes) {
         this.teams = teams;
         this.access = access;
         this.videos = videos;
@@ -50,6 +54,7 @@ public class AthleteData {
         this.accounts = accounts;
         this.transactions = transactions;
         this.audit = audit;
+        this.notes = notes;
     }
 
     public Map<String, Object> describe(Actor actor, UUID athleteId) {
@@ -81,7 +86,10 @@ public class AthleteData {
         return athlete;
     }
 
-    /** athlete.json, then per video its results (result.json) and every stored object (original, proxy, outputs). */
+    /**
+     * athlete.json, then per video its results (result.json), the coach's notes on it (notes.json, each naming its
+     * annotated frame among the files) and every stored object (original, proxy, outputs, the notes' frames).
+     */
     public void writeExport(Athlete athlete, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -95,6 +103,7 @@ public class AthleteData {
         for (Video video : list) {
             String dir = "videos/" + video.id() + "/";
             entry(zip, dir + "result.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(results.video(video)));
+            entry(zip, dir + "notes.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(notesOf(video)));
             String prefix = StorageKeys.videoPrefix(video.uploadId(), video.id());
             for (String key : storage.list(prefix)) {
                 zip.putNextEntry(new ZipEntry(dir + "files/" + key.substring(prefix.length())));
@@ -107,9 +116,23 @@ public class AthleteData {
         zip.finish();
     }
 
+    /** The video's notes as the API shows them, each with its frame's path inside the export instead of a URL. */
+    private List<Map<String, Object>> notesOf(Video video) {
+        String prefix = StorageKeys.videoPrefix(video.uploadId(), video.id());
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (CoachNote note : notes.list(video.id())) {
+            Map<String, Object> body = NoteJson.of(note, null);
+            body.put("frame", "files/" + StorageKeys.coachNoteFrame(video.uploadId(), video.id(), note.id())
+                    .substring(prefix.length()));
+            out.add(body);
+        }
+        return out;
+    }
+
     /**
      * Erases the athlete: stored objects of their videos first (a failure leaves the rows, so the delete can be
-     * retried), then the video rows (stage results, artifacts and comparisons cascade), the roster entry, and their
+     * retried; the coach's notes' frames are among them), then the video rows (stage results, artifacts, comparisons
+     * and the coach's notes cascade), the roster entry, and their
      * athlete account if they have one.
      */
     public int delete(Actor actor, UUID athleteId) throws IOException {

@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AthleteDataTest extends PortalSliceTest {
 
     @Import({PortalCoreSlice.class, AthleteData.class, TeamRepository.class, VideoRepository.class, UploadService.class,
-            AnalysisResults.class, StageResults.class, StorageConfiguration.class})
+            AnalysisResults.class, StageResults.class, StorageConfiguration.class,
+            com.skillmirror.notes.CoachNotes.class})
     static class Slice {
     }
 

@@ -1,0 +1,184 @@
+package com.skillmirror.portal.notes;
+
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.decode.DecodeResult;
+import com.skillmirror.notes.CoachNote;
+import com.skillmirror.notes.CoachNotes;
+import com.skillmirror.notes.NoteDraft;
+import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.portal.access.Actor;
+import com.skillmirror.portal.access.AuditLog;
+import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.report.NoteFrames;
+import com.skillmirror.report.VideoReports;
+import com.skillmirror.storage.Artifact;
+import com.skillmirror.storage.ObjectStorage;
+import com.skillmirror.storage.StorageKeys;
+import com.skillmirror.upload.Video;
+import com.skillmirror.upload.VideoRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The coach's notes on a video: who may read and write them, the annotated frame drawn once when a note is made,
+ * and the report rendered again (in the request: a second or two for a short clip) when a note is added or removed,
+ * so the report always lists the notes the video has.
+ */
+@Service
+class CoachNoteService {
+
+    static final String NOTE_ADDED = "NOTE_ADDED";
+
+    private static final Logger log = LoggerFactory.getLogger(CoachNoteService.class);
+
+    /** A note the video cannot take now (not decoded yet, no proxy, full): 409 with what to do. */
+    static final class NoteConflictException extends RuntimeException {
+        NoteConflictException(String message) {
+            super(message);
+        }
+    }
+
+    /** A note as sent; every field is checked by {@link NoteDraft#of}. */
+    record NoteRequest(Long timeMs, String kind, List<List<Double>> points, String text) {
+    }
+
+    private final CoachNotes notes;
+    private final AccessPolicy access;
+    private final VideoRepository videos;
+    private final StageResults results;
+    private final ObjectStorage storage;
+    private final VideoReports reports;
+    private final AuditLog audit;
+
+    CoachNoteService(CoachNotes notes, AccessPolicy access, VideoRepository videos, StageResults results,
+                     ObjectStorage storage, VideoReports reports, AuditLog audit) {
+        this.notes = notes;
+        this.access = access;
+        this.videos = videos;
+        this.results = results;
+        this.storage = storage;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    List<CoachNote> list(Actor actor, UUID videoId) {
+        access.requireVideo(actor, videoId);
+        return notes.list(videoId);
+    }
+
+    CoachNote add(Actor actor, UUID videoId, NoteRequest request) throws IOException {
+        access.requireManageVideo(actor, videoId);
+        if (request == null) {
+            throw new IllegalArgumentException("Send the note as JSON: {\"timeMs\": 1500, \"kind\": \"ANGLE\","
+                    + " \"points\": [[x,y],[x,y],[x,y]], \"text\": \"...\"}.");
+        }
+        Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
+        DecodeResult decoded = results.result(videoId, DecodeResult.STAGE_RESULT).orElseThrow(() ->
+                new NoteConflictException("Video " + videoId + " has not been decoded yet: notes are drawn on the"
+                        + " analysed picture. Wait for its analysis to get past decoding, then add the note."));
+        DecodeResult.Proxy proxy = decoded.proxy();
+        if (proxy == null || proxy.fps() <= 0 || proxy.frames() <= 0) {
+            throw new NoteConflictException("Video " + videoId + " has no analysed picture to draw on (its decoding"
+                    + " made no proxy). Upload the video again.");
+        }
+        long durationMs = (long) Math.floor(proxy.frames() * 1000.0 / proxy.fps());
+        NoteDraft draft = NoteDraft.of(request.kind(), request.timeMs(), request.points(), request.text(), durationMs,
+                proxy.width(), proxy.height());
+        if (notes.count(videoId) >= NoteDraft.MAX_PER_VIDEO) {
+            throw new NoteConflictException(tooMany(videoId));
+        }
+        UUID noteId = UUID.randomUUID();
+        byte[] frame = frame(video, new CoachNote(noteId, videoId, draft.kind(), draft.timeMs(), draft.points(),
+                draft.text(), draft.angleDeg(), actor.id(), actor.username(), Instant.now()));
+        CoachNote note;
+        try {
+            note = notes.add(noteId, videoId, actor.id(), actor.username(), draft);
+        } catch (CoachNotes.TooManyNotesException e) {
+            throw new NoteConflictException(e.getMessage());
+        }
+        try {
+            storage.put(frameKey(video, noteId), frame, "image/jpeg");
+        } catch (IOException | RuntimeException e) {
+            // a note without its frame would be listed with a broken picture: neither is kept
+            notes.delete(videoId, noteId);
+            throw e;
+        }
+        audit.record(actor.username(), NOTE_ADDED, "video:" + videoId, "note " + noteId + ", " + draft.kind()
+                + " at " + draft.timeMs() + " ms");
+        renderReport(videoId);
+        return note;
+    }
+
+    void delete(Actor actor, UUID videoId, UUID noteId) throws IOException {
+        access.requireVideo(actor, videoId);
+        CoachNote note = notes.find(videoId, noteId).orElseThrow(() -> missing(videoId, noteId));
+        if (!Objects.equals(note.authorId(), actor.id())) {
+            access.requireManageVideo(actor, videoId);
+        }
+        Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
+        if (!notes.delete(videoId, noteId)) {
+            throw missing(videoId, noteId);
+        }
+        storage.delete(frameKey(video, noteId));
+        audit.record(actor.username(), AuditLog.DELETE, "video:" + videoId, "note " + noteId + " by "
+                + note.author());
+        renderReport(videoId);
+    }
+
+    /** The annotated frame (JPEG). */
+    byte[] frame(Actor actor, UUID videoId, UUID noteId) throws IOException {
+        access.requireVideo(actor, videoId);
+        notes.find(videoId, noteId).orElseThrow(() -> missing(videoId, noteId));
+        Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
+        try (InputStream in = storage.get(frameKey(video, noteId))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private byte[] frame(Video video, CoachNote note) throws IOException {
+        Path proxy = Files.createTempFile("skillmirror-note-proxy-", ".mp4");
+        try {
+            if (!results.download(video.id(), Artifact.PROXY, proxy)) {
+                throw new NoteConflictException("Video " + video.id() + " has no analysed picture to draw on yet."
+                        + " Wait for its decoding to finish, then add the note.");
+            }
+            return NoteFrames.draw(proxy, note);
+        } finally {
+            Files.deleteIfExists(proxy);
+        }
+    }
+
+    /** The report lists the notes: rendered again now; a failure leaves the note and the previous report. */
+    private void renderReport(UUID videoId) {
+        try {
+            reports.renderAgain(videoId);
+        } catch (Exception e) {
+            log.warn("Report of video {} not rendered again after its notes changed; it shows the notes as they"
+                    + " were at its last rendering", videoId, e);
+        }
+    }
+
+    private static String frameKey(Video video, UUID noteId) {
+        return StorageKeys.coachNoteFrame(video.uploadId(), video.id(), noteId);
+    }
+
+    private static NotFoundException missing(UUID videoId, UUID noteId) {
+        return new NotFoundException("No note " + noteId + " on video " + videoId + ". List the video's notes at"
+                + " .../videos/" + videoId + "/notes.");
+    }
+
+    static String tooMany(UUID videoId) {
+        return String.format(Locale.ROOT, "Video %s already has %d notes, the most a video holds. Delete notes you"
+                + " no longer need, then add this one again.", videoId, NoteDraft.MAX_PER_VIDEO);
+    }
+}
