@@ -63,6 +63,9 @@ class CoachNotesApiTest extends PortalTestSupport {
     @Autowired
     ObjectStorage storage;
 
+    /** The annotated frame and the report with the notes, kept for a look after the run. */
+    static final Path KEPT = Path.of("target", "coach-notes");
+
     static Account coach;
     static Account herAccount;
     static Team team;
@@ -118,6 +121,10 @@ class CoachNotesApiTest extends PortalTestSupport {
         assertThat(text).containsEntry("text", "Hips lower\non the turn").containsEntry("timeMs", 2000);
 
         // the angle is measured in picture pixels: the frame is the proxy picture, so its size gives the expected value
+        byte[] jpeg = mvc.perform(get("/api/videos/" + videoId + "/notes/" + angle.get("id") + "/frame.jpg")
+                .header("Authorization", token)).andReturn().getResponse().getContentAsByteArray();
+        Files.createDirectories(KEPT);
+        Files.write(KEPT.resolve("angle-note.jpg"), jpeg);
         BufferedImage frame = image(get("/api/videos/" + videoId + "/notes/" + angle.get("id") + "/frame.jpg"),
                 bearer(token(herAccount)));
         int w = frame.getWidth();
@@ -141,8 +148,10 @@ class CoachNotesApiTest extends PortalTestSupport {
 
         // the report was rendered again with them: the PDF holds the words and the angle, the HTML the frames
         String angleText = String.format(Locale.ROOT, "%.1f°", ((Number) angle.get("angleDeg")).doubleValue());
-        String pdf = pdfText(mvc.perform(get("/api/videos/" + videoId + "/files/report-pdf").header("Authorization", token))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        byte[] pdfBytes = mvc.perform(get("/api/videos/" + videoId + "/files/report-pdf").header("Authorization", token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Files.write(KEPT.resolve("report-with-notes.pdf"), pdfBytes);
+        String pdf = pdfText(pdfBytes);
         assertThat(pdf).contains("Coach's notes", "knee caves in", "Angle: " + angleText, "ground line",
                 "Hips lower on the turn", coach.username());
         String html = reportHtml(token);
