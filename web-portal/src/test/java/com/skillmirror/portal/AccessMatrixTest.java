@@ -110,7 +110,8 @@ class AccessMatrixTest extends PortalTestSupport {
 
     private static final int LOGIN = 302, SWITCHING = 101;
     private static final int BAD_REQUEST = 400;
-    private static final int OK = 200, CREATED = 201, ACCEPTED = 202, NO_CONTENT = 204, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404;
+    private static final int OK = 200, CREATED = 201, ACCEPTED = 202, NO_CONTENT = 204, UNAUTH = 401, FORBIDDEN = 403, NOT_FOUND = 404,
+            CONFLICT = 409;
 
     @Test
     void apiAccessMatrix() throws Exception {
@@ -148,6 +149,13 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("GET a working file is not an export", () -> get("/api/videos/" + videoA + "/files/proxy"),
                         UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Case("GET export of a made-up video", () -> get("/api/videos/" + UUID.randomUUID() + "/files/report-pdf"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                // coach's notes: read by whoever sees the video, written by its team's coaches (video A has no decoded
+                // picture to draw on, so whoever passes the access check gets 409 saying so)
+                new Case("GET notes", () -> get("/api/videos/" + videoA + "/notes"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("POST note", () -> json(post("/api/videos/" + videoA + "/notes"), "{\"timeMs\":0,\"kind\":\"TEXT\",\"text\":\"x\"}"),
+                        UNAUTH, FORBIDDEN, NOT_FOUND, CONFLICT, NOT_FOUND, FORBIDDEN, CONFLICT),
+                new Case("DELETE a made-up note", () -> request(HttpMethod.DELETE, "/api/videos/" + videoA + "/notes/" + UUID.randomUUID()),
                         UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Case("GET team report", () -> get("/api/uploads/" + uploadA + "/team-report"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET team report.html", () -> get("/api/uploads/" + uploadA + "/team-report.html"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
@@ -235,6 +243,9 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("athlete point without the CSRF token", () -> json(put("/web/videos/" + videoA + "/athlete-point"), "{\"athletePoint\":\"0.4,0.5\"}"),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 new Case("thumbnail", () -> get("/web/videos/" + videoA + "/thumbnail.jpg"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("notes", () -> get("/web/videos/" + videoA + "/notes"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("note without the CSRF token", () -> json(post("/web/videos/" + videoA + "/notes"), "{\"timeMs\":0,\"kind\":\"TEXT\",\"text\":\"x\"}"),
+                        FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
                 new Case("comparison page", () -> get("/comparisons"), LOGIN, OK, OK, OK, OK, OK, OK),
                 new Case("comparison of team A's video", () -> get("/comparisons").param("videoId", videoA.toString()),
                         LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class PortalDependencyRulesTest {
 
     private static final String[] FEATURES = {"..portal.team..", "..portal.athlete..", "..portal.upload..",
-            "..portal.live..", "..portal.report..", "..portal.expert..", "..portal.api..", "..portal.pages.."};
+            "..portal.live..", "..portal.report..", "..portal.expert..", "..portal.api..", "..portal.pages..",
+            "..portal.notes.."};
 
     private static final JavaClasses PORTAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
