@@ -48,6 +48,14 @@ public class RateLimiter {
         audited(actor, "compare", () -> take("heavy:" + actor.id(), heavyPerMinute, "Too many comparisons"));
     }
 
+    /**
+     * Takes one change of a coach's notes for the user, or throws 429: each draws a frame from the video and renders
+     * the report again (seconds of CPU), so it shares the heavy requests' rate, in its own bucket.
+     */
+    public void noteChange(Actor actor) {
+        audited(actor, "note", () -> take("note:" + actor.id(), heavyPerMinute, "Too many note changes"));
+    }
+
     private void audited(Actor actor, String what, Runnable take) {
         try {
             take.run();

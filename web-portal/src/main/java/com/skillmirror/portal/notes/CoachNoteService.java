@@ -9,6 +9,7 @@ import com.skillmirror.portal.access.AccessPolicy;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.AuditLog;
 import com.skillmirror.portal.access.NotFoundException;
+import com.skillmirror.portal.access.RateLimiter;
 import com.skillmirror.report.NoteFrames;
 import com.skillmirror.report.VideoReports;
 import com.skillmirror.storage.Artifact;
@@ -59,9 +60,10 @@ class CoachNoteService {
     private final ObjectStorage storage;
     private final VideoReports reports;
     private final AuditLog audit;
+    private final RateLimiter limiter;
 
     CoachNoteService(CoachNotes notes, AccessPolicy access, VideoRepository videos, StageResults results,
-                     ObjectStorage storage, VideoReports reports, AuditLog audit) {
+                     ObjectStorage storage, VideoReports reports, AuditLog audit, RateLimiter limiter) {
         this.notes = notes;
         this.access = access;
         this.videos = videos;
@@ -69,6 +71,7 @@ class CoachNoteService {
         this.storage = storage;
         this.reports = reports;
         this.audit = audit;
+        this.limiter = limiter;
     }
 
     List<CoachNote> list(Actor actor, UUID videoId) {
@@ -97,6 +100,7 @@ class CoachNoteService {
         if (notes.count(videoId) >= NoteDraft.MAX_PER_VIDEO) {
             throw new NoteConflictException(tooMany(videoId));
         }
+        limiter.noteChange(actor);
         UUID noteId = UUID.randomUUID();
         byte[] frame = frame(video, new CoachNote(noteId, videoId, draft.kind(), draft.timeMs(), draft.points(),
                 draft.text(), draft.angleDeg(), actor.id(), actor.username(), Instant.now()));
@@ -126,6 +130,7 @@ class CoachNoteService {
             access.requireManageVideo(actor, videoId);
         }
         Video video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
+        limiter.noteChange(actor);
         if (!notes.delete(videoId, noteId)) {
             throw missing(videoId, noteId);
         }
