@@ -62,7 +62,7 @@ class PortalPagesTest extends PortalSliceTest {
 
     @Import({PortalCoreSlice.class, PortalWebSlice.class, PortalPages.class, TeamService.class, TeamRepository.class,
             AthleteData.class, AnalysisResults.class, StageResults.class, UploadService.class, VideoRepository.class,
-            ReportFiles.class, SkillRegistry.class, StorageConfiguration.class})
+            ReportFiles.class, SkillRegistry.class, StorageConfiguration.class, com.skillmirror.notes.CoachNotes.class})
     static class Slice {
     }
 
