@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *                     existed, or when the take was too short to split
  * @param capture      the camera view over the take, what it hid, and what to change next time; absent when the views
  *                     were not known (a take compared without its landmarks) and in comparisons stored before it
+ * @param alignment    the warping path the score was measured along, per take frame, and the phases' frame spans
+ *                     (for the comparison player); absent in comparisons stored before it existed
  */
 public record Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
         String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
@@ -37,7 +39,18 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
         List<LearningStep> learningPath, DataQuality data,
         @JsonInclude(JsonInclude.Include.NON_NULL) RepetitionSet repetitions,
         @JsonInclude(JsonInclude.Include.NON_NULL) ScoreReliability reliability,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CaptureQuality capture) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CaptureQuality capture,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Alignment alignment) {
+
+    /** A comparison without its alignment: the shape before the player needed it. */
+    public Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
+            String skillId, int skillVersion, List<JointResult> joints, List<PhaseResult> phases, Tempo tempo,
+            List<RangeOfMotion> rom, List<Symmetry> symmetry, List<MetricResult> metrics, List<RankedFinding> findings,
+            List<LearningStep> learningPath, DataQuality data, RepetitionSet repetitions,
+            ScoreReliability reliability, CaptureQuality capture) {
+        this(score, scoreFormula, mirrored, mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom,
+                symmetry, metrics, findings, learningPath, data, repetitions, reliability, capture, null);
+    }
 
     /** A comparison without capture facts: the shape before views were estimated. */
     public Comparison(double score, String scoreFormula, boolean mirrored, String mirrorNote, PatternRef pattern,
@@ -69,7 +82,7 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
                 .forEach(m -> withheld.add(m.id()));
         return new Comparison(set.overallScore(), scoreFormula + " " + RepetitionSet.OVERALL_RULE, mirrored,
                 mirrorNote, pattern, skillId, skillVersion, joints, phases, tempo, rom, symmetry, metrics, findings,
-                learningPath, data, set.withoutMetrics(withheld), repetitionBand(set), capture);
+                learningPath, data, set.withoutMetrics(withheld), repetitionBand(set), capture, alignment);
     }
 
     /** The band of the set's score from its repetitions' scores; the whole take's when fewer than two scored. */

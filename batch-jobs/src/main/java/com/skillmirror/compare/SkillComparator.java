@@ -218,6 +218,7 @@ public final class SkillComparator {
         // phases: the pattern's events mapped through each cycle's warping path
         List<PhaseResult> phases = new ArrayList<>();
         Map<String, List<int[]>> phaseFrames = new LinkedHashMap<>();
+        List<Alignment.PhaseSpan> phaseSpans = new ArrayList<>();
         for (Phase ph : skill.phases()) {
             double sum = 0;
             double present = 0;
@@ -225,7 +226,8 @@ public final class SkillComparator {
             double athleteShares = 0;
             int measured = 0;
             List<int[]> spans = new ArrayList<>();
-            for (Segment seg : best.segments()) {
+            for (int s = 0; s < best.segments().size(); s++) {
+                Segment seg = best.segments().get(s);
                 int len = seg.a().length;
                 Integer from = eventIndex(ph.from(), pattern, len, 0);
                 Integer to = eventIndex(ph.to(), pattern, len, len - 1);
@@ -255,6 +257,8 @@ public final class SkillComparator {
                 athleteShares += (aMax - aMin) / (len - 1.0);
                 measured++;
                 spans.add(new int[] {seg.frame(aMin), seg.frame(aMax)});
+                phaseSpans.add(new Alignment.PhaseSpan(ph.id(), s, seg.frame(aMin), seg.frame(aMax),
+                        Math.round(seg.frame(aMin) * 1000.0 / take.fps()), Math.round(seg.frame(aMax) * 1000.0 / take.fps())));
             }
             if (measured == 0) {
                 phases.add(new PhaseResult(ph.id(), null, null, null, null, null));
@@ -325,7 +329,8 @@ public final class SkillComparator {
                 new DataQuality(take.length(), take.length() - prep.droppedFrames(), prep.droppedFrames(),
                         prep.filledValues(), prep.excluded(), best.segments().size(),
                         best.segments().stream().mapToInt(sg -> sg.a().length).max().orElse(0)),
-                null, reliability, views == null ? null : capture(views, withheld));
+                null, reliability, views == null ? null : capture(views, withheld),
+                new Alignment(best.segments().stream().map(Segment::alignment).toList(), phaseSpans));
     }
 
     /** The filming facts and advice: which compared angles the view hid, which metrics it withheld. */
@@ -445,6 +450,15 @@ public final class SkillComparator {
             int hi = Math.min(p.length - 1, lo + 1);
             double frac = t - lo;
             return p[lo][f] * (1 - frac) + p[hi][f] * frac;
+        }
+
+        /** The warping path as take frame -> pattern position, one point per take frame (see {@link Alignment}). */
+        Alignment.Span alignment() {
+            int[] frames = new int[path.length()];
+            for (int k = 0; k < frames.length; k++) {
+                frames[k] = frame(path.x()[k]);
+            }
+            return Alignment.decimate(frames, path.y(), p.length);
         }
 
         /** The take's frame of an aligned sample. */
