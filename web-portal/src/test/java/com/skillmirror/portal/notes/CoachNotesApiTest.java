@@ -314,6 +314,22 @@ class CoachNotesApiTest extends PortalTestSupport {
         assertThat(storage.exists(StorageKeys.coachNoteFrame(uploadId, videoId, UUID.fromString(noteId)))).isFalse();
     }
 
+    @Test
+    @Order(5)
+    void theNotesAreDescribedInTheApiDescription() throws Exception {
+        var docs = JSON.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        var notesPath = docs.at("/paths/~1api~1videos~1{videoId}~1notes");
+        assertThat(notesPath.at("/get/tags/0").asString()).isEqualTo("notes");
+        assertThat(notesPath.at("/post/summary").asString()).contains("LINE", "ANGLE", "TEXT", "500", "200");
+        assertThat(notesPath.at("/post/requestBody/content/application~1json/schema").toString()).isNotEmpty()
+                .isNotEqualTo("\"\"");
+        assertThat(docs.at("/paths/~1api~1videos~1{videoId}~1notes~1{noteId}/delete/tags/0").asString()).isEqualTo("notes");
+        assertThat(docs.at("/paths/~1api~1videos~1{videoId}~1notes~1{noteId}~1frame.jpg/get/tags/0").asString())
+                .isEqualTo("notes");
+        assertThat(notesPath.toString()).doesNotContainIgnoringCase("\"actor\"");
+    }
+
     private static String note(long timeMs, String kind, String points, String text) throws Exception {
         return "{\"timeMs\":" + timeMs + ",\"kind\":\"" + kind + "\",\"points\":" + points + ",\"text\":"
                 + (text == null ? "null" : JSON.writeValueAsString(text)) + "}";
