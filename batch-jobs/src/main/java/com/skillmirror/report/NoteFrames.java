@@ -57,6 +57,33 @@ public final class NoteFrames {
         return out.toByteArray();
     }
 
+    /** The widest a frame is shown in the report: 120 mm at 135 dpi; a video holds up to 200 notes. */
+    static final int REPORT_WIDTH = 640;
+
+    /**
+     * The annotated frame as the report embeds it: at most {@link #REPORT_WIDTH} pixels wide, so 200 notes stay a
+     * report of a few MB rather than tens. A JPEG that cannot be read is returned as it is.
+     */
+    public static byte[] forReport(byte[] jpeg) throws IOException {
+        BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        if (image == null || image.getWidth() <= REPORT_WIDTH) {
+            return jpeg;
+        }
+        int height = Math.max(1, Math.round(image.getHeight() * (float) REPORT_WIDTH / image.getWidth()));
+        BufferedImage small = new BufferedImage(REPORT_WIDTH, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, REPORT_WIDTH, height, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(small, "jpeg", out);
+        return out.toByteArray();
+    }
+
     /** The frame shown at {@code timeMs}: the last one starting at or before it (the first for time 0). */
     static BufferedImage frame(Path proxy, long timeMs) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(proxy.toFile());

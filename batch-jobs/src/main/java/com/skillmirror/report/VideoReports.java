@@ -135,7 +135,7 @@ public class VideoReports {
         for (CoachNote note : notes.list(video.id())) {
             byte[] frame = null;
             try (InputStream in = storage.get(StorageKeys.coachNoteFrame(video.uploadId(), video.id(), note.id()))) {
-                frame = in.readAllBytes();
+                frame = NoteFrames.forReport(in.readAllBytes());
             } catch (IOException | RuntimeException e) {
                 log.warn("Annotated frame of note {} of video {} not read; the report lists the note without it",
                         note.id(), video.id(), e);

@@ -49,6 +49,20 @@ class NoteFramesTest {
     }
 
     @Test
+    void theReportEmbedsTheFrameAtMost640PixelsWide() throws Exception {
+        Path clip = TestClips.video(tmp.resolve("wide.mp4"), 1280, 720, 10, 1, false, 0);
+        byte[] full = NoteFrames.draw(clip, note(NoteKind.TEXT, 500, List.of(), "hips lower", null));
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(full));
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(NoteFrames.forReport(full)));
+        assertThat(stored.getWidth()).isEqualTo(1280);
+        assertThat(shown.getWidth()).isEqualTo(640);
+        assertThat(shown.getHeight()).isEqualTo(360);
+        byte[] small = NoteFrames.draw(TestClips.video(tmp.resolve("small.mp4"), 320, 240, 10, 1, false, 0),
+                note(NoteKind.TEXT, 0, List.of(), "x", null));
+        assertThat(NoteFrames.forReport(small)).as("already small enough: as stored").isSameAs(small);
+    }
+
+    @Test
     void longTextIsWrappedToAFewLinesEndingInAnEllipsis() {
         BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
         var g = image.createGraphics();
