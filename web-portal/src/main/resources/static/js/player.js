@@ -29,6 +29,7 @@
   let firstFrameMs = null;
   let lastTickMs = 0;
   let expertSeeking = false;
+  let followedMs = -1;      // the athlete time the expert was last put in step with (state().settled)
 
   function say(text) {
     message.textContent = text;
@@ -334,6 +335,7 @@
   }
 
   function followExpert(ms) {
+    followedMs = ms;
     if (synthesized() || expertVideo.readyState < 1) return;
     const a = alignmentAt(ms);
     if (!a || a.expertMs == null) return;
@@ -632,8 +634,10 @@
     expertVideo.addEventListener('error', () => say('The expert\'s video could not be played; the expert\'s skeleton still follows the alignment.'));
     window.addEventListener('resize', () => { timelineStatic = null; tick(); });
     document.addEventListener('keydown', (e) => {
-      if (e.target.closest && e.target.closest('input[type=text], textarea, select')) return;
+      if (e.target.closest && e.target.closest('input, textarea, select')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      // space on a focused button presses that button, as everywhere else
+      if (e.key === ' ' && e.target.closest && e.target.closest('button')) return;
       const phases = data.phases.length;
       const current = $('phase').value === '' ? -1 : Number($('phase').value);
       if (e.key === ' ') togglePlay();
@@ -711,6 +715,7 @@
         alignmentMs: a ? a.ms : null,
         playing: isPlaying(),
         settled: !athleteVideo.seeking && !expertVideo.seeking && !expertSeeking && athleteVideo.readyState >= 2
+          && Math.abs(followedMs - ms) < 0.5
           && (synthesized() || expertVideo.readyState >= 2),
         firstFrameMs
       };

@@ -1,0 +1,323 @@
+package com.skillmirror.portal.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.skillmirror.portal.SkillMirrorApplication;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The comparison player in headless Chromium (Debian packages chromium, chromium-driver, poppler-utils), on a real
+ * comparison (PlayerFixtures: a walker's take analysed by the real job against an expert with footage): the expert's
+ * video follows the athlete's through the alignment map the API serves (checked within one frame whenever playback
+ * rests; the drift while playing is measured and reported), a finding's marker and a phase seek both videos, an angle
+ * drawn with three clicks is saved and found in the report PDF, the athlete sees it read-only, and on a phone-sized
+ * window nothing overflows sideways. Screenshots go to web-portal/target/screenshots; the time to the first athlete
+ * frame and the drift to web-portal/target/browser-metrics-player.json (measured, not asserted).
+ */
+@SpringBootTest(classes = SkillMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ComparisonPlayerBrowserTest extends PlayerFixtures {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String COMMENT = "knee check from the player";
+
+    @LocalServerPort
+    int port;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private final Path screenshots = Path.of("target", "screenshots");
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private final List<String> severeConsoleErrors = new ArrayList<>();
+    private JsonNode view;
+    private double frameMs;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theExpertFollowsTheAthleteAMarkerSeeksBothAndADrawnAngleReachesThePdf() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Files.createDirectories(screenshots);
+        Path downloads = Files.createDirectories(Path.of("target", "downloads-player").toAbsolutePath());
+        Files.deleteIfExists(downloads.resolve("report.pdf"));
+        Comparison c = comparison();
+        // the alignment map as the API gives it: what the page's expert frame is checked against
+        String json = mvc.perform(get("/api/videos/" + c.videoId() + "/comparison-view")
+                        .header("Authorization", bearer(token(c.coach()))))
+                .andReturn().getResponse().getContentAsString();
+        view = JSON.readTree(json);
+        assertThat(view.path("alignment").size()).as("alignment entries in %s", abbreviate(json)).isGreaterThan(10);
+        assertThat(view.path("expert").path("synthesized").asBoolean()).as("the fixture's expert has footage").isFalse();
+        frameMs = 1000.0 / view.path("athlete").path("fps").asDouble();
+
+        browser = chrome(downloads);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String base = "http://localhost:" + port;
+        signIn(base, c.coach().username());
+        browser.get(base + "/videos/" + c.videoId() + "/player");
+        wait.until(d -> state().get("firstFrameMs") != null);
+        Map<?, ?> nav = (Map<?, ?>) js("""
+                const n = performance.getEntriesByType('navigation')[0];
+                return {ttfbMs: n.responseStart - n.startTime, domContentLoadedMs: n.domContentLoadedEventEnd - n.startTime};""");
+        double firstFrame = number(state().get("firstFrameMs"));
+        System.out.printf("Comparison player: first athlete frame drawn %.0f ms after navigation start (%s)%n", firstFrame, nav);
+        metrics.put("firstFrameMs", Math.round(firstFrame));
+        metrics.put("navigation", nav);
+        metrics.put("athleteDurationMs", view.path("athlete").path("durationMs").asLong());
+        waitSettled();
+        assertInStep("after load");
+        shot("player-01-loaded");
+
+        // frame steps with the keyboard: after each the expert rests on the frame the map gives
+        WebElement body = browser.findElement(By.tagName("body"));
+        for (int i = 0; i < 5; i++) {
+            double before = number(state().get("athleteMs"));
+            body.sendKeys(Keys.ARROW_RIGHT);
+            wait.until(d -> number(state().get("athleteMs")) > before);
+            waitSettled();
+            assertInStep("after frame step " + (i + 1));
+        }
+        long frameAfterSteps = ((Number) state().get("athleteFrame")).longValue();
+        body.sendKeys(Keys.ARROW_LEFT);
+        wait.until(d -> ((Number) state().get("athleteFrame")).longValue() == frameAfterSteps - 1);
+        waitSettled();
+        assertInStep("after a step back");
+
+        // playback at 1x and 0.5x: sampled while playing (drift reported), checked when paused
+        double maxDrift = 0;
+        int samples = 0;
+        for (String speed : List.of("1", "0.5")) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue(speed);
+            browser.findElement(By.id("play")).click();
+            wait.until(d -> Boolean.TRUE.equals(state().get("playing")));
+            for (int i = 0; i < 8; i++) {
+                Thread.sleep(150);
+                Map<?, ?> s = state();
+                if (!Boolean.TRUE.equals(s.get("playing"))) {
+                    break; // the 3 s take ended
+                }
+                maxDrift = Math.max(maxDrift, Math.abs(number(s.get("expertFrame")) - expectedFrame(number(s.get("athleteMs")))));
+                samples++;
+            }
+            if (Boolean.TRUE.equals(state().get("playing"))) {
+                browser.findElement(By.id("play")).click();
+            }
+            wait.until(d -> !Boolean.TRUE.equals(state().get("playing")));
+            waitSettled();
+            assertInStep("paused after playing at " + speed + "x");
+            js("document.getElementById('athlete-video').currentTime = 0;");
+            waitSettled();
+        }
+        assertThat(samples).as("states sampled during playback").isGreaterThan(0);
+        System.out.printf("Comparison player: largest expert drift while playing %.0f frames over %d samples%n", maxDrift, samples);
+        metrics.put("maxPlayingDriftFrames", maxDrift);
+        metrics.put("playingSamples", samples);
+        shot("player-02-played");
+
+        // a finding's marker on the timeline (or, with no timed finding, a phase band) seeks both videos
+        WebElement timeline = browser.findElement(By.id("timeline"));
+        List<?> markers = (List<?>) js("return window.skillmirrorPlayer.markers();");
+        metrics.put("findingMarkers", markers.size());
+        if (!markers.isEmpty()) {
+            Map<?, ?> marker = (Map<?, ?>) markers.get(markers.size() / 2);
+            clickAt(timeline, number(marker.get("x")), number(marker.get("y")));
+            double target = number(marker.get("ms"));
+            wait.until(d -> Math.abs(number(state().get("athleteMs")) - target) <= frameMs);
+            waitSettled();
+            assertInStep("after clicking the finding marker at " + target + " ms");
+        }
+        JsonNode phases = view.path("phases");
+        if (!phases.isEmpty()) {
+            JsonNode phase = phases.get(phases.size() - 1);
+            double from = phase.path("fromMs").asDouble();
+            double x = (from + phase.path("toMs").asDouble()) / 2 / view.path("athlete").path("durationMs").asDouble()
+                    * timeline.getSize().getWidth();
+            clickAt(timeline, x, 12);
+            wait.until(d -> Math.abs(number(state().get("athleteMs")) - from) <= frameMs);
+            waitSettled();
+            assertInStep("after clicking the phase " + phase.path("id").asString());
+        }
+        assertThat(markers.size() + phases.size()).as("finding markers and phases to click").isGreaterThan(0);
+
+        // an angle: three clicks on the athlete's picture, the middle one the vertex, saved with a comment
+        js("document.querySelector('input[name=tool][value=ANGLE]').click();");
+        browser.findElement(By.id("note-text")).sendKeys(COMMENT);
+        WebElement canvas = browser.findElement(By.id("athlete-canvas"));
+        int w = canvas.getSize().getWidth(), h = canvas.getSize().getHeight();
+        clickAt(canvas, w * 0.40, h * 0.30);
+        clickAt(canvas, w * 0.50, h * 0.55);
+        clickAt(canvas, w * 0.62, h * 0.35);
+        wait.until(d -> ((List<?>) js("return window.skillmirrorPlayer.notes();")).size() == 1);
+        Map<?, ?> note = (Map<?, ?>) ((List<?>) js("return window.skillmirrorPlayer.notes();")).get(0);
+        assertThat(note.get("kind")).isEqualTo("ANGLE");
+        assertThat(note.get("text")).isEqualTo(COMMENT);
+        String angle = String.format(java.util.Locale.ROOT, "%.1f", number(note.get("angleDeg")));
+        assertThat(browser.findElement(By.cssSelector("#notes li .note-text")).getText()).contains(angle + "°", COMMENT);
+        assertThat(browser.findElement(By.id("player-message")).isDisplayed()).as("no error shown").isFalse();
+        shot("player-03-angle");
+
+        // the report PDF, rendered again when the note was added, holds the comment and the angle
+        browser.get(base + "/videos/" + c.videoId() + "/report");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#downloads a[data-kind='report-pdf']"))).click();
+        Path pdf = downloads.resolve("report.pdf");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(pdf) && pdf.toFile().length() > 0);
+        String text = pdfText(pdf);
+        assertThat(text).as("the report PDF's text").contains(COMMENT).contains(angle);
+
+        // on a phone: panels stacked, nothing wider than the screen
+        browser.get(base + "/videos/" + c.videoId() + "/player");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(d -> state().get("firstFrameMs") != null);
+        waitSettled();
+        Map<?, ?> layout = (Map<?, ?>) js("""
+                const a = document.getElementById('athlete-stage').getBoundingClientRect();
+                const e = document.getElementById('expert-stage').getBoundingClientRect();
+                return {scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+                        athleteBottom: a.bottom, expertTop: e.top};""");
+        assertThat(number(layout.get("scrollWidth"))).as("page width on a phone: %s", layout)
+                .isLessThanOrEqualTo(number(layout.get("innerWidth")));
+        assertThat(number(layout.get("expertTop"))).as("expert below the athlete: %s", layout)
+                .isGreaterThanOrEqualTo(number(layout.get("athleteBottom")));
+        shot("player-04-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        // the athlete sees the note but no drawing tools and no delete button
+        browser.manage().deleteAllCookies();
+        signIn(base, c.athleteAccount().username());
+        browser.get(base + "/videos/" + c.videoId() + "/player");
+        wait.until(d -> !d.findElements(By.cssSelector("#notes li[data-note-id]")).isEmpty());
+        assertThat(browser.findElement(By.id("note-tools")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#notes .note-delete"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#notes li .note-text")).getText()).contains(COMMENT);
+        shot("player-05-athlete");
+
+        collectConsole();
+        assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
+        String out = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metrics);
+        Files.writeString(Path.of("target", "browser-metrics-player.json"), out);
+        System.out.println("Player metrics (target/browser-metrics-player.json):\n" + out);
+    }
+
+    /** The expert frame the map gives for an athlete time: the entry nearest to it, as the page looks it up. */
+    private double expectedFrame(double athleteMs) {
+        JsonNode best = null;
+        for (JsonNode a : view.path("alignment")) {
+            if (best == null || Math.abs(a.path("ms").asDouble() - athleteMs) < Math.abs(best.path("ms").asDouble() - athleteMs)) {
+                best = a;
+            }
+        }
+        return best.path("expertFrame").asDouble();
+    }
+
+    private void assertInStep(String when) {
+        Map<?, ?> s = state();
+        double expected = expectedFrame(number(s.get("athleteMs")));
+        assertThat(number(s.get("expectedExpertFrame"))).as("%s: the page's alignment lookup, state %s", when, s)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(number(s.get("expertFrame"))).as("%s: the expert video's frame, state %s", when, s)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    private void waitSettled() {
+        // settled: no seek under way in either video and the expert put in step with the athlete's current time
+        wait.until(d -> Boolean.TRUE.equals(state().get("settled")) && !Boolean.TRUE.equals(state().get("playing")));
+    }
+
+    private void clickAt(WebElement element, double x, double y) {
+        // Selenium offsets are from the element's centre
+        new Actions(browser).moveToElement(element, (int) Math.round(x - element.getSize().getWidth() / 2.0),
+                (int) Math.round(y - element.getSize().getHeight() / 2.0)).click().perform();
+    }
+
+    private void signIn(String base, String username) {
+        browser.get(base + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private Map<?, ?> state() {
+        return (Map<?, ?>) js("return window.skillmirrorPlayer ? window.skillmirrorPlayer.state() : {};");
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static double number(Object o) {
+        assertThat(o).as("a number from the page").isInstanceOf(Number.class);
+        return ((Number) o).doubleValue();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 600 ? s.substring(0, 600) + "…" : s;
+    }
+
+    private void collectConsole() {
+        for (var entry : browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                severeConsoleErrors.add(entry.getMessage());
+            }
+        }
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("pdftotext (Debian package poppler-utils): %s", out).isZero();
+        return out;
+    }
+
+    private WebDriver chrome(Path downloads) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
+                "--autoplay-policy=no-user-gesture-required");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private void shot(String name) throws Exception {
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
