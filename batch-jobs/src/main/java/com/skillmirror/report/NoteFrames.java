@@ -84,28 +84,29 @@ public final class NoteFrames {
         return out.toByteArray();
     }
 
-    /** The frame shown at {@code timeMs}: the last one starting at or before it (the first for time 0). */
+    /**
+     * The frame a player shows at {@code timeMs}: the last one starting at or before it (a millisecond of slack for
+     * the time's rounding to whole ms), the first for time 0.
+     */
     static BufferedImage frame(Path proxy, long timeMs) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(proxy.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
-            long targetUs = timeMs * 1000;
-            double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30;
-            long halfFrameUs = Math.round(500_000 / fps);
+            long shownUs = timeMs * 1000 + 1000;
             // seek a little before (FFmpeg lands on the keyframe before it), then decode up to the frame
-            if (targetUs > 1_000_000) {
-                grabber.setTimestamp(targetUs - 1_000_000);
+            if (timeMs > 1000) {
+                grabber.setTimestamp(timeMs * 1000 - 1_000_000);
             }
             BufferedImage last = null;
             Frame frame;
             while ((frame = grabber.grabImage()) != null) {
-                if (last != null && frame.timestamp > targetUs + halfFrameUs) {
+                if (last != null && frame.timestamp > shownUs) {
                     break;
                 }
                 last = copy(converter.convert(frame));
-                if (frame.timestamp >= targetUs - halfFrameUs) {
-                    break;
+                if (frame.timestamp > shownUs) {
+                    break; // the seek landed past the time: its first frame is the nearest there is
                 }
             }
             if (last == null) {

@@ -37,6 +37,10 @@ class NoteFramesTest {
         assertThat(white(frame.getRGB(145, 120))).as("left part of frame 15's square").isTrue();
         assertThat(white(frame.getRGB(175, 120))).as("right part of frame 15's square").isTrue();
         assertThat(white(frame.getRGB(200, 120))).as("where frame 14 had it").isFalse();
+        // a player paused within frame 15 (1500..1600 ms) shows frame 15, as does the note made there
+        BufferedImage within = ImageIO.read(new ByteArrayInputStream(NoteFrames.draw(clip,
+                note(NoteKind.LINE, 1580, line.points(), null, null))));
+        assertThat(white(within.getRGB(145, 120)) && white(within.getRGB(175, 120))).as("frame 15 at 1580 ms").isTrue();
         // the line's ink across the bottom, the picture elsewhere untouched
         assertThat(ink(frame.getRGB(160, 216))).as("the line at y = 0.9").isTrue();
         assertThat(ink(frame.getRGB(160, 60))).isFalse();

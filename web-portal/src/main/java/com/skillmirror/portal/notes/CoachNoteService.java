@@ -94,7 +94,8 @@ class CoachNoteService {
             throw new NoteConflictException("Video " + videoId + " has no analysed picture to draw on (its decoding"
                     + " made no proxy). Upload the video again.");
         }
-        long durationMs = (long) Math.floor(proxy.frames() * 1000.0 / proxy.fps());
+        // the player's clock runs to the end of the last frame; a time there is rounded to whole ms
+        long durationMs = (long) Math.ceil(proxy.frames() * 1000.0 / proxy.fps());
         NoteDraft draft = NoteDraft.of(request.kind(), request.timeMs(), request.points(), request.text(), durationMs,
                 proxy.width(), proxy.height());
         if (notes.count(videoId) >= NoteDraft.MAX_PER_VIDEO) {
