@@ -33,13 +33,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One video's report, built from everything stored about it and written as {@code REPORT_HTML} and
  * {@code REPORT_PDF}: what the report stage does at the end of an analysis, and what the portal does again when a
  * coach adds or removes a note (so the report always lists the notes it has). Thread-safe; renders of one video are
- * serialised so the last one stored reads the latest notes.
+ * serialised so the last one stored reads the latest notes. A component, not a bean of the report step's
+ * configuration, so contexts that only wire the steps (their tasklets are step-scoped) need none of its parts.
  */
+@Component
 public class VideoReports {
 
     private static final Logger log = LoggerFactory.getLogger(VideoReports.class);

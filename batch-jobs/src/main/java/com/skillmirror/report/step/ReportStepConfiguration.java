@@ -3,12 +3,8 @@ package com.skillmirror.report.step;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.analysis.VideoPartitioner;
-import com.skillmirror.compare.ComparisonRepository;
-import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.notes.CoachNotes;
 import com.skillmirror.report.ReportRenderer;
 import com.skillmirror.report.VideoReports;
-import com.skillmirror.report.progress.ProgressHistory;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
@@ -28,14 +24,6 @@ public class ReportStepConfiguration {
     @Bean
     ReportRenderer reportRenderer() {
         return new ReportRenderer();
-    }
-
-    /** The report engine: the tasklet renders with it, the portal renders again with it when a note changes. */
-    @Bean
-    VideoReports videoReports(VideoRepository videos, StageResults results, ComparisonRepository comparisons,
-                              ExpertPatterns patterns, ReportRenderer reportRenderer, ProgressHistory history,
-                              CoachNotes notes, ObjectStorage storage) {
-        return new VideoReports(videos, results, comparisons, patterns, reportRenderer, history, notes, storage);
     }
 
     @Bean(StepNames.REPORT_WORKER)
