@@ -20,23 +20,23 @@ import org.springframework.http.MediaType;
  * them). Written here rather than by Spring MVC's Resource handling, which reads every range from the start of the
  * file, accepts any number of overlapping ranges and sends the whole file with a 416: each range here is one ranged
  * read from storage (a seek in the encrypted file), ranges are merged and capped ({@link ByteRanges}), and a 416
- * has an empty body.
+ * has an empty body. Public for the comparison player's video streams (portal.player).
  */
-final class StoredFileResponse {
+public final class StoredFileResponse {
 
     private final ObjectStorage storage;
     private final String key;
     private final String fileName;
     private final MediaType contentType;
 
-    StoredFileResponse(ObjectStorage storage, String key, String fileName, String contentType) {
+    public StoredFileResponse(ObjectStorage storage, String key, String fileName, String contentType) {
         this.storage = storage;
         this.key = key;
         this.fileName = fileName;
         this.contentType = MediaType.parseMediaType(contentType == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : contentType);
     }
 
-    void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // before any header is set: a file that is gone is still a clean 404 from the error handler
         long size = storage.size(key);
         ByteRanges.Answer answer = ByteRanges.of(request.getHeader(HttpHeaders.RANGE), request.getHeader(HttpHeaders.IF_RANGE), size);

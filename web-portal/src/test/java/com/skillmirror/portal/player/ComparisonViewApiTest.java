@@ -1,0 +1,221 @@
+package com.skillmirror.portal.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.VideoKinematics;
+import com.skillmirror.compare.FeatureSeries;
+import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.expert.ExpertPatterns;
+import com.skillmirror.expert.ExpertProfile;
+import com.skillmirror.expert.StoredPattern;
+import com.skillmirror.portal.access.Role;
+import com.skillmirror.pose.PoseResult;
+import com.skillmirror.skill.SkillRegistry;
+import com.skillmirror.upload.VideoRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The comparison player's data API on a real take analysed by the real job (the walker of OpenCV's sample as running
+ * gait, compared with an expert ingested from three takes of the same clip): the view's shape and invariants under
+ * /api and /web, who may see it, the videos' byte ranges, and the synthesized expert of a pattern without footage.
+ */
+class ComparisonViewApiTest extends PlayerFixtures {
+
+    @Autowired
+    ExpertPatterns patterns;
+    @Autowired
+    SkillRegistry skills;
+    @Autowired
+    StageResults results;
+    @Autowired
+    VideoRepository videos;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theViewOfARealComparisonHoldsTogether() throws Exception {
+        Comparison c = comparison();
+        String url = "/api/videos/" + c.videoId() + "/comparison-view";
+        Map<String, Object> view = JSON.readValue(mvc.perform(get(url).header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+        assertThat(view).containsEntry("videoId", c.videoId().toString()).containsEntry("skillId", "running-gait")
+                .containsEntry("notesUrl", "/api/videos/" + c.videoId() + "/notes");
+        assertThat(((Number) view.get("score")).doubleValue()).isBetween(0.0, 100.0);
+        List<Integer> landmarks = (List<Integer>) view.get("landmarks");
+        assertThat(landmarks).startsWith(0, 11, 12).endsWith(32);
+        for (List<Integer> bone : (List<List<Integer>>) view.get("bones")) {
+            assertThat(landmarks).containsAll(bone);
+        }
+
+        Map<String, Object> athlete = (Map<String, Object>) view.get("athlete");
+        assertThat(athlete).containsEntry("videoUrl", "/api/videos/" + c.videoId() + "/player/video");
+        long durationMs = ((Number) athlete.get("durationMs")).longValue();
+        assertThat(durationMs).isBetween(2500L, 3500L); // a 3 s clip
+        List<Map<String, Object>> skeleton = (List<Map<String, Object>>) athlete.get("skeleton");
+        assertThat(skeleton).isNotEmpty();
+        // at most 30 entries a second, each the listed landmarks as x, y, visibility inside the picture
+        assertThat(skeleton.size()).isLessThanOrEqualTo((int) (durationMs / 1000.0 * 30) + 1);
+        long lastMs = -1;
+        for (Map<String, Object> e : skeleton) {
+            List<Number> points = (List<Number>) e.get("points");
+            assertThat(points).hasSize(landmarks.size() * 3);
+            assertThat(points).allSatisfy(v -> assertThat(v.doubleValue()).isBetween(0.0, 1.0));
+            long ms = ((Number) e.get("ms")).longValue();
+            assertThat(ms).isGreaterThan(lastMs).isLessThan(durationMs);
+            lastMs = ms;
+        }
+
+        // the expert's own footage, aligned to its pattern
+        Map<String, Object> expert = (Map<String, Object>) view.get("expert");
+        assertThat(expert).containsEntry("source", "VIDEO").containsEntry("synthesized", false)
+                .containsEntry("patternId", c.patternId().toString())
+                .containsEntry("videoUrl", "/api/patterns/" + c.patternId() + "/player/video")
+                .containsEntry("name", "Walker from the OpenCV sample");
+        long expertDuration = ((Number) expert.get("durationMs")).longValue();
+        assertThat((List<?>) expert.get("skeleton")).isNotEmpty();
+        List<Map<String, Object>> positions = (List<Map<String, Object>>) expert.get("positions");
+        assertThat(positions).isNotEmpty();
+
+        // the alignment: within a stride the pattern position never goes back; a new stride starts over near 0
+        List<Map<String, Object>> alignment = (List<Map<String, Object>>) view.get("alignment");
+        assertThat(alignment).isNotEmpty();
+        double previous = -1;
+        for (Map<String, Object> e : alignment) {
+            double position = ((Number) e.get("position")).doubleValue();
+            assertThat(position).isBetween(0.0, 1.0);
+            if (position < previous) {
+                assertThat(previous - position).as("a drop in position is a new stride").isGreaterThan(0.5);
+            }
+            previous = position;
+            assertThat(((Number) e.get("expertMs")).longValue()).isBetween(0L, expertDuration);
+            assertThat(e.get("expertFrame")).isNotNull();
+            assertThat(skeleton).anySatisfy(s -> assertThat(s.get("frame")).isEqualTo(e.get("frame")));
+        }
+
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) view.get("phases");
+        assertThat(phases).isNotEmpty();
+        long from = -1;
+        for (Map<String, Object> ph : phases) {
+            long f = ((Number) ph.get("fromMs")).longValue();
+            assertThat(f).isGreaterThanOrEqualTo(from).isLessThanOrEqualTo(((Number) ph.get("toMs")).longValue());
+            assertThat(((Number) ph.get("toMs")).longValue()).isLessThanOrEqualTo(durationMs);
+            assertThat((String) ph.get("name")).isNotBlank();
+            from = f;
+        }
+        assertThat(view.get("repetitions")).isInstanceOf(List.class);
+
+        Map<String, Object> curves = (Map<String, Object>) view.get("curves");
+        List<String> angles = (List<String>) curves.get("angles");
+        assertThat(angles).isNotEmpty();
+        assertThat((List<?>) curves.get("ms")).hasSameSizeAs(skeleton);
+        for (String angle : angles) {
+            assertThat((List<?>) ((Map<String, Object>) curves.get("athlete")).get(angle)).hasSameSizeAs(skeleton);
+            assertThat((List<?>) ((Map<String, Object>) curves.get("expert")).get(angle)).hasSameSizeAs(skeleton);
+        }
+        for (Map<String, Object> f : (List<Map<String, Object>>) view.get("findings")) {
+            assertThat(((Number) f.get("ms")).longValue()).isBetween(0L, durationMs);
+            assertThat((String) f.get("why")).isNotBlank();
+            assertThat((String) f.get("message")).isNotBlank();
+        }
+        System.out.println("comparison view: " + skeleton.size() + " athlete skeletons, " + alignment.size()
+                + " aligned, " + phases.size() + " phases, findings " + view.get("findings"));
+
+        // the same over the pages' session, with the pages' URLs
+        mvc.perform(get("/web/videos/" + c.videoId() + "/comparison-view").session(session(c.coach())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.athlete.videoUrl").value("/web/videos/" + c.videoId() + "/player/video"))
+                .andExpect(jsonPath("$.expert.videoUrl").value("/web/patterns/" + c.patternId() + "/player/video"))
+                .andExpect(jsonPath("$.notesUrl").value("/web/videos/" + c.videoId() + "/notes"));
+    }
+
+    @Test
+    void whoMaySeeItAndTheVideosByteRanges() throws Exception {
+        Comparison c = comparison();
+        String view = "/api/videos/" + c.videoId() + "/comparison-view";
+        String athleteVideo = "/api/videos/" + c.videoId() + "/player/video";
+        String expertVideo = "/api/patterns/" + c.patternId() + "/player/video";
+        // the athlete of the video sees it; another team's coach does not learn it exists; nobody signed out
+        mvc.perform(get(view).header("Authorization", bearer(token(c.athleteAccount())))).andExpect(status().isOk());
+        String stranger = bearer(token(user(Role.COACH)));
+        mvc.perform(get(view).header("Authorization", stranger)).andExpect(status().isNotFound());
+        mvc.perform(get(athleteVideo).header("Authorization", stranger)).andExpect(status().isNotFound());
+        mvc.perform(get("/web/videos/" + c.videoId() + "/comparison-view").session(session(user(Role.COACH))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(view)).andExpect(status().isUnauthorized());
+        mvc.perform(get(athleteVideo)).andExpect(status().isUnauthorized());
+        mvc.perform(get(expertVideo)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/videos/" + UUID.randomUUID() + "/comparison-view").header("Authorization",
+                bearer(token(c.coach())))).andExpect(status().isNotFound());
+        mvc.perform(get(view).param("expertId", "not-a-uuid").header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isBadRequest());
+
+        // both videos seek: a range is answered with 206 and only those bytes
+        String token = bearer(token(c.coach()));
+        var part = mvc.perform(get(athleteVideo).header("Authorization", token).header(HttpHeaders.RANGE, "bytes=0-99"))
+                .andExpect(status().isPartialContent()).andReturn().getResponse();
+        assertThat(part.getContentAsByteArray()).hasSize(100);
+        assertThat(new String(part.getContentAsByteArray(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("ftyp");
+        mvc.perform(get(expertVideo).header("Authorization", bearer(token(c.athleteAccount())))
+                .header(HttpHeaders.RANGE, "bytes=10-19")).andExpect(status().isPartialContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string(HttpHeaders.CONTENT_RANGE, Matchers.startsWith("bytes 10-19/")));
+        // a published norm has no footage, and a made-up pattern nothing at all: never some other video
+        UUID norm = jdbc.sql("SELECT id FROM expert_pattern WHERE source = 'PUBLISHED_NORM' LIMIT 1")
+                .query(UUID.class).single();
+        mvc.perform(get("/api/patterns/" + norm + "/player/video").header("Authorization", token))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value(Matchers.containsString("no expert footage")));
+        mvc.perform(get("/api/patterns/" + UUID.randomUUID() + "/player/video").header("Authorization", token))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anExpertWithoutFootageIsDrawnFromThePattern() throws Exception {
+        Comparison c = comparison();
+        // an expert whose pattern was built from takes that are not stored (here: the athlete's own take)
+        var video = videos.find(c.videoId()).orElseThrow();
+        int person = results.result(c.videoId(), PoseResult.STAGE_RESULT).orElseThrow().mainPersonId();
+        FeatureSeries take = FeatureSeries.of(new VideoKinematics(results).person(video, person).orElseThrow());
+        ExpertProfile profile = new ExpertProfile("Coach's own model take " + UUID.randomUUID().toString()
+                .substring(0, 6), null, "test data", "test data");
+        UUID expertId = patterns.expert(profile);
+        StoredPattern stored = patterns.save(new PatternBuilder(skills.get("running-gait")).build(List.of(take),
+                profile), expertId);
+        mvc.perform(get("/api/patterns/" + stored.id() + "/player/video").header("Authorization",
+                bearer(token(c.coach())))).andExpect(status().isNotFound());
+
+        Map<String, Object> view = JSON.readValue(mvc.perform(get("/api/videos/" + c.videoId() + "/comparison-view")
+                        .param("expertId", expertId.toString()).header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+        Map<String, Object> expert = (Map<String, Object>) view.get("expert");
+        assertThat(expert).containsEntry("synthesized", true).containsEntry("videoUrl", null)
+                .containsEntry("width", null).containsEntry("patternId", stored.id().toString());
+        assertThat((List<?>) expert.get("positions")).isEmpty();
+        List<Map<String, Object>> skeleton = (List<Map<String, Object>>) expert.get("skeleton");
+        assertThat(skeleton).hasSize(ComparisonViews.SYNTHESIZED_STEPS);
+        assertThat(skeleton.get(0)).containsKey("position").doesNotContainKey("ms");
+        for (Map<String, Object> e : skeleton) {
+            assertThat((List<Number>) e.get("points")).hasSize(((List<?>) view.get("landmarks")).size() * 3)
+                    .allSatisfy(v -> assertThat(v.doubleValue()).isBetween(0.0, 1.0));
+        }
+        // compared with its own take the pattern fits closely, and the alignment has no expert times
+        assertThat(((Number) view.get("score")).doubleValue()).isGreaterThan(80);
+        assertThat((List<Map<String, Object>>) view.get("alignment")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).containsEntry("expertMs", null).containsEntry("expertFrame", null));
+        // an expert with no pattern of the skill
+        UUID other = patterns.expert(new ExpertProfile("Nobody " + UUID.randomUUID(), null, null, null));
+        mvc.perform(get("/api/videos/" + c.videoId() + "/comparison-view").param("expertId", other.toString())
+                .header("Authorization", bearer(token(c.coach())))).andExpect(status().isNotFound());
+    }
+}
