@@ -105,6 +105,26 @@ public class ExpertPatterns {
         return frames;
     }
 
+    /** The expert's newest pattern of a skill (the comparison player's choice of expert). */
+    public Optional<UUID> newest(UUID expertId, String skillId) {
+        return jdbc.sql("SELECT id FROM expert_pattern WHERE expert_id = ? AND skill_id = ? ORDER BY version DESC LIMIT 1")
+                .params(expertId, skillId).query(UUID.class).optional();
+    }
+
+    /**
+     * The video the comparison player shows for a pattern: the first completed take of a VIDEO pattern's takes
+     * upload that has a proxy and landmarks; empty for a published norm or when the takes were deleted.
+     */
+    public Optional<UUID> takeWithFootage(UUID patternId) {
+        return jdbc.sql("""
+                SELECT v.id FROM expert_pattern p JOIN video v ON v.upload_id = p.takes_upload_id
+                 WHERE p.id = ? AND p.source = 'VIDEO' AND v.status = 'COMPLETED'
+                   AND EXISTS (SELECT 1 FROM artifact a WHERE a.video_id = v.id AND a.kind = ?)
+                   AND EXISTS (SELECT 1 FROM artifact a WHERE a.video_id = v.id AND a.kind = ?)
+                 ORDER BY v.position LIMIT 1""")
+                .params(patternId, Artifact.PROXY.kind(), Artifact.POSE_SERIES.kind()).query(UUID.class).optional();
+    }
+
     public Optional<StoredPattern> find(UUID id) {
         return rows("SELECT id, expert_id, version, storage_key FROM expert_pattern WHERE id = ?", id).stream().findFirst();
     }

@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,12 +74,11 @@ class ComparisonViews {
     private final ExpertPatterns patterns;
     private final ComparisonRepository comparisons;
     private final SkillRegistry skills;
-    private final JdbcClient jdbc;
     private final RateLimiter limiter;
     private final Map<String, ExpertSide> expertSides = new ConcurrentHashMap<>();
 
     ComparisonViews(AccessPolicy access, VideoRepository videos, StageResults results, ExpertPatterns patterns,
-            ComparisonRepository comparisons, SkillRegistry skills, JdbcClient jdbc, RateLimiter limiter) {
+            ComparisonRepository comparisons, SkillRegistry skills, RateLimiter limiter) {
         this.access = access;
         this.videos = videos;
         this.results = results;
@@ -88,7 +86,6 @@ class ComparisonViews {
         this.patterns = patterns;
         this.comparisons = comparisons;
         this.skills = skills;
-        this.jdbc = jdbc;
         this.limiter = limiter;
     }
 
@@ -126,13 +123,7 @@ class ComparisonViews {
 
     /** The first completed take of a VIDEO pattern's takes upload with a proxy and landmarks. */
     private Optional<UUID> expertTake(UUID patternId) {
-        return jdbc.sql("""
-                SELECT v.id FROM expert_pattern p JOIN video v ON v.upload_id = p.takes_upload_id
-                 WHERE p.id = ? AND p.source = 'VIDEO' AND v.status = 'COMPLETED'
-                   AND EXISTS (SELECT 1 FROM artifact a WHERE a.video_id = v.id AND a.kind = ?)
-                   AND EXISTS (SELECT 1 FROM artifact a WHERE a.video_id = v.id AND a.kind = ?)
-                 ORDER BY v.position LIMIT 1""")
-                .params(patternId, Artifact.PROXY.kind(), Artifact.POSE_SERIES.kind()).query(UUID.class).optional();
+        return patterns.takeWithFootage(patternId);
     }
 
     /**
@@ -166,11 +157,9 @@ class ComparisonViews {
         Comparison comparison;
         Optional<UUID> storedPattern = comparisons.patternId(videoId, personId);
         if (expertId != null) {
-            UUID id = jdbc.sql("""
-                    SELECT id FROM expert_pattern WHERE expert_id = ? AND skill_id = ? ORDER BY version DESC LIMIT 1""")
-                    .params(expertId, skill.id()).query(UUID.class).optional()
-                    .orElseThrow(() -> new NotFoundException("Expert " + expertId + " has no pattern for " + skill.id()
-                            + ". Pick an expert of this skill (GET /api/experts)."));
+            UUID id = patterns.newest(expertId, skill.id()).orElseThrow(() -> new NotFoundException("Expert "
+                    + expertId + " has no pattern for " + skill.id() + ". Pick an expert of this skill (GET"
+                    + " /api/experts)."));
             pattern = patterns.find(id).orElseThrow();
         } else if (storedPattern.isPresent()) {
             pattern = patterns.find(storedPattern.get()).orElseThrow(() -> new NotReadyException("The pattern this"
@@ -344,7 +333,7 @@ class ComparisonViews {
      * Where a finding shows most: the largest deviation from the pattern of the angles its metric rests on; for a
      * metric without angles (tempo, cadence), the middle of its phase, else of the take's largest overall deviation.
      */
-    private static Map<String, Object> finding(Comparison.RankedFinding f, SkillDefinition skill,
+    static Map<String, Object> finding(Comparison.RankedFinding f, SkillDefinition skill,
             List<Map<String, Object>> phases, List<Long> ms, Map<String, List<Double>> athlete,
             Map<String, List<Double>> expert, List<String> compared, long durationMs) {
         SkillDefinition.Metric metric = skill.metrics().stream().filter(m -> m.id().equals(f.metric())).findFirst()
