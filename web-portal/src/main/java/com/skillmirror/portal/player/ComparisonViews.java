@@ -199,7 +199,8 @@ class ComparisonViews {
         Map<String, Object> athleteSide = new LinkedHashMap<>();
         athleteSide.put("videoUrl", base + "/videos/" + videoId + "/player/video");
         athleteSide.put("fps", series.fps());
-        athleteSide.put("frameCount", decode.map(d -> d.proxy() == null ? null : d.proxy().frames()).orElse(frames.size()));
+        // frames are the pose series' (the analysed frames of the proxy): the "frame" of every entry counts in them
+        athleteSide.put("frameCount", frames.size());
         athleteSide.put("durationMs", durationMs(series, decode));
         athleteSide.put("width", series.width());
         athleteSide.put("height", series.height());

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.VideoKinematics;
+import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.FeatureSeries;
 import com.skillmirror.compare.PatternBuilder;
 import com.skillmirror.expert.ExpertPatterns;
@@ -135,6 +136,36 @@ class ComparisonViewApiTest extends PlayerFixtures {
                 .andExpect(jsonPath("$.athlete.videoUrl").value("/web/videos/" + c.videoId() + "/player/video"))
                 .andExpect(jsonPath("$.expert.videoUrl").value("/web/patterns/" + c.patternId() + "/player/video"))
                 .andExpect(jsonPath("$.notesUrl").value("/web/videos/" + c.videoId() + "/notes"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aComparisonStoredBeforeAlignmentsExistedIsComparedAgainForTheView() throws Exception {
+        Comparison c = comparison();
+        String url = "/api/videos/" + c.videoId() + "/comparison-view";
+        String token = bearer(token(c.coach()));
+        Map<String, Object> before = JSON.readValue(mvc.perform(get(url).header("Authorization", token))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+        // the compare stage's result as an older version stored it: the same comparison without its alignment
+        CompareResult stored = results.result(c.videoId(), CompareResult.STAGE_RESULT).orElseThrow();
+        assertThat(stored.comparison().alignment()).as("the compare stage records the alignment").isNotNull();
+        com.skillmirror.compare.Comparison old = JSON.readValue(stored.comparison().toJson()
+                .replaceAll("(?s),\\s*\"alignment\"\\s*:\\s*\\{.*\\}\\s*}\\s*$", "}"),
+                com.skillmirror.compare.Comparison.class);
+        assertThat(old.alignment()).isNull();
+        results.complete(c.videoId(), CompareResult.STAGE_RESULT, new CompareResult(stored.personId(), old,
+                stored.otherPeople()));
+        try {
+            Map<String, Object> after = JSON.readValue(mvc.perform(get(url).header("Authorization", token))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+            // the same pattern compared again the same way: the same alignment, score and findings as stored
+            assertThat(after.get("alignment")).isEqualTo(before.get("alignment"));
+            assertThat(after.get("phases")).isEqualTo(before.get("phases"));
+            assertThat(after.get("score")).isEqualTo(before.get("score"));
+            assertThat(after.get("findings")).isEqualTo(before.get("findings"));
+        } finally {
+            results.complete(c.videoId(), CompareResult.STAGE_RESULT, stored);
+        }
     }
 
     @Test
