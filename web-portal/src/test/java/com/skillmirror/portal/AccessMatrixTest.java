@@ -157,6 +157,13 @@ class AccessMatrixTest extends PortalTestSupport {
                         UNAUTH, FORBIDDEN, NOT_FOUND, CONFLICT, NOT_FOUND, FORBIDDEN, CONFLICT),
                 new Case("DELETE a made-up note", () -> request(HttpMethod.DELETE, "/api/videos/" + videoA + "/notes/" + UUID.randomUUID()),
                         UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                // the comparison player: its view for whoever sees the video (video A has no landmarks, so 409 saying
+                // so), the athlete's proxy likewise, an expert video only for a pattern with footage
+                new Case("GET comparison view", () -> get("/api/videos/" + videoA + "/comparison-view"),
+                        UNAUTH, CONFLICT, NOT_FOUND, CONFLICT, NOT_FOUND, CONFLICT, CONFLICT),
+                new Case("GET player video", () -> get("/api/videos/" + videoA + "/player/video"), UNAUTH, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+                new Case("GET expert video of a made-up pattern", () -> get("/api/patterns/" + UUID.randomUUID() + "/player/video"),
+                        UNAUTH, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
                 new Case("GET team report", () -> get("/api/uploads/" + uploadA + "/team-report"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET team report.html", () -> get("/api/uploads/" + uploadA + "/team-report.html"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("GET team report PDF", () -> get("/api/uploads/" + uploadA + "/team-report.pdf"), UNAUTH, NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
@@ -249,6 +256,9 @@ class AccessMatrixTest extends PortalTestSupport {
                 new Case("notes", () -> get("/web/videos/" + videoA + "/notes"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("note without the CSRF token", () -> json(post("/web/videos/" + videoA + "/notes"), "{\"timeMs\":0,\"kind\":\"TEXT\",\"text\":\"x\"}"),
                         FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                new Case("comparison view", () -> get("/web/videos/" + videoA + "/comparison-view"),
+                        LOGIN, CONFLICT, NOT_FOUND, CONFLICT, NOT_FOUND, CONFLICT, CONFLICT),
+                new Case("player video", () -> get("/web/videos/" + videoA + "/player/video"), LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK),
                 new Case("comparison page", () -> get("/comparisons"), LOGIN, OK, OK, OK, OK, OK, OK),
                 new Case("comparison of team A's video", () -> get("/comparisons").param("videoId", videoA.toString()),
                         LOGIN, OK, NOT_FOUND, OK, NOT_FOUND, OK, OK));
