@@ -312,7 +312,8 @@
     if (hit) { seek(hit.finding.ms); return; }
     if (y >= TL.phases[0] && y <= TL.phases[0] + TL.phases[1]) {
       const ms = (x / w) * durationMs;
-      const p = data.phases.find((ph) => ms >= ph.fromMs && ms <= ph.toMs);
+      // phases of successive cycles may touch or overlap: the one that started last is the one under the pointer
+      const p = data.phases.filter((ph) => ms >= ph.fromMs && ms <= ph.toMs).sort((a, b) => b.fromMs - a.fromMs)[0];
       if (p) { choosePhase(data.phases.indexOf(p)); return; }
     }
     seek(Math.max(0, Math.min(durationMs, (x / w) * durationMs)));

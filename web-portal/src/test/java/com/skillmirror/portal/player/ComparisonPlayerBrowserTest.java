@@ -79,6 +79,7 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
                         .header("Authorization", bearer(token(c.coach()))))
                 .andReturn().getResponse().getContentAsString();
         view = JSON.readTree(json);
+        Files.writeString(Path.of("target", "player-comparison-view.json"), json); // kept to read a failure by
         assertThat(view.path("alignment").size()).as("alignment entries in %s", abbreviate(json)).isGreaterThan(10);
         assertThat(view.path("expert").path("synthesized").asBoolean()).as("the fixture's expert has footage").isFalse();
         frameMs = 1000.0 / view.path("athlete").path("fps").asDouble();
@@ -151,6 +152,11 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         WebElement timeline = browser.findElement(By.id("timeline"));
         List<?> markers = (List<?>) js("return window.skillmirrorPlayer.markers();");
         metrics.put("findingMarkers", markers.size());
+        int timedFindings = 0;
+        for (JsonNode f : view.path("findings")) {
+            timedFindings += f.path("ms").isNumber() ? 1 : 0;
+        }
+        assertThat(markers).as("a marker for each finding with a time").hasSize(timedFindings);
         if (!markers.isEmpty()) {
             Map<?, ?> marker = (Map<?, ?>) markers.get(markers.size() / 2);
             clickAt(timeline, number(marker.get("x")), number(marker.get("y")));
@@ -161,14 +167,26 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         }
         JsonNode phases = view.path("phases");
         if (!phases.isEmpty()) {
-            JsonNode phase = phases.get(phases.size() - 1);
-            double from = phase.path("fromMs").asDouble();
-            double x = (from + phase.path("toMs").asDouble()) / 2 / view.path("athlete").path("durationMs").asDouble()
-                    * timeline.getSize().getWidth();
-            clickAt(timeline, x, 12);
-            wait.until(d -> Math.abs(number(state().get("athleteMs")) - from) <= frameMs);
+            // the middle of the last phase; where phases overlap, the page takes the one that started last
+            JsonNode last = phases.get(phases.size() - 1);
+            double clickMs = (last.path("fromMs").asDouble() + last.path("toMs").asDouble()) / 2;
+            double from = -1;
+            for (JsonNode p : phases) {
+                if (clickMs >= p.path("fromMs").asDouble() && clickMs <= p.path("toMs").asDouble()) {
+                    from = Math.max(from, p.path("fromMs").asDouble());
+                }
+            }
+            double landing = from;
+            int width = ((Number) js("return document.getElementById('timeline').clientWidth;")).intValue();
+            clickAt(timeline, clickMs / view.path("athlete").path("durationMs").asDouble() * width + 1, 12);
+            try {
+                wait.until(d -> Math.abs(number(state().get("athleteMs")) - landing) <= frameMs);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("clicking the phase band at " + clickMs + " ms should land at " + landing
+                        + " ms; state " + state() + "; phases " + phases, e);
+            }
             waitSettled();
-            assertInStep("after clicking the phase " + phase.path("id").asString());
+            assertInStep("after clicking the phase at " + landing + " ms");
         }
         assertThat(markers.size() + phases.size()).as("finding markers and phases to click").isGreaterThan(0);
 
@@ -257,7 +275,8 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
     }
 
     private void clickAt(WebElement element, double x, double y) {
-        // Selenium offsets are from the element's centre
+        // Selenium offsets are from the centre of the element's visible part: the whole element is brought into view
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         new Actions(browser).moveToElement(element, (int) Math.round(x - element.getSize().getWidth() / 2.0),
                 (int) Math.round(y - element.getSize().getHeight() / 2.0)).click().perform();
     }
