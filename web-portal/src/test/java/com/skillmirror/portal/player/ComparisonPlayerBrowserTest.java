@@ -2,8 +2,12 @@ package com.skillmirror.portal.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.skillmirror.portal.SkillMirrorApplication;
+import com.skillmirror.testsupport.TestClips;
+import com.skillmirror.testsupport.TestMedia;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockMultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -247,6 +253,82 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         String out = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metrics);
         Files.writeString(Path.of("target", "browser-metrics-player.json"), out);
         System.out.println("Player metrics (target/browser-metrics-player.json):\n" + out);
+    }
+
+    @Test
+    void aPatternWithoutFootageIsDrawnAndAFindingMarkerSeeksToItsTime() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Files.createDirectories(screenshots);
+        Comparison c = comparison();
+        // the same walker filed as a squat: compared with the squat's published norm (no footage), and her knees
+        // never bend to squat depth, so the comparison has findings to mark on the timeline
+        Path take = TestClips.excerpt(TestMedia.file("opencv_vtest_pedestrians.avi"),
+                Files.createTempFile("walker-squat", ".mp4"), 61.2, 3, "crop=480:320:150:256,scale=960:640");
+        String created = mvc.perform(multipart("/api/uploads").file(new MockMultipartFile("files", "walk-as-squat.mp4",
+                        "video/mp4", Files.readAllBytes(take))).param("teamId", c.team().id().toString())
+                        .param("athlete", c.athlete().id().toString()).param("skill", "squat")
+                        .header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        JsonNode upload = JSON.readTree(created);
+        UUID uploadId = UUID.fromString(upload.path("uploadId").asString());
+        UUID videoId = UUID.fromString(upload.path("videos").get(0).path("videoId").asString());
+        long deadline = System.currentTimeMillis() + 600_000;
+        String state = null;
+        while (System.currentTimeMillis() < deadline
+                && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(state = jdbc.sql("SELECT status FROM upload WHERE id = ?")
+                        .param(uploadId).query(String.class).single())) {
+            Thread.sleep(200);
+        }
+        assertThat(state).as("the squat take's analysis").isEqualTo("COMPLETED");
+        String json = mvc.perform(get("/api/videos/" + videoId + "/comparison-view")
+                        .header("Authorization", bearer(token(c.coach()))))
+                .andReturn().getResponse().getContentAsString();
+        Files.writeString(Path.of("target", "player-comparison-view-norm.json"), json);
+        JsonNode norm = JSON.readTree(json);
+        assertThat(norm.path("expert").path("synthesized").asBoolean()).as(abbreviate(json)).isTrue();
+        List<Double> findingTimes = new ArrayList<>();
+        norm.path("findings").forEach(f -> {
+            if (f.path("ms").isNumber()) {
+                findingTimes.add(f.path("ms").asDouble());
+            }
+        });
+        assertThat(findingTimes).as("timed findings of the walker as a squat: %s", norm.path("findings")).isNotEmpty();
+        double fMs = 1000.0 / norm.path("athlete").path("fps").asDouble();
+
+        browser = chrome(Files.createDirectories(Path.of("target", "downloads-player").toAbsolutePath()));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String base = "http://localhost:" + port;
+        signIn(base, c.coach().username());
+        browser.get(base + "/videos/" + videoId + "/player");
+        wait.until(d -> state().get("firstFrameMs") != null);
+        wait.until(d -> Boolean.TRUE.equals(state().get("settled")));
+        // the pattern's skeleton is drawn in the expert panel (no video there)
+        assertThat(browser.findElement(By.id("expert-video")).isDisplayed()).isFalse();
+        assertThat(number(js("""
+                const c = document.getElementById('expert-canvas');
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let ink = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+                return ink;"""))).as("pixels of the pattern's skeleton").isGreaterThan(100);
+        List<?> markers = (List<?>) js("return window.skillmirrorPlayer.markers();");
+        assertThat(markers).as("a marker for each timed finding").hasSize(findingTimes.size());
+        WebElement timeline = browser.findElement(By.id("timeline"));
+        for (Object m : markers) {
+            Map<?, ?> marker = (Map<?, ?>) m;
+            double target = number(marker.get("ms"));
+            // +1: the marker's position is inside the canvas' 1 px border
+            clickAt(timeline, number(marker.get("x")) + 1, number(marker.get("y")) + 1);
+            try {
+                wait.until(d -> Math.abs(number(state().get("athleteMs")) - target) <= fMs);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("clicking the marker of the finding at " + target + " ms; state " + state(), e);
+            }
+            wait.until(d -> Boolean.TRUE.equals(state().get("settled")));
+        }
+        js("document.getElementById('ghost').click();");
+        shot("player-06-norm-finding");
+        collectConsole();
+        assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
     }
 
     /** The expert frame the map gives for an athlete time: the entry nearest to it, as the page looks it up. */
