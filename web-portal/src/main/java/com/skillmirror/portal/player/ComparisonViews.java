@@ -65,7 +65,8 @@ class ComparisonViews {
     static final int[][] BONES = {{11, 12}, {11, 13}, {13, 15}, {15, 19}, {12, 14}, {14, 16}, {16, 20}, {11, 23},
             {12, 24}, {23, 24}, {23, 25}, {25, 27}, {27, 29}, {29, 31}, {27, 31}, {24, 26}, {26, 28}, {28, 30},
             {30, 32}, {28, 32}};
-    private static final int MAX_CACHED = 64;
+    /** Expert sides kept (a 60 s take's skeletons are a few MB): a handful of patterns are in use at a time. */
+    private static final int MAX_CACHED = 16;
 
     private final AccessPolicy access;
     private final VideoRepository videos;

@@ -46,8 +46,12 @@ class ComparisonViewApiTest extends PlayerFixtures {
     void theViewOfARealComparisonHoldsTogether() throws Exception {
         Comparison c = comparison();
         String url = "/api/videos/" + c.videoId() + "/comparison-view";
-        Map<String, Object> view = JSON.readValue(mvc.perform(get(url).header("Authorization", bearer(token(c.coach()))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+        String body = mvc.perform(get(url).header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // kept for a look after the run (and as a sample for the page's authors)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "player"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "player", "comparison-view.json"), body);
+        Map<String, Object> view = JSON.readValue(body, Map.class);
         assertThat(view).containsEntry("videoId", c.videoId().toString()).containsEntry("skillId", "running-gait")
                 .containsEntry("notesUrl", "/api/videos/" + c.videoId() + "/notes");
         assertThat(((Number) view.get("score")).doubleValue()).isBetween(0.0, 100.0);
