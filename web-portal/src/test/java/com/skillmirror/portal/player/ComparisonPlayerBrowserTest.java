@@ -60,15 +60,24 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
     private WebDriver browser;
     private WebDriverWait wait;
     private final Path screenshots = Path.of("target", "screenshots");
-    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    /** Measured by the tests of this class in this run, written after each (reported, not asserted). */
+    private static final Map<String, Object> METRICS = new LinkedHashMap<>();
     private final List<String> severeConsoleErrors = new ArrayList<>();
     private JsonNode view;
     private double frameMs;
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (!METRICS.isEmpty()) {
+            METRICS.put("note", "firstFrameMs: performance.now() when the first athlete frame was ready (loadeddata or the"
+                    + " first video frame callback), from navigation start; drift in expert frames against the alignment"
+                    + " map, sampled every 150 ms while playing; analysis may run beside the browser on the same cores");
+            String out = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(METRICS);
+            Files.writeString(Path.of("target", "browser-metrics-player.json"), out);
+            System.out.println("Player metrics (target/browser-metrics-player.json):\n" + out);
         }
     }
 
@@ -101,9 +110,9 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
                 return {ttfbMs: n.responseStart - n.startTime, domContentLoadedMs: n.domContentLoadedEventEnd - n.startTime};""");
         double firstFrame = number(state().get("firstFrameMs"));
         System.out.printf("Comparison player: first athlete frame drawn %.0f ms after navigation start (%s)%n", firstFrame, nav);
-        metrics.put("firstFrameMs", Math.round(firstFrame));
-        metrics.put("navigation", nav);
-        metrics.put("athleteDurationMs", view.path("athlete").path("durationMs").asLong());
+        METRICS.put("firstFrameMs", Math.round(firstFrame));
+        METRICS.put("navigation", nav);
+        METRICS.put("athleteDurationMs", view.path("athlete").path("durationMs").asLong());
         waitSettled();
         assertInStep("after load");
         shot("player-01-loaded");
@@ -150,14 +159,14 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         }
         assertThat(samples).as("states sampled during playback").isGreaterThan(0);
         System.out.printf("Comparison player: largest expert drift while playing %.0f frames over %d samples%n", maxDrift, samples);
-        metrics.put("maxPlayingDriftFrames", maxDrift);
-        metrics.put("playingSamples", samples);
+        METRICS.put("maxPlayingDriftFrames", maxDrift);
+        METRICS.put("playingSamples", samples);
         shot("player-02-played");
 
         // a finding's marker on the timeline (or, with no timed finding, a phase band) seeks both videos
         WebElement timeline = browser.findElement(By.id("timeline"));
         List<?> markers = (List<?>) js("return window.skillmirrorPlayer.markers();");
-        metrics.put("findingMarkers", markers.size());
+        METRICS.put("findingMarkers", markers.size());
         int timedFindings = 0;
         for (JsonNode f : view.path("findings")) {
             timedFindings += f.path("ms").isNumber() ? 1 : 0;
@@ -250,9 +259,6 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
 
         collectConsole();
         assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
-        String out = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metrics);
-        Files.writeString(Path.of("target", "browser-metrics-player.json"), out);
-        System.out.println("Player metrics (target/browser-metrics-player.json):\n" + out);
     }
 
     @Test
@@ -265,22 +271,7 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         // never bend to squat depth, so the comparison has findings to mark on the timeline
         Path take = TestClips.excerpt(TestMedia.file("opencv_vtest_pedestrians.avi"),
                 Files.createTempFile("walker-squat", ".mp4"), 61.2, 3, "crop=480:320:150:256,scale=960:640");
-        String created = mvc.perform(multipart("/api/uploads").file(new MockMultipartFile("files", "walk-as-squat.mp4",
-                        "video/mp4", Files.readAllBytes(take))).param("teamId", c.team().id().toString())
-                        .param("athlete", c.athlete().id().toString()).param("skill", "squat")
-                        .header("Authorization", bearer(token(c.coach()))))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        JsonNode upload = JSON.readTree(created);
-        UUID uploadId = UUID.fromString(upload.path("uploadId").asString());
-        UUID videoId = UUID.fromString(upload.path("videos").get(0).path("videoId").asString());
-        long deadline = System.currentTimeMillis() + 600_000;
-        String state = null;
-        while (System.currentTimeMillis() < deadline
-                && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(state = jdbc.sql("SELECT status FROM upload WHERE id = ?")
-                        .param(uploadId).query(String.class).single())) {
-            Thread.sleep(200);
-        }
-        assertThat(state).as("the squat take's analysis").isEqualTo("COMPLETED");
+        UUID videoId = analysed(c, take, "walk-as-squat.mp4", "squat");
         String json = mvc.perform(get("/api/videos/" + videoId + "/comparison-view")
                         .header("Authorization", bearer(token(c.coach()))))
                 .andReturn().getResponse().getContentAsString();
@@ -329,6 +320,82 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         shot("player-06-norm-finding");
         collectConsole();
         assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
+    }
+
+    @Test
+    void aMinuteLongTakeShowsItsFirstFrameSoonAndStaysInStep() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Files.createDirectories(screenshots);
+        Comparison c = comparison();
+        // a minute of the pedestrian scene, compared with the fixture's walker: the size a coach's take has
+        Path take = TestClips.excerpt(TestMedia.file("opencv_vtest_pedestrians.avi"),
+                Files.createTempFile("minute", ".mp4"), 10, 60, "scale=960:720");
+        UUID videoId = analysed(c, take, "minute-walk.mp4", "running-gait");
+        String json = mvc.perform(get("/api/videos/" + videoId + "/comparison-view")
+                        .header("Authorization", bearer(token(c.coach()))))
+                .andReturn().getResponse().getContentAsString();
+        view = JSON.readTree(json);
+        assertThat(view.path("alignment").size()).as("alignment entries in %s", abbreviate(json)).isGreaterThan(100);
+        frameMs = 1000.0 / view.path("athlete").path("fps").asDouble();
+        Map<String, Object> minute = new LinkedHashMap<>();
+        minute.put("athleteDurationMs", view.path("athlete").path("durationMs").asLong());
+        minute.put("viewJsonBytes", json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        minute.put("skeletonEntries", view.path("athlete").path("skeleton").size());
+
+        browser = chrome(Files.createDirectories(Path.of("target", "downloads-player").toAbsolutePath()));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String base = "http://localhost:" + port;
+        signIn(base, c.coach().username());
+        browser.get(base + "/videos/" + videoId + "/player");
+        wait.until(d -> state().get("firstFrameMs") != null);
+        double firstFrame = number(state().get("firstFrameMs"));
+        System.out.printf("Comparison player, %d s take: first athlete frame drawn %.0f ms after navigation start%n",
+                view.path("athlete").path("durationMs").asLong() / 1000, firstFrame);
+        minute.put("firstFrameMs", Math.round(firstFrame));
+        METRICS.put("minuteTake", minute);
+        waitSettled();
+        assertInStep("after load");
+        // a click in the middle of the timeline, then frame steps: the expert rests where the map says
+        WebElement timeline = browser.findElement(By.id("timeline"));
+        int width = ((Number) js("return document.getElementById('timeline').clientWidth;")).intValue();
+        clickAt(timeline, width / 2.0 + 1, 110);
+        double middle = view.path("athlete").path("durationMs").asDouble() / 2;
+        wait.until(d -> Math.abs(number(state().get("athleteMs")) - middle) <= view.path("athlete").path("durationMs").asDouble() / width + frameMs);
+        waitSettled();
+        assertInStep("after a click in the middle of the timeline");
+        for (int i = 0; i < 3; i++) {
+            double before = number(state().get("athleteMs"));
+            js("document.getElementById('step-forward').click();");
+            wait.until(d -> number(state().get("athleteMs")) > before);
+            waitSettled();
+            assertInStep("after frame step " + (i + 1) + " in the middle");
+        }
+        shot("player-07-minute");
+        collectConsole();
+        assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
+    }
+
+    /** A take uploaded by the fixture's coach for its athlete and analysed by the real job; its video id. */
+    private UUID analysed(Comparison c, Path take, String name, String skill) throws Exception {
+        String created = mvc.perform(multipart("/api/uploads").file(new MockMultipartFile("files", name,
+                        "video/mp4", Files.readAllBytes(take))).param("teamId", c.team().id().toString())
+                        .param("athlete", c.athlete().id().toString()).param("skill", skill)
+                        .header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        JsonNode upload = JSON.readTree(created);
+        UUID uploadId = UUID.fromString(upload.path("uploadId").asString());
+        long deadline = System.currentTimeMillis() + 900_000;
+        String state = null;
+        while (System.currentTimeMillis() < deadline
+                && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(state = jdbc.sql("SELECT status FROM upload WHERE id = ?")
+                        .param(uploadId).query(String.class).single())) {
+            Thread.sleep(200);
+        }
+        String error = jdbc.sql("SELECT coalesce(max(error_message), '') FROM video WHERE upload_id = ?").param(uploadId)
+                .query(String.class).single();
+        assertThat(state).as("the analysis of %s: %s", name, error).isEqualTo("COMPLETED");
+        return UUID.fromString(upload.path("videos").get(0).path("videoId").asString());
     }
 
     /** The expert frame the map gives for an athlete time: the entry nearest to it, as the page looks it up. */
