@@ -253,4 +253,57 @@ class ComparisonViewApiTest extends PlayerFixtures {
         mvc.perform(get("/api/videos/" + c.videoId() + "/comparison-view").param("expertId", other.toString())
                 .header("Authorization", bearer(token(c.coach())))).andExpect(status().isNotFound());
     }
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSkillWhoseDefaultPatternIsAPublishedNormGetsTheNormDrawnAndItsFindingsTimed() throws Exception {
+        Comparison c = comparison();
+        // the walker filed as a squat: the squat's default pattern is its published norm (no footage), and a walker's
+        // knees never reach squat depth, so the comparison has findings
+        byte[] take = java.nio.file.Files.readAllBytes(com.skillmirror.testsupport.TestClips.excerpt(
+                com.skillmirror.testsupport.TestMedia.file("opencv_vtest_pedestrians.avi"),
+                java.nio.file.Files.createTempFile("walker-squat", ".mp4"), 61.2, 3, "crop=480:320:150:256,scale=960:640"));
+        String token = bearer(token(c.coach()));
+        Map<?, ?> upload = JSON.readValue(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/uploads").file(new org.springframework.mock.web.MockMultipartFile("files",
+                                "walk-as-squat.mp4", "video/mp4", take)).param("teamId", c.team().id().toString())
+                        .param("athlete", c.athlete().id().toString()).param("skill", "squat")
+                        .header("Authorization", token))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), Map.class);
+        UUID uploadId = UUID.fromString(upload.get("uploadId").toString());
+        UUID videoId = UUID.fromString(((Map<?, ?>) ((List<?>) upload.get("videos")).get(0)).get("videoId").toString());
+        long deadline = System.currentTimeMillis() + 600_000;
+        String state = null;
+        while (System.currentTimeMillis() < deadline && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(
+                state = jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).single())) {
+            Thread.sleep(200);
+        }
+        assertThat(state).as("the squat take's analysis").isEqualTo("COMPLETED");
+
+        Map<String, Object> view = JSON.readValue(mvc.perform(get("/api/videos/" + videoId + "/comparison-view")
+                .header("Authorization", token)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(), Map.class);
+        Map<String, Object> expert = (Map<String, Object>) view.get("expert");
+        assertThat(expert).containsEntry("source", "PUBLISHED_NORM").containsEntry("synthesized", true)
+                .containsEntry("videoUrl", null);
+        assertThat((String) expert.get("name")).startsWith("Published norm");
+        mvc.perform(get("/api/patterns/" + expert.get("patternId") + "/player/video").header("Authorization", token))
+                .andExpect(status().isNotFound());
+        assertThat((List<Map<String, Object>>) expert.get("skeleton")).hasSize(ComparisonViews.SYNTHESIZED_STEPS);
+        long durationMs = ((Number) ((Map<String, Object>) view.get("athlete")).get("durationMs")).longValue();
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) view.get("findings");
+        assertThat(findings).as("a walker judged as a squat").isNotEmpty();
+        // each finding on the knees (depth, symmetry) sits where the knee angles differ most from the norm: at one of
+        // the athlete's samples, with that reason
+        List<Long> ms = ((List<Number>) ((Map<String, Object>) view.get("curves")).get("ms")).stream()
+                .map(Number::longValue).toList();
+        for (Map<String, Object> f : findings) {
+            long at = ((Number) f.get("ms")).longValue();
+            assertThat(at).isBetween(0L, durationMs);
+            if (List.of("shallow-squat", "asymmetric-knees").contains(f.get("id"))) {
+                assertThat((String) f.get("why")).contains("knee_angle").contains("deviation");
+                assertThat(ms).contains(at);
+            }
+        }
+        System.out.println("walker as a squat: score " + view.get("score") + ", findings " + findings);
+    }
 }
