@@ -205,6 +205,28 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         }
         assertThat(markers.size() + phases.size()).as("finding markers and phases to click").isGreaterThan(0);
 
+        // the keyboard: ] the next phase (after the last, the first), g the ghost, space play and pause
+        if (!phases.isEmpty()) {
+            String phaseBefore = (String) js("return document.getElementById('phase').value;");
+            new Actions(browser).sendKeys("]").perform();
+            wait.until(d -> !phaseBefore.equals(js("return document.getElementById('phase').value;")));
+            int chosen = Integer.parseInt((String) js("return document.getElementById('phase').value;"));
+            double phaseFrom = phases.get(chosen).path("fromMs").asDouble();
+            wait.until(d -> Math.abs(number(state().get("athleteMs")) - phaseFrom) <= frameMs);
+            waitSettled();
+            assertInStep("after ] chose the phase from " + phaseFrom + " ms");
+        }
+        boolean ghostBefore = (Boolean) js("return document.getElementById('ghost').checked;");
+        new Actions(browser).sendKeys("g").perform();
+        assertThat(js("return document.getElementById('ghost').checked;")).isEqualTo(!ghostBefore);
+        new Actions(browser).sendKeys(" ").perform();
+        wait.until(d -> Boolean.TRUE.equals(state().get("playing")));
+        new Actions(browser).sendKeys(" ").perform();
+        wait.until(d -> !Boolean.TRUE.equals(state().get("playing")));
+        waitSettled();
+        assertInStep("paused with the space bar");
+
+
         // an angle: three clicks on the athlete's picture, the middle one the vertex, saved with a comment
         js("document.querySelector('input[name=tool][value=ANGLE]').click();");
         browser.findElement(By.id("note-text")).sendKeys(COMMENT);
