@@ -98,25 +98,38 @@ public record NoteDraft(NoteKind kind, long timeMs, List<double[]> points, Strin
             throw new IllegalArgumentException("'text' must be at most " + MAX_TEXT + " characters, not "
                     + words.codePointCount(0, words.length()) + ": shorten it.");
         }
-        // line breaks and tabs are writing; other control characters (NUL, escape sequences, bidi-less C0/C1 codes)
-        // are not, and would reach the report, the PDF and the audit log
-        for (int i = 0; i < words.length(); i++) {
-            char c = words.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
-                throw new IllegalArgumentException("'text' must not hold control characters (found U+"
-                        + String.format(Locale.ROOT, "%04X", (int) c) + " at character " + i + "); send plain text.");
-            }
-            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < words.length()
-                    && Character.isLowSurrogate(words.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
-                    && Character.isHighSurrogate(words.charAt(i - 1)))) {
+        // line breaks and tabs are writing; other control characters (NUL, escape sequences, C0/C1 codes) are not,
+        // and would reach the report, the PDF and the audit log. Invisible format characters are refused too: bidi
+        // overrides and isolates (U+202A-202E, U+2066-2069) make a note read differently from what is stored, and the
+        // line and paragraph separators (U+2028/2029) break lines where the page and the PDF do not; only the joiners
+        // (ZWNJ U+200C, ZWJ U+200D) are kept, as some scripts and emoji need them.
+        for (int i = 0; i < words.length(); ) {
+            int c = words.codePointAt(i);
+            if (Character.isSurrogate(words.charAt(i)) && !Character.isSupplementaryCodePoint(c)) {
                 throw new IllegalArgumentException("'text' holds a broken character at " + i + "; send valid text.");
             }
+            if (!allowed(c)) {
+                throw new IllegalArgumentException("'text' must not hold " + (Character.getType(c) == Character.CONTROL
+                        ? "control characters" : "invisible format characters") + " (found U+"
+                        + String.format(Locale.ROOT, "%04X", c) + " at character " + i + "); send plain text.");
+            }
+            i += Character.charCount(c);
         }
         if (kind == NoteKind.TEXT && words.isEmpty()) {
             throw new IllegalArgumentException("'text' is empty: a TEXT note needs words (at most " + MAX_TEXT
                     + " characters).");
         }
         return words.isEmpty() ? null : words.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Writing: anything but control and format characters, save line breaks, tabs and the two joiners. */
+    private static boolean allowed(int c) {
+        if (c == '\n' || c == '\t' || c == '\r' || c == 0x200C || c == 0x200D) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR;
     }
 
     private static Double angle(List<double[]> points, int width, int height) {
@@ -139,7 +152,7 @@ public record NoteDraft(NoteKind kind, long timeMs, List<double[]> points, Strin
 
     /** A refused value echoed back, without control characters and bounded. */
     private static String printable(String s) {
-        String clean = s.replaceAll("\\p{Cc}", "?");
+        String clean = s.replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "?");
         return clean.length() <= 20 ? clean : clean.substring(0, 20) + "...";
     }
 }

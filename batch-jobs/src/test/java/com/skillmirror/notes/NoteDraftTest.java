@@ -57,6 +57,32 @@ class NoteDraftTest {
                 "away from its vertex");
     }
 
+    @Test
+    void invisibleFormatCharactersAreRefusedButTheJoinersKept() {
+        // a bidi override makes "knee in" display reversed in the report while the stored text says otherwise
+        for (int c : new int[] {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069}) {
+            assertRefused("TEXT", 0L, List.of(), "knee " + Character.toString(c) + "ni eenk",
+                    String.format("invisible format characters (found U+%04X at character 5)", c));
+        }
+        assertRefused("TEXT", 0L, List.of(), "one\u2028two", "(found U+2028");
+        assertRefused("TEXT", 0L, List.of(), "one\u2029two", "(found U+2029");
+        // other format characters: the right-to-left mark, a zero width space, the BOM, a soft hyphen, a tag
+        assertRefused("TEXT", 0L, List.of(), "a\u200Fb", "(found U+200F");
+        assertRefused("TEXT", 0L, List.of(), "a\u200Bb", "(found U+200B");
+        assertRefused("TEXT", 0L, List.of(), "a\uFEFFb", "(found U+FEFF");
+        assertRefused("TEXT", 0L, List.of(), "a\u00ADb", "(found U+00AD");
+        assertRefused("TEXT", 0L, List.of(), "a" + Character.toString(0xE0041) + "b", "(found U+E0041 at character 1)");
+        // a refused kind is echoed without them
+        assertRefused("\u202ETEXT", 0L, List.of(), "x", "not '?TEXT'");
+        // the joiners are writing: a family emoji (ZWJ) and a Persian word with a ZWNJ are kept as typed
+        String family = "\uD83D\uDC69\u200D\uD83D\uDC67 good";
+        String persian = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
+        assertThat(NoteDraft.of("TEXT", 0L, List.of(), family, 5, 640, 480).text()).isEqualTo(family);
+        assertThat(NoteDraft.of("TEXT", 0L, List.of(), persian, 5, 640, 480).text()).isEqualTo(persian);
+        assertThat(NoteDraft.of("TEXT", 0L, List.of(), "right-to-left words \u05E9\u05DC\u05D5\u05DD", 5, 640, 480)
+                .text()).endsWith("\u05E9\u05DC\u05D5\u05DD");
+    }
+
     private static void assertRefused(String kind, Long timeMs, List<List<Double>> points, String text, String why) {
         assertThatThrownBy(() -> NoteDraft.of(kind, timeMs, points, text, 1000, 640, 480))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(why);
