@@ -12,7 +12,11 @@ import java.util.List;
  * is decimated to one point per take frame and span, at the mean pattern position of that frame's samples; a DTW
  * path never goes back in either index, so the positions stay monotone.
  *
- * @param spans  per aligned stretch (the whole take, or one cycle of a cyclic skill), in take order
+ * <p>For a set of repetitions the score is theirs (each compared on its own), and so is the alignment: one span per
+ * repetition compared (see {@link Comparison#withRepetitions}).
+ *
+ * @param spans  per aligned stretch (the whole take, one cycle of a cyclic skill, or one repetition of a set), in
+ *               take order
  * @param phases per phase of the skill and span, the take frames the phase's pattern stretch was aligned to
  */
 public record Alignment(List<Span> spans, List<PhaseSpan> phases) {
@@ -77,6 +81,38 @@ public record Alignment(List<Span> spans, List<PhaseSpan> phases) {
      * @param fromMs   {@code fromFrame} on the take's clock (frame / fps of the analysis)
      */
     public record PhaseSpan(String id, int span, int fromFrame, int toFrame, long fromMs, long toMs) {
+    }
+
+    /**
+     * This alignment of a part of a take that starts at row {@code rows} of the whole take, in the whole take's
+     * frames (a repetition compared on its own, see {@link Repetitions}).
+     */
+    Alignment shifted(int rows, double fps) {
+        List<Span> s = new ArrayList<>();
+        for (Span span : spans) {
+            int[] f = span.frames().clone();
+            for (int k = 0; k < f.length; k++) {
+                f[k] += rows;
+            }
+            s.add(new Span(f, span.positions().clone()));
+        }
+        long ms = Math.round(rows * 1000.0 / fps);
+        List<PhaseSpan> p = phases.stream().map(ph -> new PhaseSpan(ph.id(), ph.span(), ph.fromFrame() + rows,
+                ph.toFrame() + rows, ph.fromMs() + ms, ph.toMs() + ms)).toList();
+        return new Alignment(s, p);
+    }
+
+    /** The alignments of consecutive parts as one: their spans in order, each phase with its span's new index. */
+    static Alignment joined(List<Alignment> parts) {
+        List<Span> s = new ArrayList<>();
+        List<PhaseSpan> p = new ArrayList<>();
+        for (Alignment a : parts) {
+            int base = s.size();
+            s.addAll(a.spans());
+            a.phases().forEach(ph -> p.add(new PhaseSpan(ph.id(), base + ph.span(), ph.fromFrame(), ph.toFrame(),
+                    ph.fromMs(), ph.toMs())));
+        }
+        return new Alignment(s, p);
     }
 
     /** The span holding a take frame, or null. */

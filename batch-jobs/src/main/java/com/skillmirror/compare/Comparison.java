@@ -85,6 +85,12 @@ public record Comparison(double score, String scoreFormula, boolean mirrored, St
                 learningPath, data, set.withoutMetrics(withheld), repetitionBand(set), capture, alignment);
     }
 
+    /** This comparison with another alignment (the repetitions' own, when the score is theirs). */
+    public Comparison withAlignment(Alignment other) {
+        return new Comparison(score, scoreFormula, mirrored, mirrorNote, pattern, skillId, skillVersion, joints, phases,
+                tempo, rom, symmetry, metrics, findings, learningPath, data, repetitions, reliability, capture, other);
+    }
+
     /** The band of the set's score from its repetitions' scores; the whole take's when fewer than two scored. */
     private ScoreReliability repetitionBand(RepetitionSet set) {
         List<Double> scores = set.reps().stream().map(RepetitionSet.Rep::score).filter(java.util.Objects::nonNull)

@@ -60,14 +60,17 @@ public final class Repetitions {
             Map<String, Double> speechMetrics, CaptureViews views) {
         FeatureSeries asFilmed = FeatureSeries.of(take);
         FeatureSeries seen = views == null ? asFilmed : views.trusted(asFilmed, skill);
+        List<Alignment> aligned = new ArrayList<>();
         RepetitionSet set = analyse(asFilmed, seen, take.frameIndex(), take.timeMs(), pattern, speechMetrics,
-                whole.score());
-        return set == null ? whole : whole.withRepetitions(set);
+                whole.score(), aligned);
+        // the score is the repetitions': so is the alignment the player shows (each repetition in step with the pattern)
+        return set == null ? whole : whole.withRepetitions(set).withAlignment(Alignment.joined(aligned));
     }
 
     public Comparison addTo(Comparison whole, FeatureSeries take, ExpertPattern pattern) {
-        RepetitionSet set = analyse(take, take, null, null, pattern, Map.of(), whole.score());
-        return set == null ? whole : whole.withRepetitions(set);
+        List<Alignment> aligned = new ArrayList<>();
+        RepetitionSet set = analyse(take, take, null, null, pattern, Map.of(), whole.score(), aligned);
+        return set == null ? whole : whole.withRepetitions(set).withAlignment(Alignment.joined(aligned));
     }
 
     /**
@@ -77,6 +80,12 @@ public final class Repetitions {
      */
     RepetitionSet analyse(FeatureSeries take, FeatureSeries seen, int[] frameIndex, long[] timeMs,
             ExpertPattern pattern, Map<String, Double> speechMetrics, double wholeTakeScore) {
+        return analyse(take, seen, frameIndex, timeMs, pattern, speechMetrics, wholeTakeScore, new ArrayList<>());
+    }
+
+    /** @param aligned receives each compared repetition's alignment, in the take's rows */
+    private RepetitionSet analyse(FeatureSeries take, FeatureSeries seen, int[] frameIndex, long[] timeMs,
+            ExpertPattern pattern, Map<String, Double> speechMetrics, double wholeTakeScore, List<Alignment> aligned) {
         RepetitionSplitter.Split split = RepetitionSplitter.split(take, skill, pattern);
         if (split.reps().size() < 2) {
             return null;
@@ -97,6 +106,9 @@ public final class Repetitions {
                         Arrays.copyOfRange(seen.values(), r.from(), r.to() + 1)), pattern, speechMetrics);
                 reps.add(new Rep(number, frame(frameIndex, r.from()), frame(frameIndex, r.to()), from, to,
                         Signals.round(durationMs, 0), c.score(), c.mirrored(), keyFrame, perRepMetrics(c), null));
+                if (c.alignment() != null) {
+                    aligned.add(c.alignment().shifted(r.from(), take.fps()));
+                }
             } catch (IllegalArgumentException tooLittleVisible) {
                 reps.add(new Rep(number, frame(frameIndex, r.from()), frame(frameIndex, r.to()), from, to,
                         Signals.round(durationMs, 0), null, null, keyFrame, Map.of(), tooLittleVisible.getMessage()));

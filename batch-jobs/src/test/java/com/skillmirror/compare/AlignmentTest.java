@@ -122,4 +122,71 @@ class AlignmentTest {
         assertThat(old).doesNotContain("\"alignment\"");
         assertThat(JsonMapper.builder().build().readValue(old, Comparison.class).alignment()).isNull();
     }
+    /** A stride as a whole-take skill, so a run of strides is a set of repetitions (as RepetitionsOnRealFootageTest). */
+    private static final String STRIDE_TAKE = """
+            id: stride-take
+            name: Stride (whole take)
+            version: 1
+            poseModel: full
+            joints:
+              - {angle: left_knee_angle, weight: 1.0}
+              - {angle: right_knee_angle, weight: 1.0}
+              - {angle: left_hip_angle, weight: 1.0}
+              - {angle: right_hip_angle, weight: 1.0}
+            events:
+              - {id: left-swing, rule: MIN, signal: [left_knee_angle]}
+            phases:
+              - {id: swing, from: start, to: left-swing}
+              - {id: rest, from: left-swing, to: end}
+            """;
+
+    @Test
+    void aSetOfRepetitionsIsAlignedRepetitionByRepetitionAsItIsScored() throws Exception {
+        SkillDefinition strideTake = SkillCatalog.parse("test/stride-take.yaml",
+                new java.io.ByteArrayInputStream(STRIDE_TAKE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        // one real take from the knee's straightest point before a left swing to the straightest after it, four times
+        double[][] rows = new double[walker.length()][1];
+        double[] knee = walker.column("left_knee_angle");
+        for (int t = 0; t < knee.length; t++) {
+            rows[t][0] = knee[t];
+        }
+        Gaps.fillAll(rows);
+        double[] filled = java.util.Arrays.stream(rows).mapToDouble(r -> r[0]).toArray();
+        List<Integer> swings = Signals.prominentMinima(filled, 20);
+        assertThat(swings).hasSizeGreaterThanOrEqualTo(3);
+        int from = Signals.argMax(knee, swings.get(0) + 1, swings.get(1));
+        int to = Signals.argMax(knee, swings.get(1) + 1, swings.get(2));
+        double[][] one = java.util.Arrays.copyOfRange(walker.values(), from, to + 1);
+        java.util.List<double[]> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            all.addAll(List.of(one));
+        }
+        FeatureSeries set = new FeatureSeries(walker.names(), walker.fps(), all.toArray(double[][]::new));
+        ExpertPattern pattern = new PatternBuilder(strideTake).build(List.of(new FeatureSeries(walker.names(),
+                walker.fps(), one)), PASSER_BY);
+        SkillComparator comparator = new SkillComparator(strideTake);
+        Comparison whole = comparator.compare(set, pattern);
+        Comparison c = new Repetitions(strideTake, comparator).addTo(whole, set, pattern);
+        RepetitionSet reps = c.repetitions();
+        assertThat(reps).isNotNull();
+        // the score is the repetitions' median, and the alignment is theirs: one span per repetition, inside it
+        List<RepetitionSet.Rep> scored = reps.reps().stream().filter(r -> r.score() != null).toList();
+        assertThat(c.alignment().spans()).hasSize(scored.size()).hasSizeGreaterThan(whole.alignment().spans().size());
+        for (int i = 0; i < scored.size(); i++) {
+            Alignment.Span span = c.alignment().spans().get(i);
+            RepetitionSet.Rep rep = scored.get(i);
+            assertThat(span.frames()[0]).isBetween(rep.fromFrame(), rep.toFrame());
+            assertThat(span.frames()[span.frames().length - 1]).isBetween(rep.fromFrame(), rep.toFrame());
+            assertThat(span.positions()[0]).isLessThan(0.1);
+            assertThat(span.positions()[span.positions().length - 1]).isGreaterThan(0.9);
+            for (int k = 1; k < span.frames().length; k++) {
+                assertThat(span.positions()[k]).isGreaterThanOrEqualTo(span.positions()[k - 1]);
+            }
+        }
+        assertThat(c.alignment().phases()).hasSize(2 * scored.size()).allSatisfy(ph -> {
+            Alignment.Span span = c.alignment().spans().get(ph.span());
+            assertThat(ph.fromFrame()).isBetween(span.frames()[0], span.frames()[span.frames().length - 1]);
+            assertThat(ph.fromMs()).isEqualTo(Math.round(ph.fromFrame() * 1000.0 / set.fps()));
+        });
+    }
 }

@@ -176,7 +176,7 @@ class ComparisonViews {
         } else {
             Comparison fresh = compare(actor, videoId, skill, athlete, pattern.pattern());
             // an older stored comparison keeps its score, findings and repetitions; only its alignment is new
-            comparison = sameAsStored ? withAlignment(stored.get().comparison(), fresh.alignment()) : fresh;
+            comparison = sameAsStored ? stored.get().comparison().withAlignment(fresh.alignment()) : fresh;
         }
         Alignment alignment = comparison.alignment();
 
@@ -281,8 +281,8 @@ class ComparisonViews {
             for (var rep : comparison.repetitions().reps()) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("number", rep.number());
-                e.put("fromMs", msOf(frames, rep.fromFrame()));
-                e.put("toMs", msOf(frames, rep.toFrame()));
+                e.put("fromMs", rep.fromMs()); // the pose series' own times: the proxy's timeline
+                e.put("toMs", rep.toMs());
                 e.put("score", rep.score());
                 repetitions.add(e);
             }
@@ -323,12 +323,6 @@ class ComparisonViews {
         } catch (IllegalArgumentException e) {
             throw new NotReadyException("This take cannot be compared with the pattern: " + e.getMessage());
         }
-    }
-
-    private static Comparison withAlignment(Comparison c, Alignment a) {
-        return new Comparison(c.score(), c.scoreFormula(), c.mirrored(), c.mirrorNote(), c.pattern(), c.skillId(),
-                c.skillVersion(), c.joints(), c.phases(), c.tempo(), c.rom(), c.symmetry(), c.metrics(), c.findings(),
-                c.learningPath(), c.data(), c.repetitions(), c.reliability(), c.capture(), a);
     }
 
     /**
