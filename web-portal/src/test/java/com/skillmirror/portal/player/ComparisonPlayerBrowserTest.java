@@ -279,6 +279,17 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         assertThat(browser.findElement(By.cssSelector("#notes li .note-text")).getText()).contains(COMMENT);
         shot("player-05-athlete");
 
+        // the coach removes the note with its Delete button: gone from the page and from the notes API
+        browser.manage().deleteAllCookies();
+        signIn(base, c.coach().username());
+        browser.get(base + "/videos/" + c.videoId() + "/player");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#notes .note-delete"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("#notes li[data-note-id]")).isEmpty());
+        String left = mvc.perform(get("/api/videos/" + c.videoId() + "/notes").header("Authorization", bearer(token(c.coach()))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(left)).as(left).isEmpty();
+
+
         collectConsole();
         assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
     }
