@@ -17,7 +17,6 @@ import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
-import com.skillmirror.upload.VideoStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,13 +32,18 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One video's report, built from everything stored about it and written as {@code REPORT_HTML} and
  * {@code REPORT_PDF}: what the report stage does at the end of an analysis, and what the portal does again when a
- * coach adds or removes a note (so the report always lists the notes it has). Thread-safe; renders of one video are
- * serialised so the last one stored reads the latest notes. A component, not a bean of the report step's
+ * coach adds or removes a note (so the report always lists the notes it has). Renders of one video are serialised
+ * by a PostgreSQL advisory lock on the video, held from reading the notes to storing the report, so the last report
+ * stored read the latest notes whichever process renders (the job's report step in a worker or the CLI, the portal
+ * on any replica). A component, not a bean of the report step's
  * configuration, so contexts that only wire the steps (their tasklets are step-scoped) need none of its parts.
  */
 @Component
@@ -56,12 +60,12 @@ public class VideoReports {
     private final ProgressHistory history;
     private final CoachNotes notes;
     private final ObjectStorage storage;
-    /** Striped locks: renders of one video run one at a time (two of different videos seldom share a stripe). */
-    private final Object[] locks = new Object[64];
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
     public VideoReports(VideoRepository videos, StageResults results, ComparisonRepository comparisons,
             ExpertPatterns patterns, ReportRenderer renderer, ProgressHistory history, CoachNotes notes,
-            ObjectStorage storage) {
+            ObjectStorage storage, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.videos = videos;
         this.results = results;
         this.kinematics = new VideoKinematics(results);
@@ -71,9 +75,8 @@ public class VideoReports {
         this.history = history;
         this.notes = notes;
         this.storage = storage;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
@@ -81,38 +84,76 @@ public class VideoReports {
      * last stages run: a video that has not failed by then has completed.
      */
     public ReportResult render(UUID videoId) throws IOException {
-        synchronized (locks[Math.floorMod(videoId.hashCode(), locks.length)]) {
-            Video video = videos.find(videoId).orElseThrow(() -> new IllegalArgumentException("No video " + videoId));
-            ReportData data = data(video);
-            byte[] html = renderer.html(data).getBytes(StandardCharsets.UTF_8);
-            byte[] pdf = renderer.pdf(data);
-            results.store(video.uploadId(), videoId, Artifact.REPORT_HTML, html);
-            results.store(video.uploadId(), videoId, Artifact.REPORT_PDF, pdf);
-            ReportResult result = new ReportResult(html.length, pdf.length);
-            results.complete(videoId, ReportResult.STAGE_RESULT, result);
-            return result;
-        }
+        return locked(videoId, () -> store(videoId));
     }
 
     /**
-     * Renders the report again after its notes changed, in the caller's thread (a second or two for a short clip);
-     * only when the video has a report and its analysis has ended: a running analysis writes its own at its end and
-     * reads the notes then.
+     * Renders the report again after its notes changed, in the caller's thread (a second or two for a short clip),
+     * when the video has a report: whether its upload has ended does not matter (the upload completes only when its
+     * last video does, long after this video's report). A video whose report step has not run yet is left alone: the
+     * step reads the notes then. The check is made under the lock, so a report step rendering at this moment is
+     * waited for and then rendered over.
      *
      * @return whether a report was rendered
      */
     public boolean renderAgain(UUID videoId) throws IOException {
-        Optional<Video> video = videos.find(videoId);
-        if (video.isEmpty() || results.key(videoId, Artifact.REPORT_HTML).isEmpty()
-                || !(video.get().status() == VideoStatus.COMPLETED || video.get().status() == VideoStatus.FAILED)) {
-            return false;
+        return locked(videoId, () -> {
+            if (videos.find(videoId).isEmpty() || (results.key(videoId, Artifact.REPORT_HTML).isEmpty()
+                    && results.result(videoId, ReportResult.STAGE_RESULT).isEmpty())) {
+                return false;
+            }
+            store(videoId);
+            return true;
+        });
+    }
+
+    private ReportResult store(UUID videoId) throws IOException {
+        Video video = videos.find(videoId).orElseThrow(() -> new IllegalArgumentException("No video " + videoId));
+        ReportData data = data(video);
+        byte[] html = renderer.html(data).getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = renderer.pdf(data);
+        results.store(video.uploadId(), videoId, Artifact.REPORT_HTML, html);
+        results.store(video.uploadId(), videoId, Artifact.REPORT_PDF, pdf);
+        ReportResult result = new ReportResult(html.length, pdf.length);
+        results.complete(videoId, ReportResult.STAGE_RESULT, result);
+        return result;
+    }
+
+    private interface Rendering<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs the work in a transaction holding the video's report lock (released at its end, so a crash cannot leave
+     * it held). Inside the report step's own transaction the lock is held until the step commits, which is when the
+     * report it stored becomes visible to the next renderer. A failure is handed back after the transaction, not
+     * thrown through it: joined to the step's transaction it would mark it rollback-only, and the step records the
+     * failure as the report stage's outcome in that transaction.
+     */
+    private <T> T locked(UUID videoId, Rendering<T> work) throws IOException {
+        List<Exception> failure = new ArrayList<>(1);
+        T out = transactions.execute(tx -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('video_report'), hashtext(?))").param(videoId.toString())
+                    .query().listOfRows();
+            try {
+                return work.run();
+            } catch (IOException | RuntimeException e) {
+                failure.add(e);
+                return null;
+            }
+        });
+        if (!failure.isEmpty()) {
+            Exception e = failure.get(0);
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) e;
         }
-        render(videoId);
-        return true;
+        return out;
     }
 
     /** Everything the video's report shows. */
-    public ReportData data(Video video) throws IOException {
+    private ReportData data(Video video) throws IOException {
         UUID videoId = video.id();
         VideoResults stored = VideoResults.read(video, results).finished();
         Map<String, byte[]> keyFrames = new LinkedHashMap<>();

@@ -171,10 +171,33 @@ class CoachNotesApiTest extends PortalTestSupport {
         assertThat(html).doesNotContain("ground line");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'NOTE_ADDED' AND target = ?")
                 .param("video:" + videoId).query(Long.class).single()).isEqualTo(3);
+        assertFramesAreTheNotes();
     }
 
     @Test
     @Order(2)
+    void aNoteAddedBeforeTheUploadEndsIsInTheVideosReport() throws Exception {
+        analysed();
+        String token = bearer(token(coach));
+        // the upload completes only when its last video does: this video has its report while its status is still
+        // PROCESSING (another video of the upload being analysed), and a note added then must reach the report
+        jdbc.sql("UPDATE video SET status = 'PROCESSING' WHERE id = ?").param(videoId).update();
+        try {
+            Map<String, Object> early = add("/api/videos/" + videoId + "/notes", token,
+                    note(900, "TEXT", "[[0.5,0.2]]", "added while the upload runs"), 201);
+            String html = reportHtml(token);
+            assertThat(html).contains("added while the upload runs");
+            mvc.perform(delete("/api/videos/" + videoId + "/notes/" + early.get("id")).header("Authorization", token))
+                    .andExpect(status().isNoContent());
+            assertThat(reportHtml(token)).doesNotContain("added while the upload runs");
+        } finally {
+            jdbc.sql("UPDATE video SET status = 'COMPLETED' WHERE id = ?").param(videoId).update();
+        }
+        assertFramesAreTheNotes();
+    }
+
+    @Test
+    @Order(3)
     void whoMayNotWriteOrSeeIsRefused() throws Exception {
         analysed();
         String url = "/api/videos/" + videoId + "/notes";
@@ -226,7 +249,7 @@ class CoachNotesApiTest extends PortalTestSupport {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void hostileOrBrokenNotesAreRefusedOrEscapedAndNothingIsStored() throws Exception {
         analysed();
         String token = bearer(token(coach));
@@ -285,7 +308,7 @@ class CoachNotesApiTest extends PortalTestSupport {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theAthletesExportHoldsTheNotesAndErasingHerRemovesThem() throws Exception {
         analysed();
         String token = bearer(token(coach));
@@ -315,7 +338,7 @@ class CoachNotesApiTest extends PortalTestSupport {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theNotesAreDescribedInTheApiDescription() throws Exception {
         var docs = JSON.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
@@ -328,6 +351,15 @@ class CoachNotesApiTest extends PortalTestSupport {
         assertThat(docs.at("/paths/~1api~1videos~1{videoId}~1notes~1{noteId}~1frame.jpg/get/tags/0").asString())
                 .isEqualTo("notes");
         assertThat(notesPath.toString()).doesNotContainIgnoringCase("\"actor\"");
+    }
+
+    /** Every annotated frame in storage belongs to a stored note, and every note has its frame. */
+    private void assertFramesAreTheNotes() throws Exception {
+        UUID none = new UUID(0, 0);
+        String dir = StorageKeys.coachNoteFrame(uploadId, videoId, none).replace(none + ".jpg", "");
+        assertThat(storage.list(StorageKeys.videoPrefix(uploadId, videoId)).stream().filter(k -> k.startsWith(dir)))
+                .as("the notes' frames in storage").containsExactlyInAnyOrderElementsOf(notes.list(videoId).stream()
+                        .map(n -> StorageKeys.coachNoteFrame(uploadId, videoId, n.id())).toList());
     }
 
     private static String note(long timeMs, String kind, String points, String text) throws Exception {
