@@ -14,6 +14,6 @@ CREATE TABLE coach_note (
     angle_deg   DOUBLE PRECISION CHECK (angle_deg IS NULL OR angle_deg BETWEEN 0 AND 180),
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     CONSTRAINT coach_note_angle CHECK ((kind = 'ANGLE') = (angle_deg IS NOT NULL)),
-    CONSTRAINT coach_note_text CHECK (kind <> 'TEXT' OR length(text) > 0)
+    CONSTRAINT coach_note_text CHECK (kind <> 'TEXT' OR (text IS NOT NULL AND length(text) > 0))
 );
 CREATE INDEX coach_note_video ON coach_note (video_id, created_at);

@@ -27,8 +27,13 @@ public class CoachNotes {
     /** Thrown when a video already holds {@link NoteDraft#MAX_PER_VIDEO} notes. */
     public static final class TooManyNotesException extends RuntimeException {
         TooManyNotesException(UUID videoId) {
-            super("Video " + videoId + " already has " + NoteDraft.MAX_PER_VIDEO + " notes, the most a video holds."
-                    + " Delete notes you no longer need, then add this one again.");
+            super(message(videoId));
+        }
+
+        /** The one wording of the refusal, also for callers that check the count before drawing the frame. */
+        public static String message(UUID videoId) {
+            return "Video " + videoId + " already has " + NoteDraft.MAX_PER_VIDEO + " notes, the most a video holds."
+                    + " Delete notes you no longer need, then add this one again.";
         }
     }
 

@@ -1,6 +1,7 @@
 package com.skillmirror.portal.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,6 +37,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -45,6 +50,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
@@ -292,7 +298,7 @@ class CoachNotesApiTest extends PortalTestSupport {
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;")
                 .doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
 
-        // the 201st note is refused; the count and the insert are one step, so the limit holds
+        // the 201st note is refused, by the service's check before it draws a frame ...
         List<UUID> filler = new ArrayList<>();
         NoteDraft draft = new NoteDraft(NoteKind.TEXT, 10, List.of(), "filler", null);
         while (notes.count(videoId) < NoteDraft.MAX_PER_VIDEO) {
@@ -304,6 +310,42 @@ class CoachNotesApiTest extends PortalTestSupport {
                         .header("Authorization", token)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value(allOf(containsString("200 notes"), containsString("Delete"))));
         assertThat(notes.count(videoId)).isEqualTo(NoteDraft.MAX_PER_VIDEO);
+        // ... and by the one writer itself, whose count and insert are one step under the video's lock
+        assertThatThrownBy(() -> notes.add(UUID.randomUUID(), videoId, coach.id(), coach.username(), draft))
+                .isInstanceOf(CoachNotes.TooManyNotesException.class).hasMessageContaining("200 notes");
+        assertThat(notes.count(videoId)).isEqualTo(NoteDraft.MAX_PER_VIDEO);
+        // two coaches adding the 200th note at once: exactly one is stored, the other refused
+        notes.delete(videoId, filler.remove(filler.size() - 1));
+        List<UUID> racing = List.of(UUID.randomUUID(), UUID.randomUUID());
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> stored = new ArrayList<>();
+        try {
+            for (UUID id : racing) {
+                stored.add(two.submit(() -> {
+                    go.await();
+                    try {
+                        notes.add(id, videoId, coach.id(), coach.username(), draft);
+                        return true;
+                    } catch (CoachNotes.TooManyNotesException e) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            assertThat(List.of(stored.get(0).get(60, TimeUnit.SECONDS), stored.get(1).get(60, TimeUnit.SECONDS)))
+                    .containsExactlyInAnyOrder(true, false);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(notes.count(videoId)).isEqualTo(NoteDraft.MAX_PER_VIDEO);
+        racing.forEach(id -> notes.delete(videoId, id));
+
+        // the table refuses a TEXT note without words whoever writes it (a NULL text passed the first check)
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO coach_note (id, video_id, author_name, kind, time_ms, points, text)
+                VALUES (?, ?, 'someone', 'TEXT', 0, '[]', NULL)""").params(UUID.randomUUID(), videoId).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("coach_note_text");
         filler.forEach(id -> notes.delete(videoId, id));
     }
 
