@@ -51,7 +51,8 @@ class CoachNoteController {
         return notes.list(actor, videoId).stream().map(n -> NoteJson.of(n, base)).toList();
     }
 
-    @PostMapping({"/api/videos/{videoId}/notes", "/web/videos/{videoId}/notes"})
+    @PostMapping(path = {"/api/videos/{videoId}/notes", "/web/videos/{videoId}/notes"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add a note: {\"timeMs\": 1500, \"kind\": \"LINE|ANGLE|TEXT\", \"points\": [[x,y],...],"
             + " \"text\": \"...\"}; LINE 2 points, ANGLE 3 (vertex in the middle), TEXT 0 or 1 and words; x,y in 0..1"
             + " of the picture, text at most 500 characters, at most 200 notes a video. Coaches of the video's team"
@@ -61,6 +62,8 @@ class CoachNoteController {
                             schema = @Schema(implementation = CoachNoteService.NoteRequest.class))))
     ResponseEntity<Map<String, Object>> add(@PathVariable UUID videoId, Actor actor, HttpServletRequest http)
             throws IOException {
+        // who may write is known before the body is looked at: an athlete's broken note is a 403, not a 400
+        notes.requireWriter(actor, videoId);
         CoachNoteService.NoteRequest request = read(http);
         CoachNote note = notes.add(actor, videoId, request);
         return ResponseEntity.status(HttpStatus.CREATED).body(NoteJson.of(note, base(http)));

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -79,8 +78,17 @@ class CoachNoteService {
         return notes.list(videoId);
     }
 
-    CoachNote add(Actor actor, UUID videoId, NoteRequest request) throws IOException {
+    /**
+     * Whether the actor may write notes on the video: checked before the body is read, so whoever may not write
+     * learns that (403, or 404 for a video they cannot see) rather than what is wrong with the note they sent.
+     */
+    void requireWriter(Actor actor, UUID videoId) {
+        access.requireVideo(actor, videoId);
         access.requireManageVideo(actor, videoId);
+    }
+
+    CoachNote add(Actor actor, UUID videoId, NoteRequest request) throws IOException {
+        requireWriter(actor, videoId);
         if (request == null) {
             throw new IllegalArgumentException("Send the note as JSON: {\"timeMs\": 1500, \"kind\": \"ANGLE\","
                     + " \"points\": [[x,y],[x,y],[x,y]], \"text\": \"...\"}.");
@@ -98,25 +106,37 @@ class CoachNoteService {
         long durationMs = (long) Math.ceil(proxy.frames() * 1000.0 / proxy.fps());
         NoteDraft draft = NoteDraft.of(request.kind(), request.timeMs(), request.points(), request.text(), durationMs,
                 proxy.width(), proxy.height());
+        // spares drawing a frame for a full video; CoachNotes.add checks again under its lock
         if (notes.count(videoId) >= NoteDraft.MAX_PER_VIDEO) {
-            throw new NoteConflictException(tooMany(videoId));
+            throw new NoteConflictException(CoachNotes.TooManyNotesException.message(videoId));
         }
         limiter.noteChange(actor);
         UUID noteId = UUID.randomUUID();
         byte[] frame = frame(video, new CoachNote(noteId, videoId, draft.kind(), draft.timeMs(), draft.points(),
                 draft.text(), draft.angleDeg(), actor.id(), actor.username(), Instant.now()));
+        // the frame first, then the row: a listed note always has its frame, and a frame whose row is not stored
+        // (the video full or erased meanwhile, the database failing) is deleted again
+        String frameKey = frameKey(video, noteId);
+        storage.put(frameKey, frame, "image/jpeg");
         CoachNote note;
         try {
             note = notes.add(noteId, videoId, actor.id(), actor.username(), draft);
         } catch (CoachNotes.TooManyNotesException e) {
+            deleteFrame(frameKey, e);
             throw new NoteConflictException(e.getMessage());
-        }
-        try {
-            storage.put(frameKey(video, noteId), frame, "image/jpeg");
-        } catch (IOException | RuntimeException e) {
-            // a note without its frame would be listed with a broken picture: neither is kept
-            notes.delete(videoId, noteId);
+        } catch (RuntimeException e) {
+            deleteFrame(frameKey, e);
+            if (videos.find(videoId).isEmpty()) {
+                throw new NotFoundException("No video " + videoId + ": it was deleted while the note was being"
+                        + " added. Nothing was stored.");
+            }
             throw e;
+        }
+        // erased between the insert and now: the erasure may have listed the video's files before this frame was
+        // stored, so it is deleted here (its row went with the video)
+        if (videos.find(videoId).isEmpty()) {
+            deleteFrame(frameKey, null);
+            throw new NotFoundException("No video " + videoId + ": it was deleted while the note was being added.");
         }
         audit.record(actor.username(), NOTE_ADDED, "video:" + videoId, "note " + noteId + ", " + draft.kind()
                 + " at " + draft.timeMs() + " ms");
@@ -135,10 +155,28 @@ class CoachNoteService {
         if (!notes.delete(videoId, noteId)) {
             throw missing(videoId, noteId);
         }
-        storage.delete(frameKey(video, noteId));
+        // the note is gone either way: a frame left behind is invisible (nothing lists it) and goes with the video
+        try {
+            storage.delete(frameKey(video, noteId));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Annotated frame of deleted note {} of video {} not deleted from storage; it is removed with the"
+                    + " video's files", noteId, videoId, e);
+        }
         audit.record(actor.username(), AuditLog.DELETE, "video:" + videoId, "note " + noteId + " by "
                 + note.author());
         renderReport(videoId);
+    }
+
+    /** A frame whose note was not stored; a failure here leaves an unlisted file that goes with the video's files. */
+    private void deleteFrame(String key, Exception cause) {
+        try {
+            storage.delete(key);
+        } catch (IOException | RuntimeException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
+            log.warn("Annotated frame {} of a note not stored was not deleted; it goes with the video's files", key, e);
+        }
     }
 
     /** The annotated frame (JPEG). */
@@ -181,10 +219,5 @@ class CoachNoteService {
     private static NotFoundException missing(UUID videoId, UUID noteId) {
         return new NotFoundException("No note " + noteId + " on video " + videoId + ". List the video's notes at"
                 + " .../videos/" + videoId + "/notes.");
-    }
-
-    static String tooMany(UUID videoId) {
-        return String.format(Locale.ROOT, "Video %s already has %d notes, the most a video holds. Delete notes you"
-                + " no longer need, then add this one again.", videoId, NoteDraft.MAX_PER_VIDEO);
     }
 }

@@ -213,6 +213,15 @@ class CoachNotesApiTest extends PortalTestSupport {
         mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(body)
                 .header("Authorization", bearer(token(herAccount)))).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").value(containsString("coaches of its team")));
+        // who may not write learns that before anything about the body: a broken note is a 403 for her too
+        for (String broken : List.of("[1,2,3]", "{\"timeMs\": \"soon\"", "", note(100, "TEXT", "[]", "x".repeat(600)))) {
+            mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(broken)
+                    .header("Authorization", bearer(token(herAccount)))).andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.error").value(containsString("coaches of its team")));
+        }
+        // a note is JSON: another type is refused before anything is read, and nothing is stored
+        mvc.perform(post(url).contentType(MediaType.TEXT_PLAIN).content(body)
+                .header("Authorization", bearer(token(coach)))).andExpect(status().isUnsupportedMediaType());
         Map<String, Object> mine = add(url, bearer(token(coach)), body, 201);
         mvc.perform(delete(url + "/" + mine.get("id")).header("Authorization", bearer(token(herAccount))))
                 .andExpect(status().isForbidden());
@@ -220,6 +229,8 @@ class CoachNotesApiTest extends PortalTestSupport {
         String stranger = bearer(token(user(Role.COACH)));
         mvc.perform(get(url).header("Authorization", stranger)).andExpect(status().isNotFound());
         mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(body).header("Authorization", stranger))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content("[1,2,3]").header("Authorization", stranger))
                 .andExpect(status().isNotFound());
         mvc.perform(get(url + "/" + mine.get("id") + "/frame.jpg").header("Authorization", stranger))
                 .andExpect(status().isNotFound());
@@ -347,6 +358,9 @@ class CoachNotesApiTest extends PortalTestSupport {
                 VALUES (?, ?, 'someone', 'TEXT', 0, '[]', NULL)""").params(UUID.randomUUID(), videoId).update())
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("coach_note_text");
         filler.forEach(id -> notes.delete(videoId, id));
+        assertThat(notes.count(videoId)).isEqualTo(before + 1);
+        // the refused 201st note left no frame behind (the fillers were stored without frames, and are gone)
+        assertFramesAreTheNotes();
     }
 
     @Test
