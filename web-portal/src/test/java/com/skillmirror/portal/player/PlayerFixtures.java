@@ -37,6 +37,18 @@ public abstract class PlayerFixtures extends PortalTestSupport {
 
     static Path inbox;
     private static Comparison built;
+    /** One token per account for the class: each sign-in counts against the account's sign-in throttle. */
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    protected String token(Account account) throws Exception {
+        String cached = TOKENS.get(account.username());
+        if (cached == null) {
+            cached = super.token(account);
+            TOKENS.put(account.username(), cached);
+        }
+        return cached;
+    }
 
     @DynamicPropertySource
     static void ingestFolder(DynamicPropertyRegistry registry) throws Exception {
