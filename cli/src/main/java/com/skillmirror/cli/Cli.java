@@ -46,10 +46,13 @@ public final class Cli {
               bench compare [RUNS]
               bench job [--loop N] VIDEO...
               bench reports [--analyses N] [--seconds S] [--connections C] [--path P] VIDEO
+              bench peer VIDEO [--frames N] [--rounds R] [--out FILE] [--script PATH]
                       Benchmarks: analysed frames/s with the time per part; real-time factors; one comparison of
                       a 60 s take; the whole job's step times and peak heap (run with SKILLMIRROR_JAVA_OPTS=-Xmx512m
                       for the worker budget); report page latency under load with N analyses in a throw-away
-                      database (needs wrk).
+                      database (needs wrk); ours against MediaPipe's tasks-vision PoseLandmarker (WASM CPU, in
+                      headless Chromium; needs chromium, npm, python3) on the same frames, single-threaded, with
+                      the landmark agreement (scripts/peer-bench).
               help    Show this help.
 
             Configuration: see README.md (PostgreSQL, RabbitMQ, S3, workers).""";
@@ -151,7 +154,7 @@ public final class Cli {
     private static int bench(String[] args) {
         if (args.length < 1) {
             throw new UsageException("bench needs a target: bench pose VIDEO, bench speech FILE, bench compare,"
-                    + " bench job VIDEO, bench reports VIDEO");
+                    + " bench job VIDEO, bench reports VIDEO, bench peer VIDEO");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -164,7 +167,9 @@ public final class Cli {
                 }
             }
             case "reports" -> unchecked(() -> ReportPageBenchmark.run(rest, System.out));
-            default -> throw new UsageException("unknown benchmark " + args[0] + " (pose, speech, compare, job or reports)");
+            case "peer" -> unchecked(() -> PeerBenchmark.run(rest, System.out));
+            default -> throw new UsageException("unknown benchmark " + args[0]
+                    + " (pose, speech, compare, job, reports or peer)");
         };
     }
 
