@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video), report (every video). */
@@ -41,9 +42,9 @@ public class AnalysisJobConfiguration {
                     @Qualifier("reportPartitioner") Partitioner reportPartitioner,
                     @Qualifier(StepNames.REPORT_WORKER) Step reportWorker,
                     @Qualifier(StepNames.TEAM_REPORT) Step teamReport,
-                    VideoRepository videos, ProgressPublisher progress) {
+                    VideoRepository videos, ProgressPublisher progress, JdbcClient jdbc) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new UploadJobListener(videos, progress))
+                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc)))
                 .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
                 .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
                 .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))

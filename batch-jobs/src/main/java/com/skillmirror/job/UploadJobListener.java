@@ -9,15 +9,17 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** Keeps the upload's status in step with its job and announces start and end. */
+/** Keeps the upload's status in step with its job and announces start and end (live progress, webhooks' outbox). */
 class UploadJobListener implements JobExecutionListener {
 
     private final VideoRepository videos;
     private final ProgressPublisher progress;
+    private final WebhookEvents webhooks;
 
-    UploadJobListener(VideoRepository videos, ProgressPublisher progress) {
+    UploadJobListener(VideoRepository videos, ProgressPublisher progress, WebhookEvents webhooks) {
         this.videos = videos;
         this.progress = progress;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -32,6 +34,8 @@ class UploadJobListener implements JobExecutionListener {
         UUID uploadId = uploadId(execution);
         boolean failed = execution.getStatus() != BatchStatus.COMPLETED;
         String status = videos.finishUpload(uploadId, execution.getId(), failed);
+        // into the webhooks' outbox before the progress event, which may be dropped; the outbox row is not
+        webhooks.uploadEnded(videos.uploadTeam(uploadId).orElse(null), uploadId, status, videos.findByUpload(uploadId));
         if (failed) {
             String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                     .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));

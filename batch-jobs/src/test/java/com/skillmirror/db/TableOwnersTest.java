@@ -45,7 +45,9 @@ class TableOwnersTest {
             entry("expert_ingest", "com/skillmirror/job/ingest/ExpertIngest.java"),
             entry("skill", "com/skillmirror/skill/SkillRegistry.java"),
             entry("stage_result", STAGE_RESULTS), entry("artifact", STAGE_RESULTS), entry("comparison", COMPARISONS),
-            entry("coach_note", "com/skillmirror/notes/CoachNotes.java"));
+            entry("coach_note", "com/skillmirror/notes/CoachNotes.java"),
+            entry("personal_access_token", "com/skillmirror/portal/security/PersonalAccessTokens.java"),
+            entry("webhook_event", "com/skillmirror/job/WebhookEvents.java"));
 
     /**
      * Writers besides the owner that are known and not yet moved, each with its reason. The test fails when one

@@ -54,6 +54,9 @@ public class ActorResolver implements HandlerMethodArgumentResolver {
             id = principal.id();
         } else if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             id = UUID.fromString(jwt.getSubject());
+        } else if (authentication != null
+                && authentication.getPrincipal() instanceof PersonalAccessTokenFilter.TokenPrincipal token) {
+            id = token.userId();
         }
         if (id == null) {
             throw new InsufficientAuthenticationException("Sign in first.");

@@ -69,6 +69,9 @@ final class PasswordChangeGate extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
             return UUID.fromString(jwt.getSubject());
         }
+        if (auth != null && auth.getPrincipal() instanceof PersonalAccessTokenFilter.TokenPrincipal token) {
+            return token.userId();
+        }
         return null;
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -39,8 +41,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, AccountStates accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, AccountStates accounts,
+                            PersonalAccessTokens personalTokens, AuditLog audit) throws Exception {
         AccountAuthorities converter = new AccountAuthorities(accounts);
+        // personal access tokens (smp_...) are the PersonalAccessTokenFilter's; every other bearer value is a JWT
+        DefaultBearerTokenResolver jwts = new DefaultBearerTokenResolver();
+        BearerTokenResolver resolver = request -> PersonalAccessTokens.looksLikeToken(
+                PersonalAccessTokenFilter.bearerValue(request)) ? null : jwts.resolve(request);
         http.securityMatcher(API_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,10 +56,13 @@ class SecurityConfiguration {
                         .requestMatchers("/health", "/api/auth/token", "/api/auth/refresh", "/api/auth/logout").permitAll()
                         .requestMatchers("/api/users", "/api/users/**", "/users", "/users/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                .addFilterBefore(new PersonalAccessTokenFilter(personalTokens, accounts, audit),
+                        BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new AnonymousMultipartRefusal(), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(PasswordChangeGate.forApi(accounts), AuthorizationFilter.class)
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(resolver)
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((req, res, e) -> json(res, 401,
                                 "Sign in first: send 'Authorization: Bearer <accessToken>' from POST /api/auth/token.")))
