@@ -1,6 +1,7 @@
 package com.skillmirror.job;
 
 import com.skillmirror.analysis.LocalProgressPublisher;
+import com.skillmirror.analysis.ProgressEta;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.analysis.VideoPartitioner;
@@ -65,8 +66,16 @@ public class AnalysisJobConfiguration {
     /** A remote worker publishes to the broker instead (WorkerConfiguration). */
     @Bean
     @ConditionalOnProperty(name = "skillmirror.worker.enabled", havingValue = "false", matchIfMissing = true)
-    ProgressPublisher localProgressPublisher(ApplicationEventPublisher events) {
-        return new LocalProgressPublisher(events);
+    ProgressPublisher localProgressPublisher(ApplicationEventPublisher events, ProgressEta progressEta) {
+        return new LocalProgressPublisher(events, progressEta);
+    }
+
+    /** The estimates of every event that becomes an application event here (own stages' and remote workers'). */
+    @Bean
+    ProgressEta progressEta(VideoRepository videos, PartitionSettings settings) {
+        return new ProgressEta(uploadId -> videos.lengths(uploadId).stream()
+                .map(l -> ProgressEta.Length.of(l.videoId(), l.durationMs(), l.sizeBytes())).toList(),
+                settings.effectiveThreads());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.skillmirror.report;
 
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.ComparisonRepository;
@@ -84,7 +85,12 @@ public class VideoReports {
      * last stages run: a video that has not failed by then has completed.
      */
     public ReportResult render(UUID videoId) throws IOException {
-        return locked(videoId, () -> store(videoId));
+        return render(videoId, null);
+    }
+
+    /** {@link #render(UUID)}, reporting its sub-steps: {@code report} (gathering, HTML) and {@code pdf}. */
+    public ReportResult render(UUID videoId, StepProgress steps) throws IOException {
+        return locked(videoId, () -> store(videoId, steps));
     }
 
     /**
@@ -102,21 +108,32 @@ public class VideoReports {
                     && results.result(videoId, ReportResult.STAGE_RESULT).isEmpty())) {
                 return false;
             }
-            store(videoId);
+            store(videoId, null);
             return true;
         });
     }
 
-    private ReportResult store(UUID videoId) throws IOException {
+    private ReportResult store(UUID videoId, StepProgress steps) throws IOException {
         Video video = videos.find(videoId).orElseThrow(() -> new IllegalArgumentException("No video " + videoId));
+        report(steps, "report", 0, "gathering the results");
         ReportData data = data(video);
+        report(steps, "report", 0.5, "writing the HTML report");
         byte[] html = renderer.html(data).getBytes(StandardCharsets.UTF_8);
+        report(steps, "report", 1, "HTML report written");
+        report(steps, "pdf", 0, "writing the PDF report");
         byte[] pdf = renderer.pdf(data);
+        report(steps, "pdf", 1, "PDF report written (" + pdf.length / 1024 + " KB)");
         results.store(video.uploadId(), videoId, Artifact.REPORT_HTML, html);
         results.store(video.uploadId(), videoId, Artifact.REPORT_PDF, pdf);
         ReportResult result = new ReportResult(html.length, pdf.length);
         results.complete(videoId, ReportResult.STAGE_RESULT, result);
         return result;
+    }
+
+    private static void report(StepProgress steps, String step, double fraction, String message) {
+        if (steps != null) {
+            steps.report(step, fraction, message);
+        }
     }
 
     private interface Rendering<T> {

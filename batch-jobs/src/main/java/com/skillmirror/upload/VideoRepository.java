@@ -105,6 +105,16 @@ public class VideoRepository {
                 .query(VideoRepository::map).list();
     }
 
+    /** A video's probed duration (null before decoding) and its size: what progress estimates are made from. */
+    public record Length(UUID videoId, Long durationMs, long sizeBytes) {
+    }
+
+    public List<Length> lengths(UUID uploadId) {
+        return jdbc.sql("SELECT id, duration_ms, size_bytes FROM video WHERE upload_id = ? ORDER BY position")
+                .param(uploadId).query((rs, row) -> new Length(rs.getObject("id", UUID.class),
+                        rs.getObject("duration_ms", Long.class), rs.getLong("size_bytes"))).list();
+    }
+
     /** Videos of the upload that are still in the running: the ones a next stage works on. */
     public List<Video> findActiveByUpload(UUID uploadId) {
         return jdbc.sql("SELECT * FROM video WHERE upload_id = ? AND status <> 'FAILED' ORDER BY position")

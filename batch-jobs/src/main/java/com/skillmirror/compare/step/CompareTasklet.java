@@ -4,12 +4,12 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.CaptureViews;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.Comparison;
 import com.skillmirror.compare.ComparisonRepository;
-import com.skillmirror.compare.Repetitions;
 import com.skillmirror.compare.SkillComparator;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.StoredPattern;
@@ -95,21 +95,25 @@ class CompareTasklet implements Tasklet {
         Optional<PoseSeries> landmarks = stored.isEmpty() ? Optional.empty()
                 : Optional.of(PoseSeries.read(new ByteArrayInputStream(stored.get())));
         SkillComparator comparator = new SkillComparator(skill.get());
-        Repetitions repetitions = new Repetitions(skill.get(), comparator);
 
         comparisons.deleteForVideo(videoId);
         Comparison mainComparison = null;
         List<CompareResult.OtherPerson> others = new ArrayList<>();
+        StepProgress steps = new StepProgress(progress, video.uploadId(), videoId, Stage.COMPARE);
+        steps.start("compare", "comparing " + people.size() + " people with the " + skill.get().name() + " pattern");
+        int compared = 0;
         for (KinematicSeries person : people) {
+            compared++;
             Comparison comparison;
             try {
                 CaptureViews personViews = views(landmarks, person).orElse(null);
-                comparison = comparator.compare(person, pattern.get().pattern(), speech, personViews);
                 // a set of several repetitions: each compared on its own, the score their median
-                comparison = repetitions.addTo(comparison, person, pattern.get().pattern(), speech, personViews);
+                comparison = comparator.compareTake(person, pattern.get().pattern(), speech, personViews);
             } catch (IllegalArgumentException unusableTake) {
                 if (person.personId() != main) {
                     others.add(CompareResult.OtherPerson.unusable(person.personId(), unusableTake.getMessage()));
+                    steps.report("compare", compared / (double) people.size(), "person " + compared + " of "
+                            + people.size() + " compared");
                     continue;
                 }
                 String message = "Could not compare with the " + skill.get().name() + " pattern: "
@@ -121,6 +125,9 @@ class CompareTasklet implements Tasklet {
                 return RepeatStatus.FINISHED;
             }
             comparisons.add(videoId, pattern.get().id(), person.personId(), comparison);
+            steps.report("compare", compared / (double) people.size(), "person " + compared + " of " + people.size()
+                    + " compared" + (comparison.repetitions() == null ? ""
+                    : " (" + comparison.repetitions().count() + " repetitions)"));
             if (person.personId() == main) {
                 mainComparison = comparison;
             } else {
@@ -128,8 +135,7 @@ class CompareTasklet implements Tasklet {
             }
         }
         results.complete(videoId, CompareResult.STAGE_RESULT, new CompareResult(main, mainComparison, others));
-        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.COMPARE, 100,
-                "score " + Math.round(mainComparison.score())));
+        steps.done("compare", "score " + Math.round(mainComparison.score()));
         return RepeatStatus.FINISHED;
     }
 

@@ -4,6 +4,7 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.decode.AudioExtractor;
 import com.skillmirror.decode.DecodeResult;
 import com.skillmirror.decode.DecodeSettings;
@@ -54,13 +55,14 @@ public class DecodeTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Video video = videos.find(videoId).orElseThrow(() -> new IllegalStateException("No video " + videoId));
         videos.markProcessing(videoId);
-        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 0, "decoding"));
+        StepProgress steps = new StepProgress(progress, video.uploadId(), videoId, Stage.DECODE);
+        steps.start("probe", "reading the file");
         Path work = Files.createTempDirectory("skillmirror-decode-");
         try {
             Path original = work.resolve("original");
             storage.download(video.storageKey(), original);
             try {
-                decode(video, original, work);
+                decode(video, original, work, steps);
             } catch (UnusableMediaException e) {
                 log.info("Video {} ({}) cannot be analysed: {}", videoId, video.originalName(), e.getMessage());
                 results.failed(videoId, Stage.DECODE, e.getMessage());
@@ -75,13 +77,15 @@ public class DecodeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void decode(Video video, Path original, Path work) throws Exception {
+    private void decode(Video video, Path original, Path work, StepProgress steps) throws Exception {
         VideoProbe probe = MediaProbe.probe(original);
+        steps.done("probe", "probed: " + probe.width() + "x" + probe.height() + ", " + probe.durationMs() / 1000.0 + " s");
         Path proxy = work.resolve(Artifact.PROXY.fileName());
         Path thumbnail = work.resolve(Artifact.THUMBNAIL.fileName());
+        steps.start("proxy", "writing the analysis proxy");
         ProxyTranscoder.Result proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,
-                percent -> progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId,
-                        Stage.DECODE, percent * 9 / 10, "decoding")));
+                steps.percents("proxy", "writing the analysis proxy (by time position)"));
+        steps.done("proxy", "proxy written: " + proxyResult.frames() + " frames");
         List<String> warnings = new ArrayList<>();
         if (proxyResult.variableFrameRate()) {
             warnings.add("Variable frame rate: converted to a constant " + round(proxyResult.fps()) + " fps by timestamps.");
@@ -95,6 +99,7 @@ public class DecodeTasklet implements Tasklet {
             results.store(video.uploadId(), videoId, Artifact.THUMBNAIL, thumbnail);
         }
         long audioSamples = 0;
+        steps.start("audio", probe.hasAudio() ? "extracting the audio" : "no audio track");
         if (probe.hasAudio()) {
             Path wav = work.resolve(Artifact.AUDIO.fileName());
             try {
@@ -116,7 +121,7 @@ public class DecodeTasklet implements Tasklet {
                 round(audioSamples / (double) AudioExtractor.SAMPLE_RATE), new DecodeResult.Proxy(proxyResult.width(),
                         proxyResult.height(), round(proxyResult.fps()), proxyResult.frames(), proxyResult.thumbnailMs()),
                 warnings));
-        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, video.uploadId(), videoId, Stage.DECODE, 100, "decoded"));
+        steps.done("audio", "decoded");
     }
 
     private static double round(double v) {

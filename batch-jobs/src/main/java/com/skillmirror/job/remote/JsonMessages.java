@@ -55,10 +55,16 @@ final class JsonMessages<T> implements MessageConverter {
                 request -> com.skillmirror.analysis.StepNames.WORKER_STEPS.contains(request.stepName()));
     }
 
-    /** Progress reaches browsers: only the five event types, for an upload, with a percentage. */
+    /**
+     * Progress reaches browsers: only the five event types, for an upload, with a percentage and a fraction in
+     * range, a short sub-step name of our own alphabet, estimates that are not negative.
+     */
     static JsonMessages<ProgressEvent> progressEvents() {
         return new JsonMessages<>(ProgressEvent.class, event -> EVENT_TYPES.contains(event.type())
-                && event.uploadId() != null && event.percent() >= 0 && event.percent() <= 100);
+                && event.uploadId() != null && event.percent() >= 0 && event.percent() <= 100
+                && event.fraction() >= 0 && event.fraction() <= 1
+                && (event.step() == null || event.step().matches("[A-Za-z0-9/-]{1,40}"))
+                && event.etaSeconds() >= 0 && event.uploadEtaSeconds() >= 0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.skillmirror.job.remote;
 
+import com.skillmirror.analysis.ProgressEta;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.job.PartitionSettings;
 import com.skillmirror.job.StagePartitioning;
@@ -88,11 +89,15 @@ public class ManagerConfiguration {
 
     @Bean
     IntegrationFlow progressFromWorkers(ConnectionFactory connectionFactory, Queue managerProgressQueue,
-                                        ApplicationEventPublisher events) {
+                                        ApplicationEventPublisher events, ProgressEta progressEta) {
         return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, managerProgressQueue)
                         .messageConverter(JsonMessages.progressEvents()))
                 .handle(ProgressEvent.class, (event, headers) -> {
-                    events.publishEvent(event);
+                    // estimated here, where every worker's events meet (a worker sees only its own partitions)
+                    ProgressEvent estimated = progressEta.apply(event);
+                    if (estimated != null) {
+                        events.publishEvent(estimated);
+                    }
                     return null;
                 })
                 .get();

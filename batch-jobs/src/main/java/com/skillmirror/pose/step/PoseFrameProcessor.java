@@ -64,13 +64,15 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
             appearances.measure(frame.index(), frame.image().rgb(), frame.image().width(), frame.image().height(), people);
         }
         long now = System.currentTimeMillis();
-        if (now - lastProgress >= PROGRESS_INTERVAL_MS || frame.index() + 1 == segment.endFrame()) {
+        boolean first = lastProgress == 0;
+        if (first || now - lastProgress >= PROGRESS_INTERVAL_MS || frame.index() + 1 == segment.endFrame()) {
             lastProgress = now;
             int done = frame.index() + 1 - segment.startFrame();
-            int percent = (int) Math.min(100, 100L * done / Math.max(1, segment.frames()));
-            progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, segment.uploadId(), segment.videoId(), Stage.POSE,
-                    percent, "frames " + segment.startFrame() + "-" + segment.endFrame() + " of " + totalFrames
-                            + ": " + done + " done"));
+            // the segment's first event says it started (0); each segment is a sub-step of its own, pose/<first frame>
+            double fraction = first && done < segment.frames() ? 0 : Math.min(1, done / (double) Math.max(1, segment.frames()));
+            progress.publish(ProgressEvent.step(segment.uploadId(), segment.videoId(), Stage.POSE,
+                    "pose/" + segment.startFrame(), fraction, "frames " + segment.startFrame() + "-"
+                            + segment.endFrame() + " of " + totalFrames + ": " + done + " done"));
         }
         return result;
     }

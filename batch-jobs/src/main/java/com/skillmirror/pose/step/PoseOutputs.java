@@ -1,6 +1,7 @@
 package com.skillmirror.pose.step;
 
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.landmarks.PoseSeries;
 import com.skillmirror.pose.PoseResult;
@@ -47,22 +48,27 @@ class PoseOutputs {
      * @param athlete who was analysed: drawn as a box on the frame nearest the thumbnail time
      */
     List<PoseResult.KeyFrame> write(Video video, PoseSeries series, List<KinematicSeries> people,
-                                    AthleteChoice athlete) throws IOException {
+                                    AthleteChoice athlete, StepProgress steps) throws IOException {
         int mainPerson = athlete.personId();
         Path work = Files.createTempDirectory("skillmirror-pose-out-");
         try {
+            steps.start("exports", "writing landmarks and angles (CSV, JSON, TRC)");
             Path csv = file(work, Artifact.POSE_CSV);
             try (var writer = Files.newBufferedWriter(csv)) {
                 PoseCsvWriter.write(series, people, writer);
             }
             store(video, Artifact.POSE_CSV, csv);
+            steps.report("exports", 1 / 3.0, "landmarks as CSV written");
             Path json = file(work, Artifact.POSE_JSON);
             PoseJsonWriter.write(series, people, json);
             store(video, Artifact.POSE_JSON, json);
+            steps.report("exports", 2 / 3.0, "landmarks as JSON written");
             Path trc = file(work, Artifact.POSE_TRC);
             TrcWriter.write(series, mainPerson, TrcWriter.Units.MM, trc);
             store(video, Artifact.POSE_TRC, trc);
+            steps.done("exports", "exports written");
 
+            steps.start("keyframes", "drawing the athlete and the key frames");
             Path proxy = file(work, Artifact.PROXY);
             storage.download(results.key(video.id(), Artifact.PROXY).orElseThrow(), proxy);
             Path athleteFrame = file(work, Artifact.ATHLETE_FRAME);
@@ -71,17 +77,25 @@ class PoseOutputs {
             List<PoseResult.KeyFrame> keyFrames = new ArrayList<>();
             KinematicSeries athleteAngles = people.stream().filter(k -> k.personId() == mainPerson).findFirst()
                     .orElseThrow();
-            for (KeyFrames.KeyFrame key : keyFrames(athleteAngles)) {
+            List<KeyFrames.KeyFrame> keys = keyFrames(athleteAngles);
+            steps.report("keyframes", 1.0 / (keys.size() + 1), "athlete's frame drawn");
+            for (KeyFrames.KeyFrame key : keys) {
                 Artifact artifact = keyFrame(key.kind());
                 Path jpeg = file(work, artifact);
                 OverlayRenderer.keyFrame(proxy, series, key.frameIndex(), jpeg);
                 store(video, artifact, jpeg);
                 keyFrames.add(new PoseResult.KeyFrame(key.frameIndex(), key.timeMs(), key.kind(),
                         Math.round(key.value() * 10) / 10.0));
+                steps.report("keyframes", (keyFrames.size() + 1.0) / (keys.size() + 1), "key frame "
+                        + keyFrames.size() + " of " + keys.size() + " drawn");
             }
+            steps.done("keyframes", keys.size() + " key frames drawn");
+            steps.start("overlay", overlayVideo ? "drawing the skeleton-overlay video" : "no overlay video (off)");
             if (overlayVideo) {
                 Path overlay = file(work, Artifact.OVERLAY);
-                OverlayRenderer.video(proxy, series, overlay, percent -> { });
+                // frames written of the total; 100 % only once the file is complete, then stored
+                OverlayRenderer.video(proxy, series, overlay, p -> steps.report("overlay", Math.min(p, 99) / 100.0,
+                        "overlay video: frames written " + p + " %"));
                 store(video, Artifact.OVERLAY, overlay);
             }
             return keyFrames;

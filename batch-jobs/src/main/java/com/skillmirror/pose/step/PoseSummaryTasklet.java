@@ -4,6 +4,7 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.decode.DecodeResult;
 import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.kinematics.KinematicSeries;
@@ -71,6 +72,8 @@ class PoseSummaryTasklet implements Tasklet {
 
     private void summarise(Video video) throws IOException {
         UUID uploadId = video.uploadId();
+        StepProgress steps = new StepProgress(progress, uploadId, video.id(), Stage.POSE);
+        steps.start("summary", "joining the segments, finding the athlete");
         AthleteFinder.Outcome found = AthleteFinder.find(join(video), appearances(video), jointWeights(video),
                 videos.athletePoint(video.id()).orElse(null), thumbnailMs(video));
         PoseSeries series = found.series();
@@ -93,13 +96,13 @@ class PoseSummaryTasklet implements Tasklet {
         int main = athlete.personId();
         String note = ids.size() > 1 ? "Person " + main + (video.athleteName() == null ? "" : " (" + video.athleteName()
                 + ")") + " is analysed as the athlete: " + athlete.reason() + "." : null;
-        List<PoseResult.KeyFrame> keyFrames = outputs.write(video, series, people, athlete);
+        steps.done("summary", ids.size() + " people tracked; the athlete is person " + main);
+        List<PoseResult.KeyFrame> keyFrames = outputs.write(video, series, people, athlete, steps);
         results.complete(video.id(), PoseResult.STAGE_RESULT, new PoseResult(series.model(),
                 Math.round(series.fps() * 1000) / 1000.0, series.frames().size(), withPerson, ids.size(), main,
                 (int) series.track(main).stream().filter(p -> p != null).count(),
                 Math.round(meanScore(series, main) * 1000) / 1000.0, note, gaps(series, main), keyFrames, athlete));
-        progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.POSE, 100,
-                withPerson + " of " + series.frames().size() + " frames with the athlete"));
+        steps.done("overlay", withPerson + " of " + series.frames().size() + " frames with the athlete");
     }
 
     /** When the thumbnail the coach's point is on was taken, as decoded; null for videos decoded before it was kept. */

@@ -1,5 +1,6 @@
 package com.skillmirror.report.step;
 
+import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.analysis.VideoPartitioner;
@@ -45,15 +46,16 @@ public class ReportStepConfiguration {
     @Bean
     @StepScope
     TeamReportTasklet teamReportTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
-                                        ReportRenderer reportRenderer,
+                                        ReportRenderer reportRenderer, ProgressPublisher progress,
                                         @Value("#{jobParameters['uploadId']}") String uploadId) {
-        return new TeamReportTasklet(videos, results, storage, reportRenderer, UUID.fromString(uploadId));
+        return new TeamReportTasklet(videos, results, storage, reportRenderer, progress, UUID.fromString(uploadId));
     }
 
     @Bean
     @StepScope
-    ReportTasklet reportTasklet(VideoReports videoReports, StageResults results,
+    ReportTasklet reportTasklet(VideoReports videoReports, StageResults results, VideoRepository videos,
+                                ProgressPublisher progress,
                                 @Value("#{stepExecutionContext['videoId']}") String videoId) {
-        return new ReportTasklet(videoReports, results, UUID.fromString(videoId));
+        return new ReportTasklet(videoReports, results, videos, progress, UUID.fromString(videoId));
     }
 }

@@ -1,8 +1,11 @@
 package com.skillmirror.report.step;
 
+import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.report.VideoReports;
+import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +25,25 @@ class ReportTasklet implements Tasklet {
 
     private final VideoReports reports;
     private final StageResults results;
+    private final VideoRepository videos;
+    private final ProgressPublisher progress;
     private final UUID videoId;
 
-    ReportTasklet(VideoReports reports, StageResults results, UUID videoId) {
+    ReportTasklet(VideoReports reports, StageResults results, VideoRepository videos, ProgressPublisher progress,
+                  UUID videoId) {
         this.reports = reports;
         this.results = results;
+        this.videos = videos;
+        this.progress = progress;
         this.videoId = videoId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         try {
-            reports.render(videoId);
+            UUID uploadId = videos.find(videoId).map(v -> v.uploadId()).orElse(null);
+            reports.render(videoId, uploadId == null ? null
+                    : new StepProgress(progress, uploadId, videoId, Stage.REPORT));
         } catch (Exception e) {
             log.warn("Report of video {} not rendered", videoId, e);
             results.failed(videoId, Stage.REPORT, "The report could not be rendered (" + e.getMessage()

@@ -1,5 +1,6 @@
 package com.skillmirror.speech.step;
 
+import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.speech.AudioClip;
 import com.skillmirror.speech.AudioSplitter;
 import com.skillmirror.storage.ObjectStorage;
@@ -20,14 +21,17 @@ class AudioWindowReader implements ItemStreamReader<AudioWindow> {
     private final ObjectStorage storage;
     private final String audioKey;
     private final int windowSeconds;
+    private final StepProgress steps;
     private AudioClip clip;
     private List<double[]> windows;
     private int next;
 
-    AudioWindowReader(ObjectStorage storage, String audioKey, int windowSeconds) {
+    /** @param steps the speech sub-step's progress: windows handed out of all (a window is read when the previous is done) */
+    AudioWindowReader(ObjectStorage storage, String audioKey, int windowSeconds, StepProgress steps) {
         this.storage = storage;
         this.audioKey = audioKey;
         this.windowSeconds = windowSeconds;
+        this.steps = steps;
     }
 
     @Override
@@ -49,6 +53,8 @@ class AudioWindowReader implements ItemStreamReader<AudioWindow> {
 
     @Override
     public AudioWindow read() {
+        steps.report("speech", next / (double) Math.max(1, windows.size()), "transcribing: window " + next + " of "
+                + windows.size() + " done");
         if (next >= windows.size()) {
             return null;
         }

@@ -2,6 +2,8 @@ package com.skillmirror.speech.step;
 
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StageResults;
+import com.skillmirror.analysis.StepProgress;
+import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.analysis.VideoPartitioner;
 import com.skillmirror.speech.TranscriptionOptions;
@@ -69,10 +71,13 @@ public class SpeechStepConfiguration {
     @Bean
     @StepScope
     AudioWindowReader audioWindowReader(ObjectStorage storage, StageResults results, SpeechSettings settings,
+                                        ProgressPublisher progress,
+                                        @Value("#{stepExecutionContext['uploadId']}") String uploadId,
                                         @Value("#{stepExecutionContext['videoId']}") String videoId) {
         String key = results.key(UUID.fromString(videoId), Artifact.AUDIO).orElseThrow(() ->
                 new IllegalStateException("Video " + videoId + " has no decoded audio; run decode first"));
-        return new AudioWindowReader(storage, key, settings.windowSeconds());
+        return new AudioWindowReader(storage, key, settings.windowSeconds(),
+                new StepProgress(progress, UUID.fromString(uploadId), UUID.fromString(videoId), Stage.SPEECH));
     }
 
     @Bean

@@ -63,7 +63,7 @@ class SpeechSummaryTasklet implements Tasklet {
             byte[] bytes = json.writeValueAsBytes(result);
             results.store(uploadId, video.id(), Artifact.SPEECH, bytes);
             results.complete(video.id(), SpeechResult.STAGE_RESULT, result);
-            progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, video.id(), Stage.SPEECH, 100,
+            progress.publish(ProgressEvent.step(uploadId, video.id(), Stage.SPEECH, "speech", 1,
                     result.noSpeechDetected() ? "no speech detected" : "speech analysed"));
         }
         return RepeatStatus.FINISHED;

@@ -58,7 +58,7 @@ class ReportTaskletsTest extends StageStepTest {
         run(new DecodeTasklet(videos, results, storage, progress, decodeSettings, video.id()));
         String why = results.outcomes(video.id()).get(Stage.DECODE).error();
 
-        run(new ReportTasklet(reports, results, video.id()));
+        run(new ReportTasklet(reports, results, videos, progress, video.id()));
 
         assertThat(results.outcomes(video.id()).get(Stage.REPORT).status()).isEqualTo(StageOutcome.Status.COMPLETED);
         ReportResult report = results.result(video.id(), ReportResult.STAGE_RESULT).orElseThrow();
@@ -82,7 +82,7 @@ class ReportTaskletsTest extends StageStepTest {
         run(new DecodeTasklet(videos, results, storage, progress, decodeSettings, dan.id()));
         String why = results.outcomes(dan.id()).get(Stage.DECODE).error();
 
-        run(new TeamReportTasklet(videos, results, storage, renderer, ben.uploadId()));
+        run(new TeamReportTasklet(videos, results, storage, renderer, progress, ben.uploadId()));
 
         String html = read(StorageKeys.uploadArtifact(ben.uploadId(), UploadArtifact.TEAM_REPORT_HTML));
         assertThat(html.indexOf("Cleo Higher")).as("the higher score ranks first").isPositive()
@@ -117,7 +117,7 @@ class ReportTaskletsTest extends StageStepTest {
         }
         results.complete(video.id(), CompareResult.STAGE_RESULT, compareResultWithTwoRepetitions());
 
-        run(new ReportTasklet(reports, results, video.id()));
+        run(new ReportTasklet(reports, results, videos, progress, video.id()));
 
         String html = new String(results.load(video.id(), Artifact.REPORT_HTML).orElseThrow(), StandardCharsets.UTF_8);
         String section = html.substring(html.indexOf("id=\"repetitions\""));

@@ -1,0 +1,116 @@
+package com.skillmirror.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The estimates on a clock of the test's own: rates from work done, priors learned in the run, the throttle. */
+class ProgressEtaTest {
+
+    private final UUID upload = UUID.randomUUID();
+    private final UUID first = UUID.randomUUID();
+    private final UUID second = UUID.randomUUID();
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    /** Two 60 s videos, probed; one partition thread. */
+    private final ProgressEta eta = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true),
+            new ProgressEta.Length(second, 60, true)), 1, now::get);
+
+    private ProgressEvent step(UUID video, Stage stage, String step, double fraction) {
+        return eta.apply(ProgressEvent.step(upload, video, stage, step, fraction, step));
+    }
+
+    private void later(long ms) {
+        now.addAndGet(ms);
+    }
+
+    @Test
+    void beforeAnyWorkTheEstimateIsThePriorOfEveryStepForEveryVideo() {
+        ProgressEvent started = eta.apply(ProgressEvent.of(ProgressEvent.STARTED, upload, null, null, 0, "started"));
+        double perVideo = 0;
+        for (double p : ProgressEta.PRIOR) {
+            perVideo += 0.3 + p * 60;
+        }
+        // one thread: both videos' work one after the other, plus the team report
+        assertThat((double) started.uploadEtaSeconds()).isCloseTo(2 * perVideo + 1 + 0.01 * 120, within(1.0));
+        assertThat(started.etaSeconds()).isEqualTo(started.uploadEtaSeconds());
+    }
+
+    @Test
+    void aStepUnderWayIsEstimatedFromItsOwnRate() {
+        step(first, Stage.DECODE, "proxy", 0);
+        later(10_000);
+        ProgressEvent half = step(first, Stage.DECODE, "proxy", 0.5);
+        ProgressEvent before = eta.apply(ProgressEvent.of(ProgressEvent.STARTED, upload, null, null, 0, "x"));
+        later(5_000);
+        ProgressEvent threeQuarters = step(first, Stage.DECODE, "proxy", 0.75);
+        assertThat(half).isNotNull();
+        assertThat(threeQuarters).isNotNull();
+        // 10 s for half: 10 s more for this step; at 3/4 after 15 s: 5 s more; the rest of the job is unchanged
+        assertThat(half.uploadEtaSeconds() - threeQuarters.uploadEtaSeconds()).isBetween(4L, 6L);
+        assertThat(before.uploadEtaSeconds()).isPositive();
+    }
+
+    @Test
+    void aFinishedStepTeachesThePriorOfTheSameStepOfTheNextVideo() {
+        double prior = ProgressEta.PRIOR[ProgressEta.STEPS.indexOf("proxy")];
+        step(first, Stage.DECODE, "proxy", 0);
+        later(6_300);
+        step(first, Stage.DECODE, "proxy", 1);
+        // learnt: (6.3 s - 0.3 s fixed) / 60 s of video = 0.1 s per second
+        assertThat(eta.secondsPerVideoSecond().get("proxy")).isCloseTo(0.1, within(1e-9)).isNotEqualTo(prior);
+        step(second, Stage.DECODE, "probe", 0);
+        ProgressEvent next = step(second, Stage.DECODE, "probe", 1);
+        ProgressEvent nextProxy = step(second, Stage.DECODE, "proxy", 0);
+        // the second video's proxy, not started, was counted at the learnt rate: 0.3 + 0.1 * 60 = 6.3 s
+        assertThat(next.uploadEtaSeconds() - nextProxy.uploadEtaSeconds()).isBetween(-1L, 1L);
+        assertThat(nextProxy.etaSeconds()).isNotNegative();
+    }
+
+    @Test
+    void eventsBeyondFourASecondPerVideoAreDroppedButNeverAStepsFirstOrLast() {
+        assertThat(step(first, Stage.POSE, "pose/0", 0)).isNotNull();
+        later(100);
+        assertThat(step(first, Stage.POSE, "pose/0", 0.1)).as("100 ms after the last").isNull();
+        later(100);
+        assertThat(step(first, Stage.POSE, "pose/900", 0)).as("another segment's start").isNotNull();
+        later(100);
+        assertThat(step(first, Stage.POSE, "pose/0", 0.2)).as("100 ms after the last").isNull();
+        assertThat(step(second, Stage.POSE, "pose/0", 0)).as("another video").isNotNull();
+        later(300);
+        assertThat(step(first, Stage.POSE, "pose/0", 0.3)).isNotNull();
+        later(10);
+        assertThat(step(first, Stage.POSE, "pose/0", 1)).as("the step's end").isNotNull();
+    }
+
+    @Test
+    void estimatesNeverGoNegativeAndTheUploadsEndIsZero() {
+        step(first, Stage.DECODE, "proxy", 0);
+        later(1_000);
+        // far slower than any prior: the estimate grows, never below zero
+        for (int i = 1; i <= 10; i++) {
+            later(60_000);
+            ProgressEvent e = step(first, Stage.DECODE, "proxy", i / 10.0);
+            assertThat(e.etaSeconds()).isNotNegative();
+            assertThat(e.uploadEtaSeconds()).isGreaterThanOrEqualTo(e.etaSeconds());
+        }
+        ProgressEvent failed = eta.apply(ProgressEvent.of(ProgressEvent.ERROR, upload, second, Stage.DECODE, 100, "no"));
+        assertThat(failed.etaSeconds()).isNotNegative();
+        ProgressEvent done = eta.apply(ProgressEvent.of(ProgressEvent.COMPLETE, upload, null, null, 100, "PARTIAL"));
+        assertThat(done.uploadEtaSeconds()).isZero();
+        assertThat(done.etaSeconds()).isZero();
+    }
+
+    @Test
+    void aFailedVideoCountsOnlyForItsReport() {
+        ProgressEvent both = step(first, Stage.DECODE, "probe", 0);
+        eta.apply(ProgressEvent.of(ProgressEvent.ERROR, upload, second, Stage.DECODE, 100, "not a video"));
+        later(1_000);
+        ProgressEvent one = step(first, Stage.DECODE, "probe", 1);
+        // the second video's decode to compare priors (~0.8 x 60 s) are no longer counted
+        assertThat(both.uploadEtaSeconds() - one.uploadEtaSeconds()).isGreaterThan(40);
+    }
+}
