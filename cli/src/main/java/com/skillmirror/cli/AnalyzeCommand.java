@@ -99,7 +99,7 @@ class AnalyzeCommand {
     private final ObjectStorage storage;
     private final JsonMapper json;
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
-    private final Map<String, Integer> shown = new ConcurrentHashMap<>();
+    private final ProgressLines lines = new ProgressLines();
     /** Set while {@link #run} runs: progress has nowhere to go before or after. */
     private volatile PrintStream out;
 
@@ -198,24 +198,53 @@ class AnalyzeCommand {
         }
     }
 
+    /**
+     * One line per video and sub-step at its start, each quarter and its end (a failure always), with the estimates
+     * of the video and the upload; the team report's lines are the upload's.
+     */
     void onProgress(ProgressEvent event) {
         PrintStream out = this.out;
-        if (out == null || event.videoId() == null) {
+        if (out == null || event.uploadId() == null
+                || event.videoId() == null && !ProgressEvent.PROGRESS.equals(event.type())) {
             return;
         }
-        String name = names.getOrDefault(event.videoId(), event.videoId().toString());
-        String key = event.videoId() + "/" + event.stage();
-        int step = ProgressEvent.ERROR.equals(event.type()) ? 100 : event.percent() / 25 * 25;
-        Integer previous = shown.put(key, step);
-        if (previous != null && previous == step) {
+        String line = lines.line(event, event.videoId() == null ? "(upload)"
+                : names.getOrDefault(event.videoId(), event.videoId().toString()));
+        if (line == null) {
             return;
         }
-        int bars = event.percent() / 5;
-        String line = String.format(Locale.ROOT, "  %-7s %-40.40s [%-20s] %3d%%%s", event.stage(), name,
-                "#".repeat(bars), event.percent(),
-                ProgressEvent.ERROR.equals(event.type()) ? "  error: " + event.message() : "");
         synchronized (this) {
             out.println(line);
+        }
+    }
+
+    /** The lines of progress: one per video and sub-step at its start, each quarter and its end, failures always. */
+    static final class ProgressLines {
+
+        private final Map<String, Integer> shown = new ConcurrentHashMap<>();
+
+        /** The line for this event, or null when its quarter was shown already. */
+        synchronized String line(ProgressEvent event, String name) {
+            boolean error = ProgressEvent.ERROR.equals(event.type());
+            String step = event.step() == null ? event.stage() : event.step();
+            String key = event.videoId() + "/" + step;
+            int quarter = error ? 101 : event.percent() / 25 * 25;
+            Integer previous = shown.get(key);
+            if (previous != null && previous >= quarter) {
+                return null;
+            }
+            shown.put(key, quarter);
+            return String.format(Locale.ROOT, "  %-7s %-30.30s %-10.10s [%-20s] %3d%%  ETA %s (upload %s)%s",
+                    event.stage(), name, step, "#".repeat(event.percent() / 5), event.percent(),
+                    duration(event.etaSeconds()), duration(event.uploadEtaSeconds()),
+                    error ? "  error: " + event.message() : "");
+        }
+
+        /** m:ss, or h:mm:ss from an hour on. */
+        static String duration(long seconds) {
+            long s = Math.max(0, seconds);
+            return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                    : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
         }
     }
 

@@ -95,7 +95,15 @@ public final class Cli {
 
     private static int analyze(String[] args) {
         AnalyzeCommand.Options options = AnalyzeCommand.Options.parse(args);
-        try (ConfigurableApplicationContext context = JobContext.start()) {
+        // the first line at once, before the context (class loading, embedded database, migrations) takes its time
+        long jvmMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.printf(java.util.Locale.ROOT, "Starting... JVM up (%.1f s); loading the job context, the database"
+                + " and its migrations%n", jvmMs / 1000.0);
+        System.out.flush();
+        long contextStart = System.nanoTime();
+        try (ConfigurableApplicationContext context = JobContext.start(System.out)) {
+            System.out.printf(java.util.Locale.ROOT, "Ready in %.1f s (context and database)%n",
+                    jvmMs / 1000.0 + (System.nanoTime() - contextStart) / 1e9);
             AnalyzeCommand command = context.getAutowireCapableBeanFactory().createBean(AnalyzeCommand.class);
             context.addApplicationListener(ApplicationListener.forPayload(command::onProgress));
             return command.run(options, System.out);

@@ -1,8 +1,13 @@
 package com.skillmirror.cli;
 
 import com.skillmirror.SkillMirrorCore;
+import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -38,11 +43,53 @@ final class JobContext {
     }
 
     static ConfigurableApplicationContext start() {
+        return start(null);
+    }
+
+    /**
+     * @param phases where to say what the start-up is doing (the embedded database, the migrations), before the
+     *               context is up; null for silence
+     */
+    static ConfigurableApplicationContext start(PrintStream phases) {
         SpringApplication app = new SpringApplication(JobContext.class);
+        if (phases != null) {
+            app.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new StartupPhases(phases)));
+        }
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.com.skillmirror", "WARN",
                 "spring.main.banner-mode", "off", "logging.level.org.apache.pdfbox", "ERROR"));
         return app.run();
+    }
+
+    /** Says when the slow parts of the start are reached: the embedded database, the migrations, the job. */
+    private static final class StartupPhases implements BeanPostProcessor {
+
+        private final PrintStream out;
+        private final long startNanos = System.nanoTime();
+        private final Set<String> said = ConcurrentHashMap.newKeySet();
+
+        StartupPhases(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String name) {
+            if (name.equals("embeddedPostgres") || name.equals("dataSource")) {
+                say("database", "database: starting");
+            } else if (name.startsWith("flyway")) {
+                say("migrations", "database: migrations");
+            } else if (name.equals("analysisJob")) {
+                say("job", "job: wiring the stages");
+            }
+            return bean;
+        }
+
+        private void say(String phase, String text) {
+            if (said.add(phase)) {
+                out.printf(Locale.ROOT, "  starting... %s (%.1f s)%n", text, (System.nanoTime() - startNanos) / 1e9);
+                out.flush();
+            }
+        }
     }
 }
