@@ -24,7 +24,7 @@ class DependencyRulesTest {
     private static final String[] CORE = {"com.skillmirror", "com.skillmirror.analysis..", "com.skillmirror.storage..",
             "com.skillmirror.upload..", "com.skillmirror.db..", "com.skillmirror.landmarks..",
             "com.skillmirror.kinematics..", "com.skillmirror.skill..", "com.skillmirror.expert..",
-            "com.skillmirror.notes.."};
+            "com.skillmirror.notes..", "com.skillmirror.metrics.."};
     /** In job order (Stage's order). */
     private static final String[] STAGES = {"com.skillmirror.decode..", "com.skillmirror.pose..",
             "com.skillmirror.speech..", "com.skillmirror.compare..", "com.skillmirror.report.."};

@@ -1,5 +1,6 @@
 package com.skillmirror.analysis;
 
+import com.skillmirror.metrics.AnalysisMetrics;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
@@ -29,10 +30,12 @@ public class StageResults {
 
     private final JdbcClient jdbc;
     private final ObjectStorage storage;
+    private final AnalysisMetrics metrics;
 
-    public StageResults(JdbcClient jdbc, ObjectStorage storage) {
+    public StageResults(JdbcClient jdbc, ObjectStorage storage, AnalysisMetrics metrics) {
         this.jdbc = jdbc;
         this.storage = storage;
+        this.metrics = metrics;
     }
 
     public <T> void complete(UUID videoId, StageResult<T> key, T result) {
@@ -45,8 +48,24 @@ public class StageResults {
         upsert(videoId, stage, StageOutcome.Status.SKIPPED, null, reason);
     }
 
+    /**
+     * The video failed the stage: the message says why to the user; the failures meter counts it by the stage's
+     * reason (a bounded tag: what a stage records as a failure is one kind of trouble per stage; an exception that
+     * fails a step is counted by Spring Batch's step observation instead).
+     */
     public void failed(UUID videoId, Stage stage, String message) {
         upsert(videoId, stage, StageOutcome.Status.FAILED, null, message);
+        metrics.videoFailed(stage.stepName(), reason(stage));
+    }
+
+    static AnalysisMetrics.FailureReason reason(Stage stage) {
+        return switch (stage) {
+            case DECODE -> AnalysisMetrics.FailureReason.UNUSABLE_MEDIA;
+            case POSE -> AnalysisMetrics.FailureReason.NO_ATHLETE;
+            case COMPARE -> AnalysisMetrics.FailureReason.NOT_COMPARABLE;
+            case REPORT -> AnalysisMetrics.FailureReason.REPORT_RENDERING;
+            default -> AnalysisMetrics.FailureReason.OTHER;
+        };
     }
 
     private void upsert(UUID videoId, Stage stage, StageOutcome.Status status, String summary, String error) {

@@ -50,6 +50,13 @@ public final class LocalDiskStorage implements ObjectStorage {
         return root;
     }
 
+    @Override
+    public void checkReachable() throws IOException {
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new IOException("The storage folder is missing or not writable: " + root);
+        }
+    }
+
     Path resolve(String key) {
         Path path = root.resolve(key).normalize();
         if (!path.startsWith(root) || path.equals(root)) {

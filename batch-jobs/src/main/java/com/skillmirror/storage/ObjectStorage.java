@@ -53,6 +53,14 @@ public interface ObjectStorage {
 
     void delete(String key) throws IOException;
 
+    /**
+     * Throws when the store cannot take writes now (the readiness check: the local folder missing or not writable,
+     * the S3 bucket unreachable). Cheap: no object is written or read. Both stores override it; a store that
+     * wraps another (tests) is reachable when what it wraps is.
+     */
+    default void checkReachable() throws IOException {
+    }
+
     /** Deletes every object under the prefix. */
     default void deleteAll(String prefix) throws IOException {
         for (String key : list(prefix)) {

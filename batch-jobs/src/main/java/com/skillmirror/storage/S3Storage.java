@@ -42,6 +42,15 @@ public final class S3Storage implements ObjectStorage {
     }
 
     /** Creates the bucket if it does not exist yet. */
+    @Override
+    public void checkReachable() throws IOException {
+        boolean exists = call(() -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()),
+                "check bucket " + bucket);
+        if (!exists) {
+            throw new IOException("The storage bucket does not exist: " + bucket);
+        }
+    }
+
     public S3Storage ensureBucket() throws IOException {
         return call(() -> {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {

@@ -1,5 +1,6 @@
 package com.skillmirror.upload;
 
+import com.skillmirror.metrics.AnalysisMetrics;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.storage.StorageKeys;
 import java.io.IOException;
@@ -24,16 +25,24 @@ public class UploadService {
     private static final Pattern SKILL_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_SKILL_ID = 64;
 
+    private final AnalysisMetrics metrics;
     private final ObjectStorage storage;
     private final VideoRepository videos;
     private final long maxFileBytes;
     private final int maxFiles;
 
     public UploadService(ObjectStorage storage, VideoRepository videos, UploadSettings settings) {
+        this(storage, videos, settings, AnalysisMetrics.none());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public UploadService(ObjectStorage storage, VideoRepository videos, UploadSettings settings,
+                         AnalysisMetrics metrics) {
         this.storage = storage;
         this.videos = videos;
         this.maxFileBytes = settings.maxFileSize().toBytes();
         this.maxFiles = settings.maxFiles();
+        this.metrics = metrics;
     }
 
     public long maxFileBytes() {
@@ -74,6 +83,7 @@ public class UploadService {
                 }
             }
             videos.insertUpload(uploadId, owner, created, points);
+            metrics.uploaded(created.stream().mapToLong(Video::sizeBytes).toArray());
             return new Created(uploadId, created);
         } catch (IOException | RuntimeException e) {
             try {

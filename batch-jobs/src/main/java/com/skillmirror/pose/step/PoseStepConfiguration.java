@@ -1,5 +1,6 @@
 package com.skillmirror.pose.step;
 
+import com.skillmirror.metrics.AnalysisMetrics;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepNames;
@@ -33,12 +34,18 @@ public class PoseStepConfiguration {
     @Bean(StepNames.POSE_WORKER)
     Step poseWorker(JobRepository jobRepository, PlatformTransactionManager tx, PoseSettings settings,
                     ProxyFrameReader proxyFrameReader, PoseFrameProcessor poseFrameProcessor,
-                    PoseChunkWriter poseChunkWriter) {
+                    PoseChunkWriter poseChunkWriter, AnalysisMetrics metrics) {
         return new StepBuilder(StepNames.POSE_WORKER, jobRepository)
                 .<IndexedFrame, PoseFrame>chunk(settings.chunkFrames())
                 .transactionManager(tx)
                 .reader(proxyFrameReader)
-                .processor(poseFrameProcessor)
+                .processor(frame -> {
+                    // every frame's pose time and count (frames/s is the counter's rate), whatever the model
+                    long started = System.nanoTime();
+                    PoseFrame pose = poseFrameProcessor.process(frame);
+                    metrics.poseFrame(java.time.Duration.ofNanos(System.nanoTime() - started));
+                    return pose;
+                })
                 .writer(poseChunkWriter)
                 .stream(poseFrameProcessor)
                 .build();
