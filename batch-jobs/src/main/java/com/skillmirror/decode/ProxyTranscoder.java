@@ -4,8 +4,13 @@ import com.skillmirror.upload.VideoProbe;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameFilter;
@@ -120,6 +125,91 @@ public final class ProxyTranscoder {
         }
         return new Result(size[0], size[1], fps, written, timing.count(), timing.isVariable(), timing.lastUs() / 1000,
                 thumbnailMs);
+    }
+
+    /**
+     * The original itself as the proxy, when it already is what {@link #transcode} would write: H.264 in MP4/MOV
+     * (what browsers play; HEVC and VP9 are not safe in every browser, so they are still re-encoded), 4:2:0, upright,
+     * even dimensions with the shorter side at most {@code maxShortSide}, at most {@code maxFps}, and its frames'
+     * timestamps starting at 0 at a constant rate (read from the packets, nothing decoded but the thumbnail's frame).
+     * Then the file is copied as it is (audio track included) and no frame is re-encoded.
+     *
+     * @return the proxy's description, or null when the original is not fit (then {@link #transcode})
+     */
+    public Result reuseIfFit(Path source, VideoProbe probe, Path proxy, Path thumbnail)
+            throws IOException, UnusableMediaException {
+        int shortSide = Math.min(probe.width(), probe.height());
+        if (probe.container() == null || !probe.container().startsWith("mov,mp4") || !"h264".equals(probe.videoCodec())
+                || probe.rotation() != 0 || shortSide > maxShortSide || probe.width() % 2 != 0
+                || probe.height() % 2 != 0 || !(probe.frameRate() > 0) || probe.frameRate() > maxFps) {
+            return null;
+        }
+        double fps = probe.frameRate();
+        long intervalUs = Math.round(1_000_000 / fps);
+        List<Long> times = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = UploadedMedia.open(source)) {
+            grabber.start();
+            UploadedMedia.requireAccepted(grabber.getFormat());
+            int stream = grabber.getVideoStream();
+            // the stream's own pixel format (the grabber's getPixelFormat is the one it would convert to)
+            if (grabber.getFormatContext().streams(stream).codecpar().format() != avutil.AV_PIX_FMT_YUV420P) {
+                return null;
+            }
+            AVRational timeBase = grabber.getFormatContext().streams(stream).time_base();
+            AVPacket packet;
+            while ((packet = grabber.grabPacket()) != null) {
+                if (packet.stream_index() != stream) {
+                    continue;
+                }
+                if (packet.pts() == avutil.AV_NOPTS_VALUE) {
+                    return null;
+                }
+                times.add(packet.pts() * 1_000_000L * timeBase.num() / timeBase.den());
+            }
+        } catch (FFmpegFrameGrabber.Exception e) {
+            return null;
+        }
+        if (times.isEmpty()) {
+            return null;
+        }
+        Collections.sort(times);
+        // from 0 and constant: each frame within a tenth of an interval of where the constant rate puts it
+        for (int i = 0; i < times.size(); i++) {
+            if (Math.abs(times.get(i) - i * 1_000_000.0 / fps) > intervalUs / 10.0) {
+                return null;
+            }
+        }
+        int frames = times.size();
+        java.nio.file.Files.copy(source, proxy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long thumbnailMs = writeThumbnailAt(proxy, thumbnail, fps, frames / 2);
+        return new Result(probe.width(), probe.height(), fps, frames, frames, false, times.get(frames - 1) / 1000,
+                thumbnailMs);
+    }
+
+    /** The thumbnail from frame {@code index} (or the nearest decodable after it); its time in the proxy. */
+    private static long writeThumbnailAt(Path video, Path thumbnail, double fps, int index) throws IOException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            grabber.start();
+            long targetUs = Math.round(index * 1_000_000.0 / fps);
+            if (targetUs > 1_000_000) {
+                grabber.setTimestamp(targetUs - 1_000_000);
+            }
+            Frame frame;
+            Frame last = null;
+            while ((frame = grabber.grabImage()) != null) {
+                last = frame;
+                if (Math.round(frame.timestamp * fps / 1_000_000.0) >= index) {
+                    break;
+                }
+            }
+            if (last == null) {
+                throw new IOException("No frame could be decoded for the thumbnail of " + video);
+            }
+            writeThumbnail(converter.convert(last), thumbnail);
+            return Math.round(Math.round(last.timestamp * fps / 1_000_000.0) * 1000.0 / fps);
+        }
     }
 
     /** The time of proxy frame {@code index}, as the pose stage times its frames. */

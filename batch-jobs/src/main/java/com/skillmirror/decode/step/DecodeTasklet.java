@@ -39,6 +39,7 @@ public class DecodeTasklet implements Tasklet {
     private final ObjectStorage storage;
     private final ProgressPublisher progress;
     private final ProxyTranscoder transcoder;
+    private final boolean reuseFitOriginals;
     private final UUID videoId;
 
     public DecodeTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
@@ -48,6 +49,7 @@ public class DecodeTasklet implements Tasklet {
         this.storage = storage;
         this.progress = progress;
         this.transcoder = new ProxyTranscoder(settings.maxShortSide(), settings.maxFps());
+        this.reuseFitOriginals = settings.reuseFitOriginals();
         this.videoId = videoId;
     }
 
@@ -83,9 +85,18 @@ public class DecodeTasklet implements Tasklet {
         Path proxy = work.resolve(Artifact.PROXY.fileName());
         Path thumbnail = work.resolve(Artifact.THUMBNAIL.fileName());
         steps.start("proxy", "writing the analysis proxy");
-        ProxyTranscoder.Result proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,
-                steps.percents("proxy", "writing the analysis proxy (by time position)"));
-        steps.done("proxy", "proxy written: " + proxyResult.frames() + " frames");
+        // nothing re-done: an original that already is what the proxy would be is the proxy
+        ProxyTranscoder.Result proxyResult = reuseFitOriginals
+                ? transcoder.reuseIfFit(original, probe, proxy, thumbnail) : null;
+        if (proxyResult != null) {
+            log.info("Video {}: the original (H.264 in MP4, {}x{}, {} fps, constant rate) is the proxy, not re-encoded",
+                    videoId, probe.width(), probe.height(), round(probe.frameRate()));
+            steps.done("proxy", "the original is the proxy (no re-encoding): " + proxyResult.frames() + " frames");
+        } else {
+            proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,
+                    steps.percents("proxy", "writing the analysis proxy (by time position)"));
+            steps.done("proxy", "proxy written: " + proxyResult.frames() + " frames");
+        }
         List<String> warnings = new ArrayList<>();
         if (proxyResult.variableFrameRate()) {
             warnings.add("Variable frame rate: converted to a constant " + round(proxyResult.fps()) + " fps by timestamps.");

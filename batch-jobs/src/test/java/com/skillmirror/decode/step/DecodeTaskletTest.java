@@ -59,6 +59,43 @@ class DecodeTaskletTest extends StageStepTest {
         assertThat(videos.find(video.id()).orElseThrow().status()).isNotEqualTo(VideoStatus.FAILED);
     }
 
+    /**
+     * Nothing re-done (issue 12, item 3): H.264 in MP4, upright, at most 720p, constant rate from 0 is stored as the
+     * proxy byte for byte (no frame re-encoded); a clip turned by its rotation metadata or larger than 720p is
+     * re-encoded upright and scaled.
+     */
+    @Test
+    void anOriginalThatIsAlreadyFitIsTheProxyAsItIsAndOthersAreReEncoded(@TempDir Path dir) throws Exception {
+        Path fit = TestClips.video(dir.resolve("fit.mp4"), 640, 360, 30, 2.0, true, 0);
+        Path rotated = TestClips.video(dir.resolve("rotated.mp4"), 640, 360, 30, 1.0, false, -90);
+        Path large = TestClips.video(dir.resolve("large.mp4"), 1920, 1080, 30, 1.0, false, 0);
+        List<Video> created = upload(fit, rotated, large);
+        for (Video video : created) {
+            decode(video.id());
+        }
+
+        byte[] fitProxy = results.load(created.get(0).id(), Artifact.PROXY).orElseThrow();
+        assertThat(fitProxy).as("the fit original is the proxy, byte for byte").isEqualTo(Files.readAllBytes(fit));
+        DecodeResult fitResult = results.result(created.get(0).id(), DecodeResult.STAGE_RESULT).orElseThrow();
+        assertThat(fitResult.proxy().frames()).isEqualTo(60);
+        assertThat(fitResult.proxy().fps()).isEqualTo(30.0);
+        assertThat(fitResult.proxy().width()).isEqualTo(640);
+        assertThat(fitResult.proxy().thumbnailMs()).isBetween(900L, 1100L);
+        assertThat(fitResult.hasAudio()).isTrue();
+        assertThat(results.load(created.get(0).id(), Artifact.THUMBNAIL)).isPresent();
+
+        byte[] rotatedProxy = results.load(created.get(1).id(), Artifact.PROXY).orElseThrow();
+        assertThat(rotatedProxy).isNotEqualTo(Files.readAllBytes(rotated));
+        DecodeResult turned = results.result(created.get(1).id(), DecodeResult.STAGE_RESULT).orElseThrow();
+        assertThat(turned.proxy().width()).as("re-encoded upright").isEqualTo(360);
+        assertThat(turned.proxy().height()).isEqualTo(640);
+
+        DecodeResult scaled = results.result(created.get(2).id(), DecodeResult.STAGE_RESULT).orElseThrow();
+        assertThat(results.load(created.get(2).id(), Artifact.PROXY).orElseThrow()).isNotEqualTo(Files.readAllBytes(large));
+        assertThat(scaled.proxy().width()).as("re-encoded at 720p").isEqualTo(1280);
+        assertThat(scaled.proxy().height()).isEqualTo(720);
+    }
+
     @Test
     void aFileThatIsNoVideoFailsOnlyItsOwnVideoSayingWhatToDo(@TempDir Path dir) throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.mp4"), "training notes, not a video\n".repeat(50));
