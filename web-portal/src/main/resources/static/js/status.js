@@ -49,6 +49,11 @@
     }
   }
 
+  function duration(seconds) {
+    const s = Math.max(0, Math.round(seconds || 0));
+    return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+  }
+
   function onEvent(ev) {
     live.events++;
     live.latenciesMs.push(Date.now() - ev.timestampMs);
@@ -56,7 +61,12 @@
     if (r) {
       if (ev.stage) r.querySelector('.stage').textContent = ev.stage;
       if (ev.type === 'analysis_progress') r.querySelector('.bar').value = ev.percent;
-      if (ev.message) r.querySelector('.message').textContent = ev.message;
+      if (ev.message) {
+        // the sub-step's message with the estimates: "overlay video: frames written 40 % · about 0:32 left (upload 1:10)"
+        const eta = ev.type === 'analysis_progress' && ev.etaSeconds > 0
+          ? ' · about ' + duration(ev.etaSeconds) + ' left (upload ' + duration(ev.uploadEtaSeconds) + ')' : '';
+        r.querySelector('.message').textContent = ev.message + eta;
+      }
       if (ev.type === 'analysis_error') r.querySelector('.status').textContent = 'FAILED';
     }
     if (ev.type === 'real_time_feedback' && ev.message) {

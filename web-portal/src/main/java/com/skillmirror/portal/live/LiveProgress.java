@@ -210,6 +210,11 @@ class LiveProgress extends TextWebSocketHandler {
         m.put("percent", event.percent());
         m.put("message", event.message());
         m.put("timestampMs", event.timestampMs());
+        // the sub-step, how much of it is done (0..1) and the estimates (seconds) of the video and the upload
+        m.put("step", event.step());
+        m.put("fraction", event.fraction());
+        m.put("etaSeconds", event.etaSeconds());
+        m.put("uploadEtaSeconds", event.uploadEtaSeconds());
         return json.writeValueAsString(m);
     }
 

@@ -76,6 +76,11 @@ class LiveProgressTest extends PortalTestSupport {
         assertThat(event.get("stage")).isEqualTo("pose");
         assertThat(event.get("percent")).isEqualTo(42);
         assertThat(event.get("message")).isEqualTo("frame 42 of 100");
+        // the sub-step, its fraction and the estimates (none made for an event published straight to the context)
+        assertThat(event.get("step")).isEqualTo("pose");
+        assertThat(((Number) event.get("fraction")).doubleValue()).isEqualTo(0.42);
+        assertThat(((Number) event.get("etaSeconds")).longValue()).isZero();
+        assertThat(((Number) event.get("uploadEtaSeconds")).longValue()).isZero();
         assertThat(((Number) event.get("timestampMs")).longValue()).isBetween(before, System.currentTimeMillis());
         // another upload's events do not reach this socket
         events.publishEvent(ProgressEvent.of(ProgressEvent.PROGRESS, UUID.randomUUID(), null, Stage.POSE, 1, "elsewhere"));
