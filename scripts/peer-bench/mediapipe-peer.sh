@@ -54,6 +54,7 @@ rm -f "$out"
 python3 "$here/server.py" "$port" "$web" "$frames" "$out" "$run/console.log" & srv=$!
 chr=
 cleanup() {
+  set +e
   [[ -n $chr ]] && { kill "$chr" 2>/dev/null; for _ in $(seq 50); do kill -0 "$chr" 2>/dev/null || break; sleep 0.1; done
                      kill -9 "$chr" 2>/dev/null; wait "$chr" 2>/dev/null; }
   kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null

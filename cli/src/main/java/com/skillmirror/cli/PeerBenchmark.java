@@ -106,6 +106,19 @@ final class PeerBenchmark {
         long withPose() {
             return Arrays.stream(landmarks).filter(l -> l != null).count();
         }
+
+        /** Frames/s over the frames where both this pass and {@code other} found somebody (NaN: no such frame). */
+        double framesPerSecondWhereBoth(Pass other) {
+            double ms = 0;
+            int n = 0;
+            for (int i = 0; i < millis.length; i++) {
+                if (landmarks[i] != null && other.landmarks()[i] != null) {
+                    ms += millis[i];
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : n / (ms / 1000);
+        }
     }
 
     /** Landmark agreement of ours with MediaPipe's over the frames where MediaPipe found somebody. */
@@ -132,6 +145,8 @@ final class PeerBenchmark {
             PoseOptions options = PoseOptions.defaults().withNumThreads(1);
             List<Double> oursFps = new ArrayList<>();
             List<Double> peerFps = new ArrayList<>();
+            List<Double> oursBothFps = new ArrayList<>();
+            List<Double> peerBothFps = new ArrayList<>();
             Pass ours = null;
             Pass peer = null;
             JsonNode peerInfo = null;
@@ -151,20 +166,26 @@ final class PeerBenchmark {
                     peerFps.add(peer.framesPerSecond());
                     out.printf(Locale.ROOT, "  round %d MediaPipe: %.2f frames/s (%d with a pose)%n", r,
                             peer.framesPerSecond(), peer.withPose());
+                    oursBothFps.add(ours.framesPerSecondWhereBoth(peer));
+                    peerBothFps.add(peer.framesPerSecondWhereBoth(ours));
                 }
             }
             double oursMedian = median(oursFps.stream().mapToDouble(Double::doubleValue).toArray());
             double peerMedian = median(peerFps.stream().mapToDouble(Double::doubleValue).toArray());
+            double oursBoth = median(oursBothFps.stream().mapToDouble(Double::doubleValue).toArray());
+            double peerBoth = median(peerBothFps.stream().mapToDouble(Double::doubleValue).toArray());
             Agreement agreement = agreement(peer, ours, frames.width(), frames.height());
             String load = loadAverage();
             out.printf(Locale.ROOT, "ours (Java, TFLite XNNPACK, 1 thread):                   %.2f frames/s (median)%n"
                     + "MediaPipe (tasks-vision %s, WASM XNNPACK, 1 thread): %.2f frames/s (median)%n"
-                    + "ratio ours/MediaPipe per core: %.2f%n"
+                    + "ratio ours/MediaPipe per core: %.2f (all frames); %.2f on the frames where both found a pose"
+                    + " (ours %.2f, MediaPipe %.2f frames/s)%n"
                     + "landmarks vs MediaPipe (mean distance / larger side of its landmark box), %d frames both found"
                     + " a pose: mean %.2f%%, median %.2f%%, p90 %.2f%%, max %.2f%%, visible landmarks mean %.2f%%;"
                     + " MediaPipe only: %d, ours only: %d%n"
                     + "load after: %s%n",
                     oursMedian, peerInfo.path("version").asString("?"), peerMedian, oursMedian / peerMedian,
+                    oursBoth / peerBoth, oursBoth, peerBoth,
                     agreement.compared(), 100 * agreement.mean(), 100 * agreement.median(), 100 * agreement.p90(),
                     100 * agreement.max(), 100 * agreement.meanVisible(), agreement.missedByUs(),
                     agreement.extraOfOurs(), load);
@@ -182,6 +203,11 @@ final class PeerBenchmark {
             report.put("oursMedian", oursMedian);
             report.put("mediapipeMedian", peerMedian);
             report.put("ratioPerCore", oursMedian / peerMedian);
+            report.put("oursFramesPerSecondWhereBothFoundAPose", oursBothFps);
+            report.put("mediapipeFramesPerSecondWhereBothFoundAPose", peerBothFps);
+            report.put("ratioPerCoreWhereBothFoundAPose", oursBoth / peerBoth);
+            report.put("oursFramesWithPose", ours.withPose());
+            report.put("mediapipeFramesWithPose", peer.withPose());
             report.put("agreement", agreement);
             report.put("ours", Map.of("runtime", "SkillMirror PoseTracker (TFLite + XNNPACK, Java)",
                     "model", options.model().toString(), "threads", 1, "smoothing", options.smoothing()));
@@ -193,6 +219,7 @@ final class PeerBenchmark {
                 }
             }
             report.put("mediapipe", mp);
+            report.put("perFrame", perFrame(peer, ours, frames.width(), frames.height()));
             Path target = o.out() != null ? o.out() : defaultOut();
             Files.createDirectories(target.toAbsolutePath().getParent());
             JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), report);
@@ -396,6 +423,23 @@ final class PeerBenchmark {
         }
         return new Agreement(e.length, missed, extra, Arrays.stream(e).average().orElseThrow(), median(e),
                 e[(int) Math.ceil(0.9 * e.length) - 1], e[e.length - 1], visibleSum / e.length);
+    }
+
+    /** The last round's frames: time and landmarks {x, y} (normalised) of each side, and the parity error. */
+    private static List<Map<String, Object>> perFrame(Pass reference, Pass ours, int width, int height) {
+        List<Map<String, Object>> frames = new ArrayList<>();
+        for (int i = 0; i < reference.millis().length; i++) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("oursMs", ours.millis()[i]);
+            f.put("mediapipeMs", reference.millis()[i]);
+            double[][] r = reference.landmarks()[i];
+            double[][] p = ours.landmarks()[i];
+            f.put("error", r != null && p != null ? error(r, p, width, height)[0] : null);
+            f.put("ours", p == null ? List.of() : Arrays.stream(p).map(l -> new double[] {l[0], l[1]}).toList());
+            f.put("mediapipe", r == null ? List.of() : Arrays.stream(r).map(l -> new double[] {l[0], l[1]}).toList());
+            frames.add(f);
+        }
+        return frames;
     }
 
     /** Median (mean of the middle two for an even count). */

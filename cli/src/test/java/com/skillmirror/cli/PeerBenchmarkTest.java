@@ -58,6 +58,9 @@ class PeerBenchmarkTest {
         PeerBenchmark.Pass ours = new PeerBenchmark.Pass(new double[] {10, 10, 10, 10},
                 new double[][][] {person(0.01, 1), person(0, 1), null, person(0.03, 1)});
         assertThat(ours.framesPerSecond()).isCloseTo(100, within(1e-9));
+        // frames 0 and 3 have a pose on both sides: MediaPipe 40 + 0 ms, ours 10 + 10 ms
+        assertThat(mp.framesPerSecondWhereBoth(ours)).isCloseTo(2 / 0.04, within(1e-9));
+        assertThat(ours.framesPerSecondWhereBoth(mp)).isCloseTo(100, within(1e-9));
         PeerBenchmark.Agreement a = PeerBenchmark.agreement(mp, ours, 200, 100);
         assertThat(a.compared()).isEqualTo(2);
         assertThat(a.missedByUs()).isEqualTo(1);
