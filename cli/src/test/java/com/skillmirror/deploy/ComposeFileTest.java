@@ -53,9 +53,35 @@ class ComposeFileTest {
 
     @Test
     void runsTheWholeSystem() {
-        assertThat(services).containsKeys("postgres", "rabbitmq", "minio", "web-portal", "worker", "expert-ingest");
-        assertThat(services.get("web-portal").get("ports")).asList().contains("8080:8080");
+        assertThat(services).containsKeys("postgres", "rabbitmq", "minio", "redis", "web-portal", "nginx", "worker",
+                "expert-ingest");
         assertThat((Map<String, Object>) services.get("worker").get("deploy")).containsEntry("replicas", 3);
+    }
+
+    /** Two portal replicas behind nginx, which alone publishes the port; they share their state through Redis. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoPortalReplicasBehindNginxShareRedis() throws IOException {
+        Map<String, Object> portal = services.get("web-portal");
+        assertThat((Map<String, Object>) portal.get("deploy")).containsEntry("replicas", 2);
+        assertThat(portal).doesNotContainKey("ports");
+        Map<String, Object> env = (Map<String, Object>) portal.get("environment");
+        assertThat(env).containsEntry("SKILLMIRROR_REPLICAS_REDIS", "true").containsEntry("SPRING_DATA_REDIS_HOST", "redis")
+                .containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+        assertThat((Map<String, Object>) portal.get("depends_on")).containsKey("redis");
+
+        Map<String, Object> nginx = services.get("nginx");
+        assertThat(nginx.get("ports")).asList().containsExactly("8080:8080");
+        String mount = ((List<String>) nginx.get("volumes")).get(0);
+        assertThat(mount).endsWith(":/etc/nginx/nginx.conf:ro");
+        String config = Files.readString(root.resolve(mount.substring(0, mount.indexOf(':'))));
+        assertThat(config).contains("server web-portal:8080", "listen 8080", "proxy_pass http://portal",
+                "proxy_set_header Upgrade $http_upgrade", "proxy_set_header Connection $connection_upgrade",
+                "proxy_set_header X-Forwarded-For $remote_addr", "proxy_set_header Host $http_host");
+        // no sticky sessions: any replica takes any request
+        String directives = config.lines().filter(line -> !line.strip().startsWith("#"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(directives).doesNotContain("ip_hash", "sticky", "hash $");
     }
 
     @Test

@@ -1,34 +1,29 @@
 package com.skillmirror.portal.access;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * In-memory token buckets per key (an IP for logins, a user id for uploads): each bucket holds up to N permits and
- * refills N per minute. One process is the scope; with several portal replicas each limits on its own.
+ * Token buckets per key (an IP for logins, a user id for uploads): each bucket holds up to N permits and refills N per
+ * minute. The buckets are this process's ({@link LocalBuckets}) or, with skillmirror.replicas.redis=true, Redis's
+ * ({@link RedisBuckets}), so several portal replicas count together.
  */
 @Component
 @EnableConfigurationProperties(RateLimitSettings.class)
 public class RateLimiter {
 
-    /** Past this many keys the table is cleared; a burst of spoofed keys must not grow memory without bound. */
-    private static final int MAX_KEYS = 100_000;
-
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimitBuckets buckets;
     private final int loginsPerMinute;
     private final int uploadsPerMinute;
     private final int heavyPerMinute;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
 
-    RateLimiter(RateLimitSettings limits, AuditLog audit) {
+    RateLimiter(RateLimitSettings limits, AuditLog audit, RateLimitBuckets buckets) {
         this.loginsPerMinute = limits.loginPerMinute();
         this.uploadsPerMinute = limits.uploadsPerMinute();
         this.heavyPerMinute = limits.comparePerMinute();
         this.audit = audit;
+        this.buckets = buckets;
     }
 
     /**
@@ -70,37 +65,12 @@ public class RateLimiter {
     }
 
     private void take(String key, int perMinute, String what) {
-        if (buckets.size() > MAX_KEYS) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, clock.millis()));
-        long waitMs = bucket.tryTake(perMinute, clock.millis());
+        int colon = key.indexOf(':');
+        long waitMs = buckets.tryTake(key.substring(0, colon), key.substring(colon + 1), perMinute);
         if (waitMs > 0) {
             long seconds = Math.max(1, (waitMs + 999) / 1000);
             throw new TooManyRequestsException(what + " (limit " + perMinute + " per minute). Try again in "
                     + seconds + " s.", seconds);
-        }
-    }
-
-    private static final class Bucket {
-        private double permits;
-        private long lastMs;
-
-        Bucket(int capacity, long nowMs) {
-            this.permits = capacity;
-            this.lastMs = nowMs;
-        }
-
-        /** 0 when a permit was taken, else milliseconds until one is available. */
-        synchronized long tryTake(int perMinute, long nowMs) {
-            double refill = (nowMs - lastMs) * perMinute / 60_000.0;
-            permits = Math.min(perMinute, permits + refill);
-            lastMs = nowMs;
-            if (permits >= 1) {
-                permits -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - permits) * 60_000.0 / perMinute);
         }
     }
 }

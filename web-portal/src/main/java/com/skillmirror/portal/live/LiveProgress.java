@@ -129,6 +129,19 @@ class LiveProgress extends TextWebSocketHandler {
         }));
     }
 
+    /**
+     * The same with several replicas, where sessions live in Redis (Spring Session): its deletion and expiry events
+     * reach every replica, so signing out on one ends the sockets opened on any other.
+     */
+    @EventListener
+    void onSignOut(org.springframework.session.events.SessionDestroyedEvent event) {
+        watchers.forEach((uploadId, set) -> set.forEach(session -> {
+            if (event.getSessionId().equals(session.getAttributes().get(UploadAccessInterceptor.HTTP_SESSION_ID))) {
+                end(uploadId, set, session, "Signed out.");
+            }
+        }));
+    }
+
     /** Closes a socket as a policy violation (1008): the page then stops reconnecting and says why. */
     private void end(UUID uploadId, Set<WebSocketSession> set, WebSocketSession session, String reason) {
         set.remove(session);
