@@ -34,6 +34,7 @@ class TableOwnersTest {
     private static final String STAGE_RESULTS = "com/skillmirror/analysis/StageResults.java";
     private static final String COMPARISONS = "com/skillmirror/compare/ComparisonRepository.java";
     private static final String EXPERTS = "com/skillmirror/expert/ExpertPatterns.java";
+    private static final String WEBHOOK_DELIVERIES = "com/skillmirror/portal/webhook/WebhookDeliveries.java";
 
     /** Every table our SQL writes, with the one class that writes it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
@@ -47,7 +48,9 @@ class TableOwnersTest {
             entry("stage_result", STAGE_RESULTS), entry("artifact", STAGE_RESULTS), entry("comparison", COMPARISONS),
             entry("coach_note", "com/skillmirror/notes/CoachNotes.java"),
             entry("personal_access_token", "com/skillmirror/portal/security/PersonalAccessTokens.java"),
-            entry("webhook_event", "com/skillmirror/job/WebhookEvents.java"));
+            entry("webhook_event", "com/skillmirror/job/WebhookEvents.java"),
+            entry("webhook", "com/skillmirror/portal/webhook/Webhooks.java"),
+            entry("webhook_delivery", WEBHOOK_DELIVERIES), entry("webhook_attempt", WEBHOOK_DELIVERIES));
 
     /**
      * Writers besides the owner that are known and not yet moved, each with its reason. The test fails when one
@@ -83,7 +86,9 @@ class TableOwnersTest {
             entry(COMPARISONS, Set.of("stage_result")),
             // sign-in and membership need the account row
             entry(TOKENS, Set.of("app_user")),
-            entry(TEAMS, Set.of("app_user")));
+            entry(TEAMS, Set.of("app_user")),
+            // the outbox fans the job's events out to the team's webhooks and sends each with its webhook's URL and secret
+            entry(WEBHOOK_DELIVERIES, Set.of("webhook_event", "webhook")));
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE(?:\\s+TABLE)?)\\s+([a-z_][a-z0-9_]*)\\b");

@@ -17,7 +17,7 @@ class PortalDependencyRulesTest {
 
     private static final String[] FEATURES = {"..portal.team..", "..portal.athlete..", "..portal.upload..",
             "..portal.live..", "..portal.report..", "..portal.expert..", "..portal.api..", "..portal.pages..",
-            "..portal.notes..", "..portal.player.."};
+            "..portal.notes..", "..portal.player..", "..portal.webhook.."};
 
     private static final JavaClasses PORTAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
