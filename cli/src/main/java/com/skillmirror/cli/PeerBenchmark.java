@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +53,7 @@ final class PeerBenchmark {
 
     static final int MAX_FRAMES = 2000;
     static final int MAX_ROUNDS = 15;
+    static final long MAX_FRAME_BYTES = 4L << 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PeerBenchmark() {
@@ -136,6 +136,7 @@ final class PeerBenchmark {
             throw new UsageException("no MediaPipe peer script at " + script + " (give --script PATH)");
         }
         Path dir = Files.createTempDirectory("skillmirror-peer-");
+        // frames.rgb holds every frame: at most MAX_FRAME_BYTES in all, checked before decoding
         try {
             Decoded frames = decode(o.video(), dir, o.frames());
             String cpu = cpuModel(command("lscpu"));
@@ -270,6 +271,11 @@ final class PeerBenchmark {
                 grabber.start();
                 w = nw;
                 h = 720;
+            }
+            if ((long) w * h * 3 * maxFrames > MAX_FRAME_BYTES) {
+                throw new UsageException(String.format(Locale.ROOT, "bench peer: %d frames of %dx%d need %.1f GiB;"
+                        + " at most %d GiB: give fewer --frames", maxFrames, w, h, w * h * 3.0 * maxFrames / (1L << 30),
+                        MAX_FRAME_BYTES >> 30));
             }
             long first = Long.MIN_VALUE;
             long last = -1;
@@ -491,16 +497,43 @@ final class PeerBenchmark {
     private static Path defaultScript() {
         Path relative = Path.of("scripts", "peer-bench", "mediapipe-peer.sh");
         try {
-            Path jar = Path.of(PeerBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // cli/target/cli-*.jar or cli/target/classes
-            Path root = jar.getParent() == null ? null : jar.getParent().getParent();
-            if (root != null && root.getParent() != null && Files.isRegularFile(root.getParent().resolve(relative))) {
-                return root.getParent().resolve(relative);
+            Path checkout = checkout(PeerBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toString());
+            if (checkout != null && Files.isRegularFile(checkout.resolve(relative))) {
+                return checkout.resolve(relative);
             }
-        } catch (URISyntaxException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // fall through to the working directory
         }
         return relative.toAbsolutePath();
+    }
+
+    /**
+     * The checkout holding {@code cli/target/X} from a code source location: {@code file:/r/cli/target/classes/},
+     * {@code file:/r/cli/target/cli.jar} or Spring Boot's nested forms ({@code jar:nested:/r/cli/target/cli.jar/!BOOT-INF/classes/!/},
+     * {@code jar:file:/r/cli/target/cli.jar!/BOOT-INF/classes!/}); null when it is none of these.
+     */
+    static Path checkout(String location) {
+        String s = location;
+        for (String prefix : List.of("jar:", "nested:", "file:")) {
+            if (s.startsWith(prefix)) {
+                s = s.substring(prefix.length());
+            }
+        }
+        int bang = s.indexOf('!');
+        if (bang >= 0) {
+            s = s.substring(0, bang);
+        }
+        while (s.length() > 1 && s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (!s.startsWith("/")) {
+            return null;
+        }
+        Path target = Path.of(java.net.URLDecoder.decode(s, StandardCharsets.UTF_8)).getParent();
+        if (target == null || !target.endsWith("target") || target.getParent() == null) {
+            return null;
+        }
+        return target.getParent().getParent();
     }
 
     private static Path defaultOut() {

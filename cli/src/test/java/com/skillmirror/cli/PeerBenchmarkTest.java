@@ -86,6 +86,19 @@ class PeerBenchmarkTest {
     }
 
     @Test
+    void findsTheCheckoutFromWhereItsClassesWereLoaded() {
+        Path root = Path.of("/r/my checkout");
+        for (String location : new String[] {"file:/r/my%20checkout/cli/target/classes/",
+            "file:/r/my%20checkout/cli/target/cli-0.1.0-SNAPSHOT-exec.jar",
+            "jar:nested:/r/my%20checkout/cli/target/cli-0.1.0-SNAPSHOT-exec.jar/!BOOT-INF/classes/!/",
+            "jar:file:/r/my%20checkout/cli/target/cli-0.1.0-SNAPSHOT-exec.jar!/BOOT-INF/classes!/"}) {
+            assertThat(PeerBenchmark.checkout(location)).as(location).isEqualTo(root);
+        }
+        assertThat(PeerBenchmark.checkout("file:/opt/skillmirror/cli.jar")).isNull();
+        assertThat(PeerBenchmark.checkout("jrt:/java.base")).isNull();
+    }
+
+    @Test
     void optionsAreBounded() {
         PeerBenchmark.Options o = PeerBenchmark.Options.parse(new String[] {"a.mp4", "--frames", "250", "--rounds", "5"});
         assertThat(o.video()).isEqualTo(Path.of("a.mp4"));
