@@ -27,12 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "experts", description = "Experts, their patterns, comparisons and the expert ingest")
 class ExpertController {
 
-    private final ExpertPatterns patterns;
+    private final ExpertCatalog patterns;
     private final ExpertIngest ingest;
     private final IngestSource source;
     private final ExpertComparisons comparisons;
 
-    ExpertController(ExpertPatterns patterns, ExpertIngest ingest, IngestSource source, ExpertComparisons comparisons) {
+    ExpertController(ExpertCatalog patterns, ExpertIngest ingest, IngestSource source, ExpertComparisons comparisons) {
         this.patterns = patterns;
         this.ingest = ingest;
         this.source = source;
@@ -70,6 +70,10 @@ class ExpertController {
         if (!actor.isAdmin() && actor.role() != com.skillmirror.portal.access.Role.EXPERT) {
             throw new ForbiddenException("Only admins and experts can start an expert ingest");
         }
-        return ingest.run(source.storage(), source.prefix());
+        try {
+            return ingest.run(source.storage(), source.prefix());
+        } finally {
+            patterns.changed();
+        }
     }
 }

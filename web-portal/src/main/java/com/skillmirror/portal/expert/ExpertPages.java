@@ -1,8 +1,6 @@
 package com.skillmirror.portal.expert;
 
 import com.skillmirror.compare.Comparison;
-import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.expert.StoredPattern;
 import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.web.PortalPage;
@@ -34,11 +32,11 @@ class ExpertPages {
                       Integer features, String citation, String contentHash, OffsetDateTime createdAt, String problem) {
     }
 
-    private final ExpertPatterns patterns;
+    private final ExpertCatalog patterns;
     private final ExpertComparisons comparisons;
     private final JdbcClient jdbc;
 
-    ExpertPages(ExpertPatterns patterns, ExpertComparisons comparisons, JdbcClient jdbc) {
+    ExpertPages(ExpertCatalog patterns, ExpertComparisons comparisons, JdbcClient jdbc) {
         this.patterns = patterns;
         this.comparisons = comparisons;
         this.jdbc = jdbc;
@@ -125,25 +123,10 @@ class ExpertPages {
         }
         return spec.query((rs, i) -> {
             UUID id = rs.getObject("id", UUID.class);
-            Integer takes = null;
-            Integer samples = null;
-            Integer features = null;
-            String citation = null;
-            String problem = null;
-            try {
-                Optional<StoredPattern> stored = patterns.find(id);
-                if (stored.isPresent()) {
-                    takes = stored.get().pattern().takes();
-                    samples = stored.get().pattern().samples();
-                    features = stored.get().pattern().features().size();
-                    citation = stored.get().pattern().citation();
-                }
-            } catch (RuntimeException e) {
-                problem = e.getMessage();
-            }
-            return new PatternRow(id, rs.getString("skill_id"), rs.getInt("version"), rs.getString("source"), takes,
-                    samples, features, citation, rs.getString("content_hash"),
-                    rs.getObject("created_at", OffsetDateTime.class), problem);
+            ExpertCatalog.PatternSummary p = patterns.summary(id);
+            return new PatternRow(id, rs.getString("skill_id"), rs.getInt("version"), rs.getString("source"), p.takes(),
+                    p.samples(), p.features(), p.citation(), rs.getString("content_hash"),
+                    rs.getObject("created_at", OffsetDateTime.class), p.problem());
         }).list();
     }
 }

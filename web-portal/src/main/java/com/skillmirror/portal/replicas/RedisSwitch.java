@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Redis is opt-in (skillmirror.replicas.redis=true). Off, Boot's Redis and Spring Session auto-configurations are
- * excluded, so the embedded default neither connects to Redis nor reports it in health. On, the sessions go to Redis
+ * excluded, so the embedded default neither connects to Redis nor reports it in health, and nothing is cached
+ * (spring.cache.type=none). On, the caches are Redis caches under prefix:cache: for cache-ttl, the sessions go to Redis
  * under the installation's key prefix (an indexed repository, whose deletion events reach every replica), and a
  * Redis that cannot be reached stops the start here, with a message that names it, before anything else is built.
  * Public: Spring Boot loads it from META-INF/spring.factories.
@@ -52,6 +53,10 @@ public class RedisSwitch implements EnvironmentPostProcessor, Ordered {
                     binder.bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).orElse(List.of()));
             excluded.addAll(REDIS_AUTO_CONFIGURATIONS);
             properties.put("spring.autoconfigure.exclude", String.join(",", excluded));
+            // one portal reads the database directly: nothing cached that an in-process ingest could leave stale
+            if (!environment.containsProperty("spring.cache.type")) {
+                properties.put("spring.cache.type", "none");
+            }
         } else {
             String prefix = binder.bind("skillmirror.replicas.key-prefix", String.class).orElse("skillmirror");
             if (!environment.containsProperty("spring.session.redis.namespace")) {
@@ -59,6 +64,12 @@ public class RedisSwitch implements EnvironmentPostProcessor, Ordered {
             }
             if (!environment.containsProperty("spring.session.redis.repository-type")) {
                 properties.put("spring.session.redis.repository-type", "indexed");
+            }
+            if (!environment.containsProperty("spring.cache.type")) {
+                properties.put("spring.cache.type", "redis");
+                properties.put("spring.cache.redis.key-prefix", prefix + ":cache:");
+                properties.put("spring.cache.redis.time-to-live",
+                        binder.bind("skillmirror.replicas.cache-ttl", String.class).orElse("10m"));
             }
             requireReachable(binder);
         }

@@ -248,6 +248,30 @@ class PortalReplicasTest {
     }
 
     @Test
+    void theExpertLibraryIsCachedInRedisForBothReplicasAndAnIngestOnEitherEvictsIt() throws Exception {
+        Account expert = a.getBean(AccountService.class).create("expert-" + fresh(), PASSWORD, Role.EXPERT);
+        String onA = token(a, expert.username());
+        String onB = token(b, expert.username());
+        String before = apiGet(a, "/api/experts", onA);
+        StringRedisTemplate redis = a.getBean(StringRedisTemplate.class);
+        Set<String> cached = redis.keys(prefix + ":cache:experts::*");
+        assertThat(cached).as("the list, cached in Redis under the run's prefix").hasSize(1);
+        assertThat(redis.getExpire(cached.iterator().next(), TimeUnit.SECONDS)).isBetween(1L, 600L);
+
+        // an expert written behind the portals' backs (as the separate expert-ingest process does): B answers from
+        // the cache A filled, until an ingest through a portal evicts it
+        String name = "Cached Carla " + fresh();
+        a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("INSERT INTO expert (id, name) VALUES (?, ?)").params(UUID.randomUUID(), name).update();
+        assertThat(apiGet(b, "/api/experts", onB)).isEqualTo(before).doesNotContain(name);
+        HttpResponse<String> ingest = send(b, HttpRequest.newBuilder(uri(b, "/api/experts/ingest"))
+                .header("Authorization", "Bearer " + onB).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(200);
+        assertThat(redis.keys(prefix + ":cache:experts::*")).as("evicted for every replica").isEmpty();
+        assertThat(apiGet(a, "/api/experts", onA)).contains(name);
+    }
+
+    @Test
     void aConfiguredRedisThatIsDownStopsTheStartWithAMessageNamingIt() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -289,6 +313,12 @@ class PortalReplicasTest {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD)))));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readValue(r.body(), Map.class).get("accessToken").toString();
+    }
+
+    private static String apiGet(ConfigurableApplicationContext replica, String path, String token) throws Exception {
+        HttpResponse<String> r = send(replica, HttpRequest.newBuilder(uri(replica, path)).header("Authorization", "Bearer " + token));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private static String cookieOf(HttpResponse<?> response) {
