@@ -31,6 +31,9 @@ final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classpath,
                 "com.skillmirror.worker.WorkerApplication"));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        if (!properties.containsKey("server.port")) {
+            command.add("--server.port=0"); // its actuator port: several workers run on one machine here
+        }
         Path log = logDir.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new WorkerProcess(process, log);
