@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * load falls on both alike, runs (a) our {@link PoseTracker} single-threaded (the {@code bench pose} path: full model,
  * one person, smoothing on) and (b) {@code scripts/peer-bench/mediapipe-peer.sh}: npm {@code @mediapipe/tasks-vision}
  * PoseLandmarker, CPU delegate (WASM + XNNPACK, single-threaded), VIDEO mode, full model, in headless Chromium.
- * On both sides only the pose call is timed (reading a frame is not), after a warm-up on the first frame. Prints
+ * On both sides only the pose call is timed (reading a frame is not), after a warm-up (20 calls on the first frame,
+ * then a pass over the first 30 frames). Prints
  * the median frames/s of each side, the ratio ours/MediaPipe (per core: both run on one thread), and the landmark
  * agreement with the pose stage's parity measure (mean landmark distance over MediaPipe's landmark box's larger
  * side); writes all of it as JSON. Not a unit test.
@@ -54,6 +55,8 @@ final class PeerBenchmark {
     static final int MAX_FRAMES = 2000;
     static final int MAX_ROUNDS = 15;
     static final long MAX_FRAME_BYTES = 4L << 30;
+    /** Frames of the warm-up pass on each side (as the page's {@code warmpass}). */
+    static final int WARMUP_PASS = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PeerBenchmark() {
@@ -152,9 +155,15 @@ final class PeerBenchmark {
             Pass peer = null;
             JsonNode peerInfo = null;
             try (PoseEstimator estimator = new PoseEstimator(PoseModels.resolve(), options)) {
+                // warm-up, not timed (JIT, XNNPACK packing of both models): 20 calls on the first frame, then a
+                // pass over the first WARMUP_PASS frames so that the landmark model runs too when nobody is in frame 0
                 RgbImage first = frames.read(0);
                 for (int i = 0; i < 20; i++) {
                     estimator.tracker().next(first, i * 33L);
+                }
+                PoseTracker warm = estimator.tracker();
+                for (int i = 0; i < Math.min(WARMUP_PASS, frames.count()); i++) {
+                    warm.next(frames.read(i), frames.timestampsMs()[i]);
                 }
                 for (int r = 1; r <= o.rounds(); r++) {
                     ours = ours(estimator.tracker(), frames);
