@@ -75,18 +75,25 @@ final class JobContext {
 
         @Override
         public Object postProcessBeforeInitialization(Object bean, String name) {
-            if (name.equals("embeddedPostgres") || name.equals("dataSource")) {
-                say("database", "database: starting");
-            } else if (name.startsWith("flyway")) {
-                say("migrations", "database: migrations");
-            } else if (name.equals("analysisJob")) {
-                say("job", "job: wiring the stages");
+            switch (name) {
+                case "embeddedPostgres" -> say("database: starting the embedded PostgreSQL");
+                case "flywayInitializer" -> say("database: migrations");
+                case "analysisJob" -> say("job: wiring the stages");
+                default -> { }
             }
             return bean;
         }
 
-        private void say(String phase, String text) {
-            if (said.add(phase)) {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            if (name.equals("dataSource")) {
+                say("database: connected");
+            }
+            return bean;
+        }
+
+        private void say(String text) {
+            if (said.add(text)) {
                 out.printf(Locale.ROOT, "  starting... %s (%.1f s)%n", text, (System.nanoTime() - startNanos) / 1e9);
                 out.flush();
             }
