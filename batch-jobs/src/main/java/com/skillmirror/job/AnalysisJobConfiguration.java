@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,9 +44,10 @@ public class AnalysisJobConfiguration {
                     @Qualifier("reportPartitioner") Partitioner reportPartitioner,
                     @Qualifier(StepNames.REPORT_WORKER) Step reportWorker,
                     @Qualifier(StepNames.TEAM_REPORT) Step teamReport,
-                    VideoRepository videos, ProgressPublisher progress, JdbcClient jdbc) {
+                    VideoRepository videos, ProgressPublisher progress,
+                    ObjectProvider<JdbcClient> jdbc) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc)))
+                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject)))
                 .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
                 .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
                 .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,9 +27,10 @@ public class WebhookEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final JdbcClient jdbc;
+    private final Supplier<JdbcClient> jdbc;
 
-    public WebhookEvents(JdbcClient jdbc) {
+    /** The database is looked up when an upload ends, so contexts that only wire the job need none. */
+    public WebhookEvents(Supplier<JdbcClient> jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -71,7 +73,7 @@ public class WebhookEvents {
     private void insert(UUID teamId, String event, Map<String, Object> body) {
         UUID id = UUID.randomUUID();
         body.put("id", id.toString());
-        jdbc.sql("INSERT INTO webhook_event (id, team_id, event, payload) VALUES (?, ?, ?, ?)")
+        jdbc.get().sql("INSERT INTO webhook_event (id, team_id, event, payload) VALUES (?, ?, ?, ?)")
                 .params(id, teamId, event, JSON.writeValueAsString(body)).update();
     }
 }
