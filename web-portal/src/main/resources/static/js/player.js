@@ -21,7 +21,6 @@
   let frameMs = 1000 / 30;
   let expertFrameMs = 1000 / 30;
   let durationMs = 1;
-  let landmarkIndex = {};   // BlazePose index -> position in a skeleton's points
   let notes = [];
   let draft = [];           // points of the note being drawn, 0..1 of the athlete picture
   let chosenAngles = [];
@@ -30,6 +29,7 @@
   let lastTickMs = 0;
   let expertSeeking = false;
   let followedMs = -1;      // the athlete time the expert was last put in step with (state().settled)
+  let expertSeeks = 0;      // seeks of the expert's video so far (state(): a smooth play-through seeks once a stride)
 
   function say(text) {
     message.textContent = text;
@@ -37,17 +37,26 @@
   }
 
   // ---- lookups -----------------------------------------------------------------------------------------------------
-  /** The entry of a list sorted by key nearest to value (binary search); null for an empty list. */
-  function nearest(list, value, key) {
-    if (!list || list.length === 0) return null;
+  /** The index of the entry of a list sorted by key nearest to value (binary search); -1 for an empty list. */
+  function nearestIndex(list, value, key) {
+    if (!list || list.length === 0) return -1;
     let lo = 0, hi = list.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (list[mid][key] < value) lo = mid + 1; else hi = mid;
     }
     if (lo > 0 && Math.abs(list[lo - 1][key] - value) <= Math.abs(list[lo][key] - value)) lo--;
-    return list[lo];
+    return lo;
   }
+  function nearest(list, value, key) {
+    const i = nearestIndex(list, value, key);
+    return i < 0 ? null : list[i];
+  }
+  // Frames and times, as the server maps them (ComparisonViews.frameAt): frame k is shown from k * frame length on,
+  // and a time in whole milliseconds gets half a millisecond before flooring (the view's times are frame starts
+  // rounded to the millisecond). A seek goes to the middle of a frame, so float rounding never shows its neighbour.
+  const frameOf = (ms, fMs) => Math.floor((ms + 0.5) / fMs);
+  const frameSeconds = (k, fMs) => (Math.max(0, k) + 0.5) * fMs / 1000;
   const athleteMs = () => athleteVideo.currentTime * 1000;
   const alignmentAt = (ms) => nearest(data.alignment, ms, 'ms');
   const synthesized = () => !!data.expert.synthesized || !data.expert.videoUrl;
@@ -325,34 +334,60 @@
     const ms = athleteMs();
     const loop = loopPhase();
     if (loop && $('loop').checked && isPlaying() && (ms >= loop.toMs || ms < loop.fromMs - frameMs)) {
-      athleteVideo.currentTime = loop.fromMs / 1000;
+      seek(loop.fromMs);
     }
     followExpert(ms);
     drawAthlete();
     drawExpert();
     drawTimeline();
-    $('time').textContent = (ms / 1000).toFixed(2) + ' s · frame ' + Math.round(ms / frameMs);
+    $('time').textContent = (ms / 1000).toFixed(2) + ' s · frame ' + frameOf(ms, frameMs);
     lastTickMs = ms;
+  }
+
+  /**
+   * The alignment's entries in runs: a run is a stretch where the expert's time never goes back (one stride, one
+   * repetition); at a run's end the expert starts over. Marks each entry with its run.
+   */
+  function markRuns(alignment) {
+    let run = 0;
+    alignment.forEach((a, i) => {
+      const prev = alignment[i - 1];
+      if (i > 0 && (a.expertMs == null || prev.expertMs == null || a.expertMs < prev.expertMs)) run++;
+      a.run = run;
+    });
+  }
+
+  /**
+   * The expert's ms per athlete ms around entry i, from entries up to 250 ms either side within i's run only: across
+   * a run's end the expert's time jumps back, which is a seek, not a speed. 1 when the run has one entry.
+   */
+  function slopeAt(i, ms) {
+    const list = data.alignment, run = list[i].run;
+    let p = i, n = i;
+    while (p > 0 && list[p - 1].run === run && list[p - 1].ms >= ms - 250) p--;
+    while (n < list.length - 1 && list[n + 1].run === run && list[n + 1].ms <= ms + 250) n++;
+    return list[n].ms > list[p].ms ? (list[n].expertMs - list[p].expertMs) / (list[n].ms - list[p].ms) : 1;
   }
 
   function followExpert(ms) {
     followedMs = ms;
     if (synthesized() || expertVideo.readyState < 1) return;
-    const a = alignmentAt(ms);
+    const i = nearestIndex(data.alignment, ms, 'ms');
+    const a = i < 0 ? null : data.alignment[i];
     if (!a || a.expertMs == null) return;
-    const target = a.expertMs / 1000;
-    const drift = expertVideo.currentTime - target;
     if (!isPlaying()) {
+      // at rest the expert shows the map's frame exactly, seeked to its middle
       if (!expertVideo.paused) expertVideo.pause();
-      if (Math.abs(drift) * 1000 > expertFrameMs / 2 && !expertSeeking) seekExpert(target);
+      if (frameOf(expertVideo.currentTime * 1000, expertFrameMs) !== a.expertFrame && !expertSeeking) {
+        seekExpert(frameSeconds(a.expertFrame, expertFrameMs));
+      }
       return;
     }
-    // while playing: the expert runs at the athlete's speed times the alignment's local slope, corrected so that
-    // any drift is gone in half a second; a jump (seek, loop, a far drift) is a seek
-    const next = nearest(data.alignment, ms + 250, 'ms');
-    const prev = nearest(data.alignment, ms - 250, 'ms');
-    const slope = next && prev && next.ms > prev.ms && next.expertMs != null && prev.expertMs != null
-      ? (next.expertMs - prev.expertMs) / (next.ms - prev.ms) : 1;
+    // while playing: the expert runs at the athlete's speed times the alignment's local slope (within the stride),
+    // corrected so that any drift is gone in half a second; a jump (seek, loop, a new stride, a far drift) is a seek
+    const slope = slopeAt(i, ms);
+    const target = (a.expertMs + slope * (ms - a.ms)) / 1000;
+    const drift = expertVideo.currentTime - target;
     if (Math.abs(drift) > 0.25) { if (!expertSeeking) seekExpert(target); return; }
     const rate = athleteVideo.playbackRate * slope - drift / 0.5;
     if (rate < MIN_RATE) {
@@ -366,20 +401,24 @@
 
   function seekExpert(seconds) {
     expertSeeking = true;
-    // a millisecond past the frame's start, as in step(): the map's ms are whole milliseconds
-    expertVideo.currentTime = Math.max(0, seconds) + 0.001;
+    expertSeeks++;
+    expertVideo.currentTime = Math.max(0, seconds);
   }
 
+  /** Shows the athlete's frame k (clamped to the take), seeked to its middle. */
+  function showFrame(k) {
+    const last = Math.max(0, Math.round(durationMs / frameMs) - 1);
+    athleteVideo.currentTime = frameSeconds(Math.min(last, k), frameMs);
+  }
+
+  /** Shows the athlete's frame at a time (a finding's, a phase's, a note's, a click on the timeline). */
   function seek(ms) {
-    athleteVideo.currentTime = Math.max(0, ms) / 1000;
+    showFrame(frameOf(Math.max(0, ms), frameMs));
   }
 
   function step(frames) {
     athleteVideo.pause();
-    // frame k is shown from k/fps on; a millisecond past its start keeps float rounding from showing frame k-1
-    const k = Math.round(athleteMs() / frameMs) + frames;
-    const last = Math.max(0, Math.round(durationMs / frameMs) - 1);
-    athleteVideo.currentTime = (Math.max(0, Math.min(last, k)) * frameMs + 1) / 1000;
+    showFrame(frameOf(athleteMs(), frameMs) + frames);
   }
 
   function togglePlay() {
@@ -438,9 +477,15 @@
     if (reason) say(reason);
   }
 
+  /** Notes in time order, as the notes API and the report list them (a new note's place is its time's). */
+  function sortNotes() {
+    notes.sort((a, b) => a.timeMs - b.timeMs);
+  }
+
   async function loadNotes() {
     try {
       notes = await portal.json(data.notesUrl);
+      sortNotes();
       renderNotes();
     } catch (e) {
       say('The coach\'s notes could not be loaded: ' + e.message + '. Reload the page to try again.');
@@ -514,7 +559,7 @@
     try {
       const note = await send(data.notesUrl, { method: 'POST', body: JSON.stringify(body) });
       notes.push(note);
-      notes.sort((a, b) => a.timeMs - b.timeMs);
+      sortNotes();
       $('note-text').value = '';
       say('');
       $('note-hint').textContent = 'Saved at ' + (note.timeMs / 1000).toFixed(2) + ' s.';
@@ -663,11 +708,11 @@
     frameMs = 1000 / (data.athlete.fps || 30);
     expertFrameMs = 1000 / (data.expert.fps || 30);
     durationMs = Math.max(1, data.athlete.durationMs || 1);
-    data.landmarks.forEach((lm, i) => { landmarkIndex[lm] = i; });
     data.phases = data.phases || [];
     data.repetitions = data.repetitions || [];
     data.findings = data.findings || [];
     data.alignment = data.alignment || [];
+    markRuns(data.alignment);
     if (data.athlete.width && data.athlete.height) {
       $('athlete-stage').style.aspectRatio = data.athlete.width + ' / ' + data.athlete.height;
     }
@@ -708,9 +753,11 @@
       return {
         ready: true,
         athleteMs: ms,
-        athleteFrame: Math.round(ms / frameMs),
+        athleteFrame: frameOf(ms, frameMs),
         expertMs: synthesized() ? null : expertVideo.currentTime * 1000,
-        expertFrame: synthesized() ? null : Math.round(expertVideo.currentTime * 1000 / expertFrameMs),
+        expertFrame: synthesized() ? null : frameOf(expertVideo.currentTime * 1000, expertFrameMs),
+        expertSeeks,
+        expertSeeking,
         expectedExpertMs: a ? a.expertMs : null,
         expectedExpertFrame: a ? a.expertFrame : null,
         alignmentMs: a ? a.ms : null,

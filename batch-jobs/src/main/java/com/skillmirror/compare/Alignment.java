@@ -65,9 +65,10 @@ public record Alignment(List<Span> spans, List<PhaseSpan> phases) {
         public double frameAt(double position) {
             for (int k = 0; k < frames.length; k++) {
                 if (positions[k] >= position) {
-                    if (k == 0 || positions[k] == positions[k - 1]) {
+                    if (k == 0) {
                         return frames[k];
                     }
+                    // positions[k - 1] < position <= positions[k]: never a division by zero
                     double t = (position - positions[k - 1]) / (positions[k] - positions[k - 1]);
                     return frames[k - 1] + t * (frames[k] - frames[k - 1]);
                 }

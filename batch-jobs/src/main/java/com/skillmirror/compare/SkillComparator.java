@@ -128,6 +128,20 @@ public final class SkillComparator {
     }
 
     /**
+     * The comparison as the compare stage stores it, the one code path for whoever compares a take the same way (the
+     * stage, the player's view of an older comparison or of another expert): the whole take, then, for a set of
+     * several repetitions, each repetition on its own ({@link Repetitions#addTo}: the set's score is their median and
+     * the alignment theirs, one span per repetition).
+     *
+     * @throws IllegalArgumentException when the take cannot be compared (as {@link #compare})
+     */
+    public Comparison compareTake(KinematicSeries take, ExpertPattern pattern, Map<String, Double> speechMetrics,
+            CaptureViews views) {
+        Comparison whole = compare(take, pattern, speechMetrics, views);
+        return new Repetitions(skill, this).addTo(whole, take, pattern, speechMetrics, views);
+    }
+
+    /**
      * @param views the camera's view of this person, one per row of the take; null when unknown (everything the
      *              take holds is then taken as seen). With views, values the view hides are gaps (so an angle hidden
      *              in most frames leaves the score, see {@link CaptureViews#trusted}), a metric the view cannot

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The one writer of {@code coach_note}: a video's notes, oldest first. */
+/** The one writer of {@code coach_note}: a video's notes, in time order on the video. */
 @Repository
 public class CoachNotes {
 
@@ -65,9 +65,12 @@ public class CoachNotes {
         });
     }
 
-    /** The video's notes, oldest first. */
+    /**
+     * The video's notes in time order on the video (as the player, the report and the export show them); notes at
+     * the same time oldest first.
+     */
     public List<CoachNote> list(UUID videoId) {
-        return jdbc.sql(SELECT + " WHERE video_id = ? ORDER BY created_at, id").param(videoId)
+        return jdbc.sql(SELECT + " WHERE video_id = ? ORDER BY time_ms, created_at, id").param(videoId)
                 .query(CoachNotes::note).list();
     }
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  *                     last time"; null = not looked up (the section is left out)
  * @param expertKeyFrames the compared expert's key frames by the same labels, shown beside the athlete's; may be
  *                     empty (a published norm has no footage)
- * @param notes        the coach's notes on the video, oldest first, each with its annotated frame; may be empty
+ * @param notes        the coach's notes on the video, in time order on the video, each with its annotated frame; may be empty
  */
 public record ReportData(VideoResults results, Map<String, byte[]> keyFrames, KinematicSeries angles,
         Map<String, double[]> patternMeans, Instant generatedAt, SkillTrend history,

@@ -6,7 +6,6 @@ import com.skillmirror.portal.access.Role;
 import com.skillmirror.portal.security.Account;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestMedia;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,18 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,8 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = SkillMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserTest extends PortalTestSupport {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Set<String> FINISHED = Set.of("COMPLETED", "PARTIAL", "FAILED");
 
     @LocalServerPort
@@ -66,8 +57,7 @@ class BrowserTest extends PortalTestSupport {
 
     @Test
     void coachSignsInBuildsATeamUploadsClipsAndARecordingWatchesThemLiveAndReadsTheReports() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Chromium.assumeInstalled();
         Files.createDirectories(screenshots);
         Path downloads = Files.createDirectories(Path.of("target", "downloads").toAbsolutePath());
         Files.deleteIfExists(downloads.resolve("report.pdf"));
@@ -279,11 +269,7 @@ class BrowserTest extends PortalTestSupport {
     }
 
     private void collectConsole(String page) {
-        for (var entry : browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                severeConsoleErrors.add(page + ": " + entry.getMessage());
-            }
-        }
+        Chromium.severeConsoleMessages(browser).forEach(m -> severeConsoleErrors.add(page + ": " + m));
     }
 
     /** Chromium writes a download under a temporary name and renames it when complete. */
@@ -357,22 +343,11 @@ class BrowserTest extends PortalTestSupport {
     }
 
     private WebDriver chrome(Path downloads) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                // a real (generated) camera and microphone stream, and no permission prompt for them
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        // a real (generated) camera and microphone stream, and no permission prompt for them
+        return Chromium.start(downloads, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
     }
 
     private void shot(String name) throws Exception {
-        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, screenshots, name);
     }
 }

@@ -45,7 +45,7 @@ class CoachNoteController {
     }
 
     @GetMapping({"/api/videos/{videoId}/notes", "/web/videos/{videoId}/notes"})
-    @Operation(summary = "The video's notes, oldest first")
+    @Operation(summary = "The video's notes, in time order on the video (at the same time, oldest first)")
     List<Map<String, Object>> list(@PathVariable UUID videoId, Actor actor, HttpServletRequest http) {
         String base = base(http);
         return notes.list(actor, videoId).stream().map(n -> NoteJson.of(n, base)).toList();

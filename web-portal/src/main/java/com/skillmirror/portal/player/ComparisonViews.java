@@ -115,16 +115,11 @@ class ComparisonViews {
 
     /** The storage key of the pattern's expert take proxy (the experts pages are open to every signed-in user). */
     String expertProxy(UUID patternId) {
-        UUID take = expertTake(patternId).orElseThrow(() -> new NotFoundException("Pattern " + patternId
+        UUID take = patterns.takeWithFootage(patternId).orElseThrow(() -> new NotFoundException("Pattern " + patternId
                 + " has no expert footage (a published norm, or its takes were deleted): the player draws the"
                 + " pattern's skeleton instead."));
         return results.key(take, Artifact.PROXY).orElseThrow(() -> new NotFoundException("The expert's take of"
                 + " pattern " + patternId + " has no proxy any more."));
-    }
-
-    /** The first completed take of a VIDEO pattern's takes upload with a proxy and landmarks. */
-    private Optional<UUID> expertTake(UUID patternId) {
-        return patterns.takeWithFootage(patternId);
     }
 
     /**
@@ -154,6 +149,7 @@ class ComparisonViews {
                 "The athlete has no angle series in this video. Analyse it again."));
 
         // which pattern, and the comparison with it (with its alignment)
+        HeavyRequest heavy = new HeavyRequest(limiter, actor);
         StoredPattern pattern;
         Comparison comparison;
         Optional<UUID> storedPattern = comparisons.patternId(videoId, personId);
@@ -174,7 +170,7 @@ class ComparisonViews {
         if (sameAsStored && stored.get().comparison().alignment() != null) {
             comparison = stored.get().comparison();
         } else {
-            Comparison fresh = compare(actor, videoId, skill, athlete, pattern.pattern());
+            Comparison fresh = compare(heavy, videoId, skill, athlete, pattern.pattern());
             // an older stored comparison keeps its score, findings and repetitions; only its alignment is new
             comparison = sameAsStored ? stored.get().comparison().withAlignment(fresh.alignment()) : fresh;
         }
@@ -182,20 +178,8 @@ class ComparisonViews {
 
         // the athlete: skeleton entries at most MAX_SKELETON_FPS a second, on the proxy's timeline
         List<PoseFrame> frames = series.frames();
-        int stride = Math.max(1, (int) Math.ceil(series.fps() / MAX_SKELETON_FPS - 1e-9));
-        List<Map<String, Object>> skeleton = new ArrayList<>();
-        List<Integer> skeletonFrames = new ArrayList<>();
-        for (int i = 0; i < frames.size(); i += stride) {
-            PersonPose p = frames.get(i).person(personId);
-            if (p != null) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("frame", i);
-                e.put("ms", frames.get(i).timeMs());
-                e.put("points", points(p));
-                skeleton.add(e);
-                skeletonFrames.add(i);
-            }
-        }
+        List<Map<String, Object>> skeleton = skeleton(series, personId);
+        List<Integer> skeletonFrames = skeleton.stream().map(e -> (Integer) e.get("frame")).toList();
         Optional<DecodeResult> decode = results.result(videoId, DecodeResult.STAGE_RESULT);
         Map<String, Object> athleteSide = new LinkedHashMap<>();
         athleteSide.put("videoUrl", base + "/videos/" + videoId + "/player/video");
@@ -208,7 +192,7 @@ class ComparisonViews {
         athleteSide.put("skeleton", skeleton);
 
         ExpertPattern p = pattern.pattern();
-        ExpertSide expert = expertSide(actor, pattern, skill);
+        ExpertSide expert = expertSide(heavy, pattern, skill);
 
         // alignment entries: one per athlete skeleton entry inside an aligned span
         List<Map<String, Object>> aligned = new ArrayList<>();
@@ -224,9 +208,11 @@ class ComparisonViews {
             e.put("frame", frame);
             e.put("ms", frames.get(frame).timeMs());
             e.put("position", round(positionOf[k], 4));
+            // the expert's time at that position (between its frames while it plays), and the frame shown then
             double expertFrame = expert.frameAt(positionOf[k]);
-            e.put("expertMs", Double.isNaN(expertFrame) ? null : Math.round(expert.msAt(expertFrame)));
-            e.put("expertFrame", Double.isNaN(expertFrame) ? null : (int) Math.round(expertFrame));
+            Long expertMs = Double.isNaN(expertFrame) ? null : Math.round(expert.msAt(expertFrame));
+            e.put("expertMs", expertMs);
+            e.put("expertFrame", expertMs == null ? null : frameAt(expertMs, expert.fps()));
             aligned.add(e);
         }
 
@@ -313,12 +299,13 @@ class ComparisonViews {
         return view;
     }
 
-    private Comparison compare(Actor actor, UUID videoId, SkillDefinition skill, KinematicSeries athlete,
+    /** The video compared as the compare stage compares it (a set repetition by repetition), without speech. */
+    private Comparison compare(HeavyRequest heavy, UUID videoId, SkillDefinition skill, KinematicSeries athlete,
             ExpertPattern pattern) throws IOException {
-        limiter.heavy(actor); // reads the whole series and runs DTW: seconds of CPU
+        heavy.take(); // reads the whole series and runs DTW: seconds of CPU
         try {
             // as the compare stage does: what the camera view hides is withheld, not measured
-            return new SkillComparator(skill).compare(athlete, pattern, Map.of(),
+            return new SkillComparator(skill).compareTake(athlete, pattern, Map.of(),
                     CaptureViews.stored(results, videoId, athlete).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new NotReadyException("This take cannot be compared with the pattern: " + e.getMessage());
@@ -371,7 +358,7 @@ class ComparisonViews {
         return e;
     }
 
-    /** The index of the sample where the angles differ most from the pattern (summed), or -1. */
+    /** The index of the sample where the angles differ most from the pattern (summed; the earliest on a tie), or -1. */
     private static int largestDeviation(List<String> angles, List<Long> ms, Map<String, List<Double>> athlete,
             Map<String, List<Double>> expert) {
         int best = -1;
@@ -395,16 +382,17 @@ class ComparisonViews {
         return best;
     }
 
-    private ExpertSide expertSide(Actor actor, StoredPattern pattern, SkillDefinition skill) throws IOException {
-        ExpertPattern p = pattern.pattern();
-        Optional<UUID> take = p.source() == PatternSource.VIDEO ? expertTake(pattern.id()) : Optional.empty();
+    private ExpertSide expertSide(HeavyRequest heavy, StoredPattern pattern, SkillDefinition skill)
+            throws IOException {
+        Optional<UUID> take = pattern.pattern().source() == PatternSource.VIDEO
+                ? patterns.takeWithFootage(pattern.id()) : Optional.empty();
         if (take.isPresent()) {
             String key = pattern.id() + "/" + take.get();
             ExpertSide cached = expertSides.get(key);
             if (cached != null) {
                 return cached;
             }
-            Optional<ExpertSide> side = footage(actor, pattern, take.get(), skill);
+            Optional<ExpertSide> side = footage(heavy, pattern, take.get(), skill);
             if (side.isPresent()) {
                 if (expertSides.size() > MAX_CACHED) {
                     expertSides.clear();
@@ -417,8 +405,8 @@ class ComparisonViews {
     }
 
     /** The expert's take aligned to its own pattern; empty when the take cannot be (then the skeleton is drawn). */
-    private Optional<ExpertSide> footage(Actor actor, StoredPattern pattern, UUID takeId, SkillDefinition skill)
-            throws IOException {
+    private Optional<ExpertSide> footage(HeavyRequest heavy, StoredPattern pattern, UUID takeId,
+            SkillDefinition skill) throws IOException {
         Video take = videos.find(takeId).orElse(null);
         Optional<PoseResult> pose = results.result(takeId, PoseResult.STAGE_RESULT);
         Optional<PoseSeries> series = poseSeries(takeId);
@@ -430,7 +418,7 @@ class ComparisonViews {
         if (k.isEmpty()) {
             return Optional.empty();
         }
-        limiter.heavy(actor);
+        heavy.take();
         Comparison self;
         try {
             self = new SkillComparator(skill).compare(k.get(), pattern.pattern(), Map.of(), null);
@@ -442,18 +430,7 @@ class ComparisonViews {
         }
         PoseSeries s = series.get();
         List<PoseFrame> frames = s.frames();
-        int stride = Math.max(1, (int) Math.ceil(s.fps() / MAX_SKELETON_FPS - 1e-9));
-        List<Map<String, Object>> skeleton = new ArrayList<>();
-        for (int i = 0; i < frames.size(); i += stride) {
-            PersonPose pp = frames.get(i).person(person);
-            if (pp != null) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("frame", i);
-                e.put("ms", frames.get(i).timeMs());
-                e.put("points", points(pp));
-                skeleton.add(e);
-            }
-        }
+        List<Map<String, Object>> skeleton = skeleton(s, person);
         // a cyclic skill's positions map into the first full cycle; a whole-take skill has one span
         Alignment.Span span = self.alignment().spans().get(0);
         long[] times = new long[frames.size()];
@@ -532,6 +509,56 @@ class ComparisonViews {
             e.put("skeleton", skeleton);
             e.put("positions", positions);
             return e;
+        }
+    }
+
+    /**
+     * The frame shown at a time on a take's clock: frame k is shown from k * 1000 / fps on. A frame's time in the
+     * view is that start rounded to the millisecond (the pose series' times), so half a millisecond is added before
+     * flooring: every frame's own time maps back to it, whichever way it was rounded. player.js maps times the same
+     * way (frameOf) and seeks to the middle of a frame, which this maps back to the frame too.
+     */
+    static int frameAt(double ms, double fps) {
+        return (int) Math.floor((ms + 0.5) * fps / 1000);
+    }
+
+    /** One person's skeleton entries ({@code frame}, {@code ms}, {@code points}), at most MAX_SKELETON_FPS a second. */
+    private static List<Map<String, Object>> skeleton(PoseSeries series, int personId) {
+        List<PoseFrame> frames = series.frames();
+        int stride = Math.max(1, (int) Math.ceil(series.fps() / MAX_SKELETON_FPS - 1e-9));
+        List<Map<String, Object>> skeleton = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i += stride) {
+            PersonPose p = frames.get(i).person(personId);
+            if (p != null) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("frame", i);
+                e.put("ms", frames.get(i).timeMs());
+                e.put("points", points(p));
+                skeleton.add(e);
+            }
+        }
+        return skeleton;
+    }
+
+    /**
+     * The CPU-heavy work one view may need (comparing the take again, aligning the expert's take with its pattern)
+     * counts once against the caller's rate limit, however much of it this view needs.
+     */
+    private static final class HeavyRequest {
+        private final RateLimiter limiter;
+        private final Actor actor;
+        private boolean taken;
+
+        HeavyRequest(RateLimiter limiter, Actor actor) {
+            this.limiter = limiter;
+            this.actor = actor;
+        }
+
+        void take() {
+            if (!taken) {
+                limiter.heavy(actor);
+                taken = true;
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.skillmirror.portal.access.Actor;
 import com.skillmirror.portal.access.NotFoundException;
 import com.skillmirror.portal.web.PortalPage;
 import com.skillmirror.upload.VideoRepository;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,14 +32,17 @@ class PlayerPage {
     }
 
     @GetMapping("/videos/{videoId}/player")
-    String player(@PathVariable UUID videoId, @RequestParam(required = false) UUID expertId, Actor actor, Model model) {
+    String player(@PathVariable UUID videoId, @RequestParam(required = false) UUID expertId, Actor actor, Model model,
+            HttpServletRequest request) {
         access.requireVideo(actor, videoId);
         var video = videos.find(videoId).orElseThrow(() -> new NotFoundException("No video " + videoId));
         model.addAttribute("actor", actor);
         model.addAttribute("videoId", videoId);
         model.addAttribute("file", video.originalName());
-        // expertId is a UUID already (Spring refuses anything else), so the built URL carries no user text
-        model.addAttribute("viewUrl", UriComponentsBuilder.fromPath("/web/videos/{id}/comparison-view")
+        // expertId is a UUID already (Spring refuses anything else), so the built URL carries no user text; the
+        // script fetches it as it is, so it names the servlet context path (the server's setting) as th:src does
+        model.addAttribute("viewUrl", UriComponentsBuilder.fromPath(request.getContextPath()
+                        + "/web/videos/{id}/comparison-view")
                 .queryParamIfPresent("expertId", java.util.Optional.ofNullable(expertId))
                 .buildAndExpand(videoId).toUriString());
         // only a hint for which tools to show: the notes endpoint decides (an uploader outside the team gets a 403,

@@ -117,7 +117,8 @@ class CoachNotesApiTest extends PortalTestSupport {
         analysed();
         String token = bearer(token(coach));
         String url = "/api/videos/" + videoId + "/notes";
-        Map<String, Object> line = add(url, token, note(400, "LINE", "[[0.1,0.8],[0.9,0.8]]", "ground line"), 201);
+        // the line is added first but lies last on the video: notes are listed in time order, not as added
+        Map<String, Object> line = add(url, token, note(2500, "LINE", "[[0.1,0.8],[0.9,0.8]]", "ground line"), 201);
         Map<String, Object> angle = add(url, token, note(1500, "ANGLE", "[[0.3,0.5],[0.5,0.5],[0.7,0.3]]",
                 "knee caves in"), 201);
         Map<String, Object> text = add(url, token, note(2000, "TEXT", "[[0.6,0.4]]", "Hips lower\non the turn"), 201);
@@ -143,12 +144,12 @@ class CoachNotesApiTest extends PortalTestSupport {
         assertThat(new int[] {vertex >> 16 & 255, vertex >> 8 & 255, vertex & 255}).as("RGB at the vertex")
                 .satisfies(rgb -> assertThat(rgb[0] > 200 && rgb[1] > 160 && rgb[2] < 120).isTrue());
 
-        // the athlete sees them, oldest first, over /web too
+        // the athlete sees them in time order on the video (the player and the report list them so), over /web too
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> listed = JSON.readValue(mvc.perform(get(url).header("Authorization", bearer(token(herAccount))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), List.class);
-        assertThat(listed).extracting(n -> (String) n.get("id")).containsExactly((String) line.get("id"),
-                (String) angle.get("id"), (String) text.get("id"));
+        assertThat(listed).extracting(n -> (String) n.get("id")).containsExactly((String) angle.get("id"),
+                (String) text.get("id"), (String) line.get("id"));
         mvc.perform(get("/web/videos/" + videoId + "/notes").session(session(herAccount))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].frameUrl").value(containsString("/web/videos/" + videoId + "/notes/")));
 

@@ -2,13 +2,11 @@ package com.skillmirror.portal.player;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.skillmirror.portal.Chromium;
 import com.skillmirror.portal.SkillMirrorApplication;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestMedia;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,25 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockMultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,8 +42,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = SkillMirrorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ComparisonPlayerBrowserTest extends PlayerFixtures {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String COMMENT = "knee check from the player";
 
     @LocalServerPort
@@ -65,6 +54,8 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
     private final List<String> severeConsoleErrors = new ArrayList<>();
     private JsonNode view;
     private double frameMs;
+    private double maxPlayingDrift;
+    private int playingSamples;
 
     @AfterEach
     void closeBrowser() throws Exception {
@@ -83,8 +74,7 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
 
     @Test
     void theExpertFollowsTheAthleteAMarkerSeeksBothAndADrawnAngleReachesThePdf() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Chromium.assumeInstalled();
         Files.createDirectories(screenshots);
         Path downloads = Files.createDirectories(Path.of("target", "downloads-player").toAbsolutePath());
         Files.deleteIfExists(downloads.resolve("report.pdf"));
@@ -133,34 +123,16 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         assertInStep("after a step back");
 
         // playback at 1x and 0.5x: sampled while playing (drift reported), checked when paused
-        double maxDrift = 0;
-        int samples = 0;
         for (String speed : List.of("1", "0.5")) {
-            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue(speed);
-            browser.findElement(By.id("play")).click();
-            wait.until(d -> Boolean.TRUE.equals(state().get("playing")));
-            for (int i = 0; i < 8; i++) {
-                Thread.sleep(150);
-                Map<?, ?> s = state();
-                if (!Boolean.TRUE.equals(s.get("playing"))) {
-                    break; // the 3 s take ended
-                }
-                maxDrift = Math.max(maxDrift, Math.abs(number(s.get("expertFrame")) - expectedFrame(number(s.get("athleteMs")))));
-                samples++;
-            }
-            if (Boolean.TRUE.equals(state().get("playing"))) {
-                browser.findElement(By.id("play")).click();
-            }
-            wait.until(d -> !Boolean.TRUE.equals(state().get("playing")));
-            waitSettled();
-            assertInStep("paused after playing at " + speed + "x");
+            play(speed, number(state().get("athleteMs")));
             js("document.getElementById('athlete-video').currentTime = 0;");
             waitSettled();
         }
-        assertThat(samples).as("states sampled during playback").isGreaterThan(0);
-        System.out.printf("Comparison player: largest expert drift while playing %.0f frames over %d samples%n", maxDrift, samples);
-        METRICS.put("maxPlayingDriftFrames", maxDrift);
-        METRICS.put("playingSamples", samples);
+        assertThat(playingSamples).as("states sampled during playback").isGreaterThan(0);
+        System.out.printf("Comparison player: largest expert drift while playing %.0f frames over %d samples%n",
+                maxPlayingDrift, playingSamples);
+        METRICS.put("maxPlayingDriftFrames", maxPlayingDrift);
+        METRICS.put("playingSamples", playingSamples);
         shot("player-02-played");
 
         // a finding's marker on the timeline (or, with no timed finding, a phase band) seeks both videos
@@ -296,8 +268,7 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
 
     @Test
     void aPatternWithoutFootageIsDrawnAndAFindingMarkerSeeksToItsTime() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Chromium.assumeInstalled();
         Files.createDirectories(screenshots);
         Comparison c = comparison();
         // the same walker filed as a squat: compared with the squat's published norm (no footage), and her knees
@@ -357,8 +328,7 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
 
     @Test
     void aMinuteLongTakeShowsItsFirstFrameSoonAndStaysInStep() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Chromium.assumeInstalled();
         Files.createDirectories(screenshots);
         Comparison c = comparison();
         // a minute of the pedestrian scene, compared with the fixture's walker: the size a coach's take has
@@ -389,6 +359,14 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         METRICS.put("minuteTake", minute);
         waitSettled();
         assertInStep("after load");
+        // across strides (where the map's expert time starts over) at 1x and 0.5x, from 0.4 s before a boundary: the
+        // expert plays on to the end of its stride and seeks once to its start
+        List<Double> starts = strideStarts();
+        assertThat(starts).as("stride boundaries in the minute's alignment map").hasSizeGreaterThanOrEqualTo(2);
+        int crossed = play("1", starts.get(0) - 400) + play("0.5", starts.get(1) - 400);
+        assertThat(crossed).as("stride boundaries crossed while playing (starts %s)", starts).isGreaterThan(0);
+        minute.put("strideBoundariesCrossedPlaying", crossed);
+        minute.put("maxPlayingDriftFrames", maxPlayingDrift);
         // a click in the middle of the timeline, then frame steps: the expert rests where the map says
         WebElement timeline = browser.findElement(By.id("timeline"));
         int width = ((Number) js("return document.getElementById('timeline').clientWidth;")).intValue();
@@ -409,26 +387,62 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         assertThat(severeConsoleErrors).as("SEVERE messages in the browser console").isEmpty();
     }
 
-    /** A take uploaded by the fixture's coach for its athlete and analysed by the real job; its video id. */
-    private UUID analysed(Comparison c, Path take, String name, String skill) throws Exception {
-        String created = mvc.perform(multipart("/api/uploads").file(new MockMultipartFile("files", name,
-                        "video/mp4", Files.readAllBytes(take))).param("teamId", c.team().id().toString())
-                        .param("athlete", c.athlete().id().toString()).param("skill", skill)
-                        .header("Authorization", bearer(token(c.coach()))))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        JsonNode upload = JSON.readTree(created);
-        UUID uploadId = UUID.fromString(upload.path("uploadId").asString());
-        long deadline = System.currentTimeMillis() + 900_000;
-        String state = null;
-        while (System.currentTimeMillis() < deadline
-                && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(state = jdbc.sql("SELECT status FROM upload WHERE id = ?")
-                        .param(uploadId).query(String.class).single())) {
-            Thread.sleep(200);
+    /**
+     * Plays from an athlete time at a speed for about a second (sampling the expert's drift from the map), pauses and
+     * checks the expert in step; the expert seeks a few times per stride boundary crossed at most (taking the
+     * playback rate's slope across a boundary, where the expert's time jumps back, paused and re-seeked it every
+     * frame there). Returns the boundaries crossed.
+     */
+    private int play(String speed, double fromMs) throws Exception {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("speed"))).selectByValue(speed);
+        js("document.getElementById('athlete-video').currentTime = arguments[0] / 1000;", Math.max(0, fromMs));
+        waitSettled();
+        double startMs = number(state().get("athleteMs"));
+        long seeksBefore = ((Number) state().get("expertSeeks")).longValue();
+        browser.findElement(By.id("play")).click();
+        wait.until(d -> Boolean.TRUE.equals(state().get("playing")));
+        for (int i = 0; i < 8; i++) {
+            Thread.sleep(150);
+            Map<?, ?> s = state();
+            if (!Boolean.TRUE.equals(s.get("playing"))) {
+                break; // the take ended
+            }
+            double drift = Math.abs(number(s.get("expertFrame")) - expectedFrame(number(s.get("athleteMs"))));
+            maxPlayingDrift = Math.max(maxPlayingDrift, drift);
+            playingSamples++;
+            if (!Boolean.TRUE.equals(s.get("expertSeeking"))) {
+                // past a quarter of a second apart the page seeks (and says so): anything larger is a lost expert
+                assertThat(drift).as("expert frames off the map while playing at %sx, not seeking: %s", speed, s)
+                        .isLessThanOrEqualTo(8);
+            }
         }
-        String error = jdbc.sql("SELECT coalesce(max(error_message), '') FROM video WHERE upload_id = ?").param(uploadId)
-                .query(String.class).single();
-        assertThat(state).as("the analysis of %s: %s", name, error).isEqualTo("COMPLETED");
-        return UUID.fromString(upload.path("videos").get(0).path("videoId").asString());
+        if (Boolean.TRUE.equals(state().get("playing"))) {
+            browser.findElement(By.id("play")).click();
+        }
+        wait.until(d -> !Boolean.TRUE.equals(state().get("playing")));
+        double endMs = number(state().get("athleteMs"));
+        long seeks = ((Number) state().get("expertSeeks")).longValue() - seeksBefore;
+        long boundaries = strideStarts().stream().filter(ms -> ms > startMs && ms <= endMs).count();
+        System.out.printf("Comparison player at %sx: %.0f-%.0f ms, %d stride boundaries crossed, %d expert seeks%n",
+                speed, startMs, endMs, boundaries, seeks);
+        assertThat(seeks).as("expert seeks playing %.0f-%.0f ms at %sx across %d stride boundaries", startMs, endMs,
+                speed, boundaries).isLessThanOrEqualTo(3 * boundaries + 3);
+        waitSettled();
+        assertInStep("paused after playing at " + speed + "x from " + Math.round(startMs) + " ms");
+        return (int) boundaries;
+    }
+
+    /** The athlete times where the map's expert time goes back: the expert starts a stride (a repetition) over. */
+    private List<Double> strideStarts() {
+        List<Double> starts = new ArrayList<>();
+        JsonNode previous = null;
+        for (JsonNode a : view.path("alignment")) {
+            if (previous != null && a.path("expertMs").asDouble() < previous.path("expertMs").asDouble()) {
+                starts.add(a.path("ms").asDouble());
+            }
+            previous = a;
+        }
+        return starts;
     }
 
     /** The expert frame the map gives for an athlete time: the entry nearest to it, as the page looks it up. */
@@ -475,8 +489,8 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
         return (Map<?, ?>) js("return window.skillmirrorPlayer ? window.skillmirrorPlayer.state() : {};");
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private static double number(Object o) {
@@ -489,11 +503,7 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
     }
 
     private void collectConsole() {
-        for (var entry : browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
-                severeConsoleErrors.add(entry.getMessage());
-            }
-        }
+        severeConsoleErrors.addAll(Chromium.severeConsoleMessages(browser));
     }
 
     private static String pdfText(Path pdf) throws Exception {
@@ -504,21 +514,10 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
     }
 
     private WebDriver chrome(Path downloads) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,900",
-                "--autoplay-policy=no-user-gesture-required");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return Chromium.start(downloads, "--autoplay-policy=no-user-gesture-required");
     }
 
     private void shot(String name) throws Exception {
-        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), screenshots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, screenshots, name);
     }
 }

@@ -10,6 +10,7 @@ import com.skillmirror.analysis.VideoKinematics;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.FeatureSeries;
 import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.compare.RepetitionSet;
 import com.skillmirror.expert.ExpertPatterns;
 import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.expert.StoredPattern;
@@ -70,6 +71,7 @@ class ComparisonViewApiTest extends PlayerFixtures {
         // at most 30 entries a second, each the listed landmarks as x, y, visibility inside the picture
         assertThat(skeleton.size()).isLessThanOrEqualTo((int) (durationMs / 1000.0 * 30) + 1);
         long lastMs = -1;
+        double athleteFps = ((Number) athlete.get("fps")).doubleValue();
         for (Map<String, Object> e : skeleton) {
             List<Number> points = (List<Number>) e.get("points");
             assertThat(points).hasSize(landmarks.size() * 3);
@@ -77,6 +79,8 @@ class ComparisonViewApiTest extends PlayerFixtures {
             long ms = ((Number) e.get("ms")).longValue();
             assertThat(ms).isGreaterThan(lastMs).isLessThan(durationMs);
             lastMs = ms;
+            // a frame's time (its start, rounded to the ms) maps back to it, as the page maps times to frames
+            assertThat(ComparisonViews.frameAt(ms, athleteFps)).as("the frame at %d ms", ms).isEqualTo(e.get("frame"));
         }
 
         // the expert's own footage, aligned to its pattern
@@ -86,6 +90,7 @@ class ComparisonViewApiTest extends PlayerFixtures {
                 .containsEntry("videoUrl", "/api/patterns/" + c.patternId() + "/player/video")
                 .containsEntry("name", "Walker from the OpenCV sample");
         long expertDuration = ((Number) expert.get("durationMs")).longValue();
+        double expertFps = ((Number) expert.get("fps")).doubleValue();
         assertThat((List<?>) expert.get("skeleton")).isNotEmpty();
         List<Map<String, Object>> positions = (List<Map<String, Object>>) expert.get("positions");
         assertThat(positions).isNotEmpty();
@@ -101,8 +106,11 @@ class ComparisonViewApiTest extends PlayerFixtures {
                 assertThat(previous - position).as("a drop in position is a new stride").isGreaterThan(0.5);
             }
             previous = position;
-            assertThat(((Number) e.get("expertMs")).longValue()).isBetween(0L, expertDuration);
-            assertThat(e.get("expertFrame")).isNotNull();
+            long expertMs = ((Number) e.get("expertMs")).longValue();
+            assertThat(expertMs).isBetween(0L, expertDuration);
+            // the expert frame is the one shown at the expert's time (floored as the page does, never rounded up)
+            assertThat(e.get("expertFrame")).as("the expert frame of %s", e)
+                    .isEqualTo(ComparisonViews.frameAt(expertMs, expertFps));
             assertThat(skeleton).anySatisfy(s -> assertThat(s.get("frame")).isEqualTo(e.get("frame")));
         }
 
@@ -116,7 +124,10 @@ class ComparisonViewApiTest extends PlayerFixtures {
             assertThat((String) ph.get("name")).isNotBlank();
             from = f;
         }
-        assertThat(view.get("repetitions")).isInstanceOf(List.class);
+        // the fixture's short take is not a set (fewer than two whole strides): no repetitions, as stored
+        assertThat(results.result(c.videoId(), CompareResult.STAGE_RESULT).orElseThrow().comparison().repetitions())
+                .isNull();
+        assertThat((List<?>) view.get("repetitions")).isEmpty();
 
         Map<String, Object> curves = (Map<String, Object>) view.get("curves");
         List<String> angles = (List<String>) curves.get("angles");
@@ -142,10 +153,55 @@ class ComparisonViewApiTest extends PlayerFixtures {
                 .andExpect(jsonPath("$.notesUrl").value("/web/videos/" + c.videoId() + "/notes"));
     }
 
+    /** Eight seconds of the fixture's walker (several whole strides: a set), analysed once for the class. */
+    private static UUID setVideo;
+
+    private UUID setTake(Comparison c) throws Exception {
+        if (setVideo == null) {
+            java.nio.file.Path take = com.skillmirror.testsupport.TestClips.excerpt(
+                    com.skillmirror.testsupport.TestMedia.file("opencv_vtest_pedestrians.avi"),
+                    java.nio.file.Files.createTempFile("walker-set", ".mp4"), 60, 8, "crop=480:320:150:256,scale=960:640");
+            setVideo = analysed(c, take, "walk-set.mp4", "running-gait");
+        }
+        return setVideo;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSetIsPlayedRepetitionByRepetitionAsItIsScored() throws Exception {
+        Comparison c = comparison();
+        UUID videoId = setTake(c);
+        RepetitionSet set = results.result(videoId, CompareResult.STAGE_RESULT).orElseThrow().comparison()
+                .repetitions();
+        assertThat(set).as("eight seconds of walking are compared as a set of strides").isNotNull();
+        Map<String, Object> view = JSON.readValue(mvc.perform(get("/api/videos/" + videoId + "/comparison-view")
+                        .header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "player", "comparison-view-set.json"),
+                JSON.writeValueAsString(view));
+        // the repetitions as the compare stage scored them, each on the proxy's timeline
+        List<Map<String, Object>> repetitions = (List<Map<String, Object>>) view.get("repetitions");
+        assertThat(repetitions).hasSize(set.reps().size()).hasSizeGreaterThanOrEqualTo(2);
+        long durationMs = ((Number) ((Map<String, Object>) view.get("athlete")).get("durationMs")).longValue();
+        for (int i = 0; i < repetitions.size(); i++) {
+            RepetitionSet.Rep rep = set.reps().get(i);
+            Map<String, Object> r = repetitions.get(i);
+            assertThat(r).containsEntry("number", rep.number());
+            assertThat(((Number) r.get("fromMs")).longValue()).isEqualTo(rep.fromMs()).isLessThan(rep.toMs());
+            assertThat(((Number) r.get("toMs")).longValue()).isEqualTo(rep.toMs()).isLessThanOrEqualTo(durationMs);
+            assertThat(r.get("score") == null ? null : ((Number) r.get("score")).doubleValue()).isEqualTo(rep.score());
+        }
+        assertEachRepetitionPlaysThePatternThrough(view);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aComparisonStoredBeforeAlignmentsExistedIsComparedAgainForTheView() throws Exception {
         Comparison c = comparison();
+        // a set: compared again, it must be compared as the stage does (repetition by repetition), not as one span
+        UUID setId = setTake(c);
+        c = new Comparison(c.coach(), c.team(), c.athlete(), c.athleteAccount(), c.uploadId(), setId, c.expertId(),
+                c.patternId());
         String url = "/api/videos/" + c.videoId() + "/comparison-view";
         String token = bearer(token(c.coach()));
         Map<String, Object> before = JSON.readValue(mvc.perform(get(url).header("Authorization", token))
@@ -164,6 +220,8 @@ class ComparisonViewApiTest extends PlayerFixtures {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
             // the same pattern compared again the same way: the same alignment, score and findings as stored
             assertThat(after.get("alignment")).isEqualTo(before.get("alignment"));
+            assertThat(after.get("repetitions")).isEqualTo(before.get("repetitions"));
+            assertThat((List<?>) after.get("repetitions")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(after.get("phases")).isEqualTo(before.get("phases"));
             assertThat(after.get("score")).isEqualTo(before.get("score"));
             assertThat(after.get("findings")).isEqualTo(before.get("findings"));
@@ -216,6 +274,79 @@ class ComparisonViewApiTest extends PlayerFixtures {
 
     @Test
     @SuppressWarnings("unchecked")
+    void anotherExpertsViewComparesTheSetRepetitionByRepetitionAsTheStageDoes() throws Exception {
+        Comparison c = comparison();
+        UUID setId = setTake(c);
+        // another expert of the skill: a pattern built from the athlete's set itself, so the view compares the take
+        // again (?expertId=) rather than showing the stored comparison
+        var video = videos.find(setId).orElseThrow();
+        int person = results.result(setId, PoseResult.STAGE_RESULT).orElseThrow().mainPersonId();
+        FeatureSeries take = FeatureSeries.of(new VideoKinematics(results).person(video, person).orElseThrow());
+        ExpertProfile profile = new ExpertProfile("Second opinion " + UUID.randomUUID().toString().substring(0, 6),
+                null, "test data", "test data");
+        UUID expertId = patterns.expert(profile);
+        patterns.save(new PatternBuilder(skills.get("running-gait")).build(List.of(take), profile), expertId);
+
+        Map<String, Object> view = JSON.readValue(mvc.perform(get("/api/videos/" + setId + "/comparison-view")
+                        .param("expertId", expertId.toString()).header("Authorization", bearer(token(c.coach()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), Map.class);
+        // the set's strides are the view's repetitions, each scored against this expert (where a stride starts
+        // depends on the pattern's stride length too, so their number is the stage's give or take one)
+        RepetitionSet stored = results.result(setId, CompareResult.STAGE_RESULT).orElseThrow().comparison()
+                .repetitions();
+        assertThat(stored).as("the stage compared the take as a set").isNotNull();
+        List<Map<String, Object>> repetitions = (List<Map<String, Object>>) view.get("repetitions");
+        assertThat(repetitions).as("the repetitions of the view against another expert")
+                .hasSizeBetween(stored.reps().size() - 1, stored.reps().size() + 1);
+        assertEachRepetitionPlaysThePatternThrough(view);
+    }
+
+    /**
+     * One alignment span per scored repetition: inside each repetition's time the pattern position starts near 0,
+     * never goes back, and ends near 1 (the expert starts over at each repetition, in step with it).
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertEachRepetitionPlaysThePatternThrough(Map<String, Object> view) {
+        List<Map<String, Object>> alignment = (List<Map<String, Object>>) view.get("alignment");
+        List<Map<String, Object>> scored = ((List<Map<String, Object>>) view.get("repetitions")).stream()
+                .filter(r -> r.get("score") != null).toList();
+        assertThat(scored).as("scored repetitions in %s", view.get("repetitions")).hasSizeGreaterThanOrEqualTo(2);
+        int restarts = 0;
+        for (int k = 1; k < alignment.size(); k++) {
+            restarts += ((Number) alignment.get(k).get("position")).doubleValue()
+                    < ((Number) alignment.get(k - 1).get("position")).doubleValue() ? 1 : 0;
+        }
+        assertThat(restarts).as("the position starts over at each repetition").isGreaterThanOrEqualTo(scored.size() - 1);
+        for (Map<String, Object> r : scored) {
+            long from = ((Number) r.get("fromMs")).longValue();
+            long to = ((Number) r.get("toMs")).longValue();
+            // strictly after its first frame: two repetitions may share the frame where one ends and the next starts
+            List<Double> positions = alignment.stream().filter(a -> ((Number) a.get("ms")).longValue() > from
+                    && ((Number) a.get("ms")).longValue() <= to)
+                    .map(a -> ((Number) a.get("position")).doubleValue()).toList();
+            assertThat(positions).as("aligned frames of repetition %s", r).isNotEmpty();
+            assertThat(positions.get(0)).as("the pattern position early in repetition %s", r).isLessThan(0.25);
+            assertThat(positions.get(positions.size() - 1)).as("the position late in repetition %s", r)
+                    .isGreaterThan(0.75);
+            for (int k = 1; k < positions.size(); k++) {
+                assertThat(positions.get(k)).as("positions in repetition %s: %s", r, positions)
+                        .isGreaterThanOrEqualTo(positions.get(k - 1));
+            }
+        }
+    }
+
+    @Test
+    void thePageFetchesItsViewUnderTheServletContextPath() throws Exception {
+        Comparison c = comparison();
+        String page = mvc.perform(get("/coach/videos/" + c.videoId() + "/player").contextPath("/coach")
+                        .session(session(c.coach())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-view-url=\"/coach/web/videos/" + c.videoId() + "/comparison-view\"")
+                .contains("src=\"/coach/js/player.js\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anExpertWithoutFootageIsDrawnFromThePattern() throws Exception {
         Comparison c = comparison();
         // an expert whose pattern was built from takes that are not stored (here: the athlete's own take)
@@ -259,25 +390,11 @@ class ComparisonViewApiTest extends PlayerFixtures {
         Comparison c = comparison();
         // the walker filed as a squat: the squat's default pattern is its published norm (no footage), and a walker's
         // knees never reach squat depth, so the comparison has findings
-        byte[] take = java.nio.file.Files.readAllBytes(com.skillmirror.testsupport.TestClips.excerpt(
+        java.nio.file.Path take = com.skillmirror.testsupport.TestClips.excerpt(
                 com.skillmirror.testsupport.TestMedia.file("opencv_vtest_pedestrians.avi"),
-                java.nio.file.Files.createTempFile("walker-squat", ".mp4"), 61.2, 3, "crop=480:320:150:256,scale=960:640"));
+                java.nio.file.Files.createTempFile("walker-squat", ".mp4"), 61.2, 3, "crop=480:320:150:256,scale=960:640");
         String token = bearer(token(c.coach()));
-        Map<?, ?> upload = JSON.readValue(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .multipart("/api/uploads").file(new org.springframework.mock.web.MockMultipartFile("files",
-                                "walk-as-squat.mp4", "video/mp4", take)).param("teamId", c.team().id().toString())
-                        .param("athlete", c.athlete().id().toString()).param("skill", "squat")
-                        .header("Authorization", token))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(), Map.class);
-        UUID uploadId = UUID.fromString(upload.get("uploadId").toString());
-        UUID videoId = UUID.fromString(((Map<?, ?>) ((List<?>) upload.get("videos")).get(0)).get("videoId").toString());
-        long deadline = System.currentTimeMillis() + 600_000;
-        String state = null;
-        while (System.currentTimeMillis() < deadline && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(
-                state = jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).single())) {
-            Thread.sleep(200);
-        }
-        assertThat(state).as("the squat take's analysis").isEqualTo("COMPLETED");
+        UUID videoId = analysed(c, take, "walk-as-squat.mp4", "squat");
 
         Map<String, Object> view = JSON.readValue(mvc.perform(get("/api/videos/" + videoId + "/comparison-view")
                 .header("Authorization", token)).andExpect(status().isOk()).andReturn().getResponse()

@@ -56,6 +56,41 @@ public abstract class PlayerFixtures extends PortalTestSupport {
         registry.add("skillmirror.ingest.folder", inbox::toString);
     }
 
+    /** An upload of one take: its id and its video's. */
+    public record Analysed(UUID uploadId, UUID videoId) {
+    }
+
+    /**
+     * A take uploaded by a coach for an athlete of the coach's team and analysed by the real job to its end (waited
+     * for generously: the machine may be busy); fails with the video's error message unless it COMPLETED.
+     */
+    protected Analysed analysed(Account coach, Team team, Athlete athlete, Path take, String name, String skill)
+            throws Exception {
+        String created = mvc.perform(multipart("/api/uploads").file(new MockMultipartFile("files", name,
+                        "video/mp4", Files.readAllBytes(take))).param("teamId", team.id().toString())
+                        .param("athlete", athlete.id().toString()).param("skill", skill)
+                        .header("Authorization", bearer(token(coach))))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        Map<?, ?> upload = JSON.readValue(created, Map.class);
+        UUID uploadId = UUID.fromString(upload.get("uploadId").toString());
+        long deadline = System.currentTimeMillis() + 900_000;
+        String state = null;
+        while (System.currentTimeMillis() < deadline && !List.of("COMPLETED", "PARTIAL", "FAILED").contains(
+                state = jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).single())) {
+            Thread.sleep(200);
+        }
+        String error = jdbc.sql("SELECT coalesce(max(error_message), '') FROM video WHERE upload_id = ?")
+                .param(uploadId).query(String.class).single();
+        assertThat(state).as("the analysis of %s: %s", name, error).isEqualTo("COMPLETED");
+        UUID videoId = UUID.fromString(((Map<?, ?>) ((List<?>) upload.get("videos")).get(0)).get("videoId").toString());
+        return new Analysed(uploadId, videoId);
+    }
+
+    /** A take of the fixture's athlete uploaded by the fixture's coach and analysed; its video id. */
+    protected UUID analysed(Comparison c, Path take, String name, String skill) throws Exception {
+        return analysed(c.coach(), c.team(), c.athlete(), take, name, skill).videoId();
+    }
+
     /** The expert ingested and the athlete's take analysed, once per class (the class's database). */
     protected Comparison comparison() throws Exception {
         if (built != null && built.videoId() != null
@@ -87,25 +122,11 @@ public abstract class PlayerFixtures extends PortalTestSupport {
         Athlete ana = athlete(team, "Ana " + UUID.randomUUID().toString().substring(0, 6));
         Account herAccount = user(Role.ATHLETE);
         assertThat(teams.linkUnclaimed(ana.id(), herAccount.id())).isTrue();
-        byte[] take = Files.readAllBytes(TestClips.excerpt(vtest, Files.createTempFile("athlete", ".mp4"), 61.2, 3,
-                "crop=480:320:150:256,scale=960:640"));
-        String created = mvc.perform(multipart("/api/uploads").file(new MockMultipartFile("files", "walk.mp4",
-                        "video/mp4", take)).param("teamId", team.id().toString()).param("athlete", ana.id().toString())
-                        .param("skill", "running-gait").header("Authorization", bearer(token(coach))))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        Map<?, ?> upload = JSON.readValue(created, Map.class);
-        UUID uploadId = UUID.fromString(upload.get("uploadId").toString());
-        long deadline = System.currentTimeMillis() + 600_000;
-        String state = null;
-        while (System.currentTimeMillis() < deadline) {
-            state = jdbc.sql("SELECT status FROM upload WHERE id = ?").param(uploadId).query(String.class).single();
-            if (List.of("COMPLETED", "PARTIAL", "FAILED").contains(state)) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(state).as("the athlete take's analysis").isEqualTo("COMPLETED");
-        UUID videoId = UUID.fromString(((Map<?, ?>) ((List<?>) upload.get("videos")).get(0)).get("videoId").toString());
+        Path take = TestClips.excerpt(vtest, Files.createTempFile("athlete", ".mp4"), 61.2, 3,
+                "crop=480:320:150:256,scale=960:640");
+        Analysed analysed = analysed(coach, team, ana, take, "walk.mp4", "running-gait");
+        UUID uploadId = analysed.uploadId();
+        UUID videoId = analysed.videoId();
         built = new Comparison(coach, team, ana, herAccount, uploadId, videoId, expertId, patternId);
         return built;
     }
