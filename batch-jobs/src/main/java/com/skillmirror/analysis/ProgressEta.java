@@ -222,10 +222,18 @@ public final class ProgressEta {
             }
             double prior = FIXED_SECONDS + learned[i] * video.seconds();
             double longest = -1;
+            long firstStart = Long.MAX_VALUE;
+            int parts = 0;
             for (Part p : video.parts.values()) {
                 if (p.index == i) {
                     longest = Math.max(longest, i < video.furthest ? 0 : p.remaining(prior, now));
+                    firstStart = Math.min(firstStart, p.startMs);
+                    parts++;
                 }
+            }
+            if (parts > 1 && i >= video.furthest && longest > 0) {
+                // segments: those not started yet are unknown here, so at least what the whole step's prior leaves
+                longest = Math.max(longest, prior - (now - firstStart) / 1000.0);
             }
             total += longest < 0 ? prior : longest;
         }

@@ -87,6 +87,25 @@ class ProgressEtaTest {
     }
 
     @Test
+    void segmentsNotStartedYetAreCountedByWhatThePriorLeaves() {
+        // one 60 s video, its pose in segments two at a time: the first two fast, the others not seen yet
+        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+        double posePrior = 0.3 + ProgressEta.PRIOR[ProgressEta.STEPS.indexOf("pose")] * 60;
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0, "x"));
+        later(2_000);
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0.5, "x"));
+        later(300);
+        ProgressEvent e = single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0.5, "x"));
+        double after = 0;
+        for (int i = ProgressEta.STEPS.indexOf("summary"); i < ProgressEta.STEPS.size(); i++) {
+            after += 0.3 + ProgressEta.PRIOR[i] * 60;
+        }
+        // the two segments alone would say 2.3 s more; the pose step's prior still leaves (prior - 2.3 s)
+        assertThat((double) e.etaSeconds()).isCloseTo(posePrior - 2.3 + after, within(1.0));
+    }
+
+    @Test
     void estimatesNeverGoNegativeAndTheUploadsEndIsZero() {
         step(first, Stage.DECODE, "proxy", 0);
         later(1_000);
