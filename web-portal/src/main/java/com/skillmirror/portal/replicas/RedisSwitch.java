@@ -59,11 +59,11 @@ public class RedisSwitch implements EnvironmentPostProcessor, Ordered {
             }
         } else {
             String prefix = binder.bind("skillmirror.replicas.key-prefix", String.class).orElse("skillmirror");
-            if (!environment.containsProperty("spring.session.redis.namespace")) {
-                properties.put("spring.session.redis.namespace", prefix + ":session");
+            if (!environment.containsProperty("spring.session.data.redis.namespace")) {
+                properties.put("spring.session.data.redis.namespace", prefix + ":session");
             }
-            if (!environment.containsProperty("spring.session.redis.repository-type")) {
-                properties.put("spring.session.redis.repository-type", "indexed");
+            if (!environment.containsProperty("spring.session.data.redis.repository-type")) {
+                properties.put("spring.session.data.redis.repository-type", "indexed");
             }
             if (!environment.containsProperty("spring.cache.type")) {
                 properties.put("spring.cache.type", "redis");

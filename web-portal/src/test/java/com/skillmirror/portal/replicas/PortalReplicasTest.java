@@ -151,7 +151,17 @@ class PortalReplicasTest {
         assertThat(postJson(b, "/web/teams", cookie, null, "{\"name\":\"Forged\"}").statusCode()).isEqualTo(403);
         assertThat(get(a, "/web/teams", cookie).body()).contains("Replicated rowing", "Second boat").doesNotContain("Forged");
 
-        // signing out on B ends the session on A too
+        // a page's live socket on A, opened with that session
+        UUID team = UUID.fromString(JSON.readValue(created.body(), Map.class).get("id").toString());
+        UUID upload = UUID.randomUUID();
+        a.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("INSERT INTO upload (id, team_id, created_by, status) VALUES (?, ?, ?, 'COMPLETED')")
+                .params(upload, team, coach.id()).update();
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        BlockingQueue<String> socketOnA = watch(a, "/web/uploads/" + upload + "/live", Map.of("Cookie", cookie), closed);
+        assertThat(JSON.readValue(next(socketOnA), Map.class).get("type")).isEqualTo("snapshot");
+
+        // signing out on B ends the session on A too, and closes its socket there (Spring Session's deletion event)
         HttpResponse<String> logout = send(b, HttpRequest.newBuilder(uri(b, "/logout")).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrf[1]))));
@@ -159,6 +169,7 @@ class PortalReplicasTest {
         HttpResponse<String> after = get(a, "/", cookie);
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).contains("/login");
+        assertThat(closed.get(1, TimeUnit.MINUTES)).as("close code of A's socket").isEqualTo(1008);
 
         // a password change made through A ends the sessions of the old password on B (credentials version)
         String second = signIn(b, coach.username());
@@ -216,6 +227,13 @@ class PortalReplicasTest {
         }));
         BlockingQueue<String> onA = watch(a, uploadId, token(a, coach.username()));
         assertThat(JSON.readValue(next(onA), Map.class).get("type")).isEqualTo("snapshot");
+
+        // what is not an event of another replica is dropped: a foreign or oversized message, or one naming no event
+        StringRedisTemplate redis = b.getBean(StringRedisTemplate.class);
+        redis.convertAndSend(prefix + ":progress", "not json");
+        redis.convertAndSend(prefix + ":progress", "{\"replica\":\"x\",\"event\":{\"type\":\"analysis_complete\",\"uploadId\":\""
+                + uploadId + "\",\"message\":\"" + "x".repeat(70_000) + "\"}}");
+        redis.convertAndSend(prefix + ":progress", "{\"replica\":\"x\"}");
 
         HttpResponse<String> started = send(b, HttpRequest.newBuilder(uri(b, "/analyze-video/" + videoId))
                 .header("Authorization", "Bearer " + token(b, coach.username()))
@@ -353,10 +371,24 @@ class PortalReplicasTest {
     }
 
     private static BlockingQueue<String> watch(ConfigurableApplicationContext replica, UUID uploadId, String token) {
+        return watch(replica, "/api/uploads/" + uploadId + "/live", Map.of("Authorization", "Bearer " + token),
+                new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private static BlockingQueue<String> watch(ConfigurableApplicationContext replica, String path,
+                                               Map<String, String> headers,
+                                               java.util.concurrent.CompletableFuture<Integer> closed) {
         BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(URI.create("ws://localhost:" + port(replica) + "/api/uploads/" + uploadId + "/live"),
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        builder.buildAsync(URI.create("ws://localhost:" + port(replica) + path),
                         new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                                closed.complete(statusCode);
+                                return null;
+                            }
+
                             private final StringBuilder partial = new StringBuilder();
 
                             @Override
