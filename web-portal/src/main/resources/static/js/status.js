@@ -54,13 +54,47 @@
     return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
   }
 
+  // The bar shows the video's stage, not its sub-step (which starts again at 0 each time): every sub-step weighted by
+  // its usual share of the stage's time (ProgressEta's priors), pose segments averaged over those seen so far, and
+  // never going back within a stage. A step of no known stage shows its own percentage.
+  const SUB_STEPS = {
+    probe: ['decode', 0.02], proxy: ['decode', 0.5], audio: ['decode', 0.04],
+    pose: ['pose', 0.9], summary: ['pose', 0.1], exports: ['pose', 0.05], keyframes: ['pose', 0.05],
+    overlay: ['pose', 0.5], speech: ['speech', 0.1], compare: ['compare', 0.05], report: ['report', 0.1],
+    pdf: ['report', 0.15]
+  };
+  const stages = new Map();
+
+  function stagePercent(ev) {
+    const base = typeof ev.step === 'string' ? ev.step.split('/')[0] : '';
+    const sub = Object.prototype.hasOwnProperty.call(SUB_STEPS, base) ? SUB_STEPS[base] : null;
+    if (!sub) return ev.percent;
+    let stage = stages.get(ev.videoId);
+    if (!stage || stage.group !== sub[0]) {
+      stage = { group: sub[0], fractions: new Map(), shown: 0 };
+      stages.set(ev.videoId, stage);
+    }
+    const fraction = Math.max(0, Math.min(1, Number(ev.fraction) || 0));
+    stage.fractions.set(ev.step, Math.max(stage.fractions.get(ev.step) || 0, fraction));
+    let done = 0;
+    let total = 0;
+    for (const [name, [group, weight]] of Object.entries(SUB_STEPS)) {
+      if (group !== sub[0]) continue;
+      const parts = [...stage.fractions].filter(([step]) => step.split('/')[0] === name).map(([, f]) => f);
+      done += weight * (parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0);
+      total += weight;
+    }
+    stage.shown = Math.max(stage.shown, Math.floor(100 * done / total + 1e-9));
+    return stage.shown;
+  }
+
   function onEvent(ev) {
     live.events++;
     live.latenciesMs.push(Date.now() - ev.timestampMs);
     const r = ev.videoId ? row(ev.videoId) : null;
     if (r) {
       if (ev.stage) r.querySelector('.stage').textContent = ev.stage;
-      if (ev.type === 'analysis_progress') r.querySelector('.bar').value = ev.percent;
+      if (ev.type === 'analysis_progress') r.querySelector('.bar').value = stagePercent(ev);
       if (ev.message) {
         // the sub-step's message with the estimates: "overlay video: frames written 40 % · about 0:32 left (upload 1:10)"
         const eta = ev.type === 'analysis_progress' && ev.etaSeconds > 0
