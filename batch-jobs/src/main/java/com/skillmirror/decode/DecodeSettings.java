@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxShortSide the analysis proxy's shorter side at most, in pixels (smaller videos are not enlarged)
  * @param maxFps the analysis proxy's frame rate at most (faster videos are sampled down to it)
  * @param reuseFitOriginals an original that already is what the proxy would be (H.264 in MP4/MOV, upright, within
- *                          the size and rate, constant rate from 0) is stored as the proxy without re-encoding
+ *                          the size and rate, constant rate from 0) has its video packets remuxed into the proxy
+ *                          without re-encoding (no audio, no other track, no metadata)
  */
 @ConfigurationProperties("skillmirror.decode")
 @Validated

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -30,6 +32,9 @@ public final class ProxyTranscoder {
     public record Result(int width, int height, double fps, int frames, int sourceFrames, boolean variableFrameRate,
                   long decodedDurationMs, long thumbnailMs) {
     }
+
+    /** At most this many packets' times are kept when checking an original (over 2 h at 30 fps), else transcoded. */
+    static final long MAX_REUSED_PACKETS = 250_000;
 
     private final int maxShortSide;
     private final double maxFps;
@@ -128,13 +133,16 @@ public final class ProxyTranscoder {
     }
 
     /**
-     * The original itself as the proxy, when it already is what {@link #transcode} would write: H.264 in MP4/MOV
+     * The original's video as the proxy, when it already is what {@link #transcode} would write: H.264 in MP4/MOV
      * (what browsers play; HEVC and VP9 are not safe in every browser, so they are still re-encoded), 4:2:0, upright,
-     * even dimensions with the shorter side at most {@code maxShortSide}, at most {@code maxFps}, and its frames'
-     * timestamps starting at 0 at a constant rate (read from the packets, nothing decoded but the thumbnail's frame).
-     * Then the file is copied as it is (audio track included) and no frame is re-encoded.
+     * even dimensions with the shorter side at most {@code maxShortSide}, at most {@code maxFps}, one video stream,
+     * and its frames' timestamps starting at 0 at a constant rate (read from the packets, nothing decoded but the
+     * thumbnail's frame). Then its video packets are remuxed as they are into a new MP4 (faststart): no frame is
+     * re-encoded, and, like a transcoded proxy, it has no audio, no other track and none of the original's metadata
+     * (GPS location, device, title).
      *
-     * @return the proxy's description, or null when the original is not fit (then {@link #transcode})
+     * @return the proxy's description, or null when the original is not fit or its remux or thumbnail failed
+     *     (then {@link #transcode}, which fails the video with a message for the user if the file is broken)
      */
     public Result reuseIfFit(Path source, VideoProbe probe, Path proxy, Path thumbnail)
             throws IOException, UnusableMediaException {
@@ -146,44 +154,88 @@ public final class ProxyTranscoder {
         }
         double fps = probe.frameRate();
         long intervalUs = Math.round(1_000_000 / fps);
+        // a constant rate from 0 has about duration x fps packets: more than that (or than the cap) is not fit,
+        // and the list of their times stays bounded
+        long maxPackets = probe.durationMs() > 0
+                ? Math.min(MAX_REUSED_PACKETS, (long) Math.ceil(probe.durationMs() / 1000.0 * fps * 1.1) + 10)
+                : MAX_REUSED_PACKETS;
         List<Long> times = new ArrayList<>();
+        boolean fit = false;
         try (FFmpegFrameGrabber grabber = UploadedMedia.open(source)) {
             grabber.start();
             UploadedMedia.requireAccepted(grabber.getFormat());
+            AVFormatContext input = grabber.getFormatContext();
             int stream = grabber.getVideoStream();
-            // the stream's own pixel format (the grabber's getPixelFormat is the one it would convert to)
-            if (grabber.getFormatContext().streams(stream).codecpar().format() != avutil.AV_PIX_FMT_YUV420P) {
+            int videoStreams = 0;
+            for (int i = 0; i < input.nb_streams(); i++) {
+                if (input.streams(i).codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                    videoStreams++;
+                }
+            }
+            // the stream's own pixel format (the grabber's getPixelFormat is the one it would convert to); the
+            // recorder copies the parameters of the input's video stream, so there must be only the one
+            AVCodecParameters codecpar = input.streams(stream).codecpar();
+            if (videoStreams != 1 || codecpar.format() != avutil.AV_PIX_FMT_YUV420P) {
                 return null;
             }
-            AVRational timeBase = grabber.getFormatContext().streams(stream).time_base();
-            AVPacket packet;
-            while ((packet = grabber.grabPacket()) != null) {
-                if (packet.stream_index() != stream) {
-                    continue;
+            AVRational timeBase = input.streams(stream).time_base();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(proxy.toFile(), codecpar.width(),
+                    codecpar.height(), 0)) {
+                recorder.setFormat("mp4");
+                recorder.setOption("movflags", "+faststart");
+                recorder.start(input);
+                AVPacket packet;
+                while ((packet = grabber.grabPacket()) != null) {
+                    try {
+                        if (packet.stream_index() != stream) {
+                            continue;
+                        }
+                        if (packet.pts() == avutil.AV_NOPTS_VALUE || times.size() >= maxPackets) {
+                            return null;
+                        }
+                        times.add(packet.pts() * 1_000_000L * timeBase.num() / timeBase.den());
+                        recorder.recordPacket(packet);
+                    } finally {
+                        // grabPacket hands out the grabber's packet, read into without being released
+                        avcodec.av_packet_unref(packet);
+                    }
                 }
-                if (packet.pts() == avutil.AV_NOPTS_VALUE) {
-                    return null;
-                }
-                times.add(packet.pts() * 1_000_000L * timeBase.num() / timeBase.den());
+                recorder.stop();
             }
-        } catch (FFmpegFrameGrabber.Exception e) {
+            fit = !times.isEmpty() && constantFromZero(times, fps, intervalUs);
+        } catch (FFmpegFrameGrabber.Exception | FFmpegFrameRecorder.Exception e) {
             return null;
-        }
-        if (times.isEmpty()) {
-            return null;
-        }
-        Collections.sort(times);
-        // from 0 and constant: each frame within a tenth of an interval of where the constant rate puts it
-        for (int i = 0; i < times.size(); i++) {
-            if (Math.abs(times.get(i) - i * 1_000_000.0 / fps) > intervalUs / 10.0) {
-                return null;
+        } finally {
+            if (!fit) {
+                java.nio.file.Files.deleteIfExists(proxy);
             }
+        }
+        if (!fit) {
+            return null;
         }
         int frames = times.size();
-        java.nio.file.Files.copy(source, proxy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        long thumbnailMs = writeThumbnailAt(proxy, thumbnail, fps, frames / 2);
+        long thumbnailMs;
+        try {
+            thumbnailMs = writeThumbnailAt(proxy, thumbnail, fps, frames / 2);
+        } catch (IOException e) {
+            // e.g. a packet the muxer took that does not decode: the transcoder says what is wrong, for this video only
+            java.nio.file.Files.deleteIfExists(proxy);
+            java.nio.file.Files.deleteIfExists(thumbnail);
+            return null;
+        }
         return new Result(probe.width(), probe.height(), fps, frames, frames, false, times.get(frames - 1) / 1000,
                 thumbnailMs);
+    }
+
+    /** From 0 and constant: each frame within a tenth of an interval of where the constant rate puts it. */
+    private static boolean constantFromZero(List<Long> times, double fps, long intervalUs) {
+        Collections.sort(times);
+        for (int i = 0; i < times.size(); i++) {
+            if (Math.abs(times.get(i) - i * 1_000_000.0 / fps) > intervalUs / 10.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The thumbnail from frame {@code index} (or the nearest decodable after it); its time in the proxy. */

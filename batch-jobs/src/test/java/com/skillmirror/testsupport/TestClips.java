@@ -19,6 +19,12 @@ public final class TestClips {
     /** A clip of a moving bright square on a gradient, H.264 in MP4, optionally with a 440 Hz tone and rotation metadata. */
     public static Path video(Path target, int width, int height, double fps, double seconds, boolean withAudio,
                              int rotationDegrees) throws IOException {
+        return video(target, width, height, fps, seconds, withAudio, rotationDegrees, java.util.Map.of());
+    }
+
+    /** As {@link #video(Path, int, int, double, double, boolean, int)}, with container metadata (title, location...). */
+    public static Path video(Path target, int width, int height, double fps, double seconds, boolean withAudio,
+                             int rotationDegrees, java.util.Map<String, String> metadata) throws IOException {
         int frames = (int) Math.round(fps * seconds);
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), width, height, withAudio ? 1 : 0)) {
             recorder.setFormat(target.toString().endsWith(".avi") ? "avi" : "mp4");
@@ -27,6 +33,7 @@ public final class TestClips {
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(fps);
             recorder.setVideoBitrate(Math.max(500_000, width * height * 2));
+            recorder.setMetadata(new java.util.HashMap<>(metadata));
             if (rotationDegrees != 0) {
                 recorder.setDisplayRotation(rotationDegrees);
             }

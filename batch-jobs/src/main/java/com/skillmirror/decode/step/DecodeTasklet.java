@@ -85,13 +85,14 @@ public class DecodeTasklet implements Tasklet {
         Path proxy = work.resolve(Artifact.PROXY.fileName());
         Path thumbnail = work.resolve(Artifact.THUMBNAIL.fileName());
         steps.start("proxy", "writing the analysis proxy");
-        // nothing re-done: an original that already is what the proxy would be is the proxy
+        // nothing re-done: an original that already is what the proxy would be gives its video packets as the proxy;
+        // when that fails (remux, thumbnail), the transcoder decides, so a broken file fails only its own video
         ProxyTranscoder.Result proxyResult = reuseFitOriginals
                 ? transcoder.reuseIfFit(original, probe, proxy, thumbnail) : null;
         if (proxyResult != null) {
-            log.info("Video {}: the original (H.264 in MP4, {}x{}, {} fps, constant rate) is the proxy, not re-encoded",
+            log.info("Video {}: the original (H.264 in MP4, {}x{}, {} fps, constant rate): its video packets are the proxy, not re-encoded",
                     videoId, probe.width(), probe.height(), round(probe.frameRate()));
-            steps.done("proxy", "the original is the proxy (no re-encoding): " + proxyResult.frames() + " frames");
+            steps.done("proxy", "the original's video is the proxy (no re-encoding): " + proxyResult.frames() + " frames");
         } else {
             proxyResult = transcoder.transcode(original, probe, proxy, thumbnail,
                     steps.percents("proxy", "writing the analysis proxy (by time position)"));

@@ -60,13 +60,15 @@ class DecodeTaskletTest extends StageStepTest {
     }
 
     /**
-     * Nothing re-done (issue 12, item 3): H.264 in MP4, upright, at most 720p, constant rate from 0 is stored as the
-     * proxy byte for byte (no frame re-encoded); a clip turned by its rotation metadata or larger than 720p is
+     * Nothing re-done (issue 12, item 3): H.264 in MP4, upright, at most 720p, constant rate from 0 has its video
+     * packets remuxed as they are into the proxy (no frame re-encoded), without its audio track and without its
+     * metadata (a phone's GPS location must not reach the proxy any more than through a transcoded one); a clip turned by its rotation metadata or larger than 720p is
      * re-encoded upright and scaled.
      */
     @Test
     void anOriginalThatIsAlreadyFitIsTheProxyAsItIsAndOthersAreReEncoded(@TempDir Path dir) throws Exception {
-        Path fit = TestClips.video(dir.resolve("fit.mp4"), 640, 360, 30, 2.0, true, 0);
+        Path fit = TestClips.video(dir.resolve("fit.mp4"), 640, 360, 30, 2.0, true, 0,
+                java.util.Map.of("title", "Ana squat", "location", "+48.8584+002.2945/"));
         Path rotated = TestClips.video(dir.resolve("rotated.mp4"), 640, 360, 30, 1.0, false, -90);
         Path large = TestClips.video(dir.resolve("large.mp4"), 1920, 1080, 30, 1.0, false, 0);
         List<Video> created = upload(fit, rotated, large);
@@ -74,8 +76,15 @@ class DecodeTaskletTest extends StageStepTest {
             decode(video.id());
         }
 
-        byte[] fitProxy = results.load(created.get(0).id(), Artifact.PROXY).orElseThrow();
-        assertThat(fitProxy).as("the fit original is the proxy, byte for byte").isEqualTo(Files.readAllBytes(fit));
+        Path fitProxy = Files.write(dir.resolve("fit-proxy.mp4"),
+                results.load(created.get(0).id(), Artifact.PROXY).orElseThrow());
+        assertThat(streams(fit)).as("the test clip has sound and metadata").containsEntry("audio", 1L);
+        assertThat(metadata(fit)).containsKeys("title", "location");
+        assertThat(videoPackets(fitProxy)).as("the same video packets: sizes and times, nothing re-encoded")
+                .hasSize(60).isEqualTo(videoPackets(fit));
+        assertThat(streams(fitProxy)).as("only the video").containsEntry("video", 1L).containsEntry("audio", 0L)
+                .containsEntry("all", 1L);
+        assertThat(metadata(fitProxy)).doesNotContainKeys("title", "location");
         DecodeResult fitResult = results.result(created.get(0).id(), DecodeResult.STAGE_RESULT).orElseThrow();
         assertThat(fitResult.proxy().frames()).isEqualTo(60);
         assertThat(fitResult.proxy().fps()).isEqualTo(30.0);
@@ -138,6 +147,46 @@ class DecodeTaskletTest extends StageStepTest {
                 .execute(contribution, chunk);
         assertThat(status).isEqualTo(RepeatStatus.FINISHED);
         return contribution.getExitStatus();
+    }
+
+    /** Each video packet's size and time (microseconds), in file order. */
+    private static List<String> videoPackets(Path file) throws IOException {
+        List<String> packets = new java.util.ArrayList<>();
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            int stream = grabber.getVideoStream();
+            org.bytedeco.ffmpeg.avutil.AVRational tb = grabber.getFormatContext().streams(stream).time_base();
+            org.bytedeco.ffmpeg.avcodec.AVPacket packet;
+            while ((packet = grabber.grabPacket()) != null) {
+                if (packet.stream_index() == stream) {
+                    packets.add(packet.size() + "@" + Math.round(packet.pts() * 1_000_000.0 * tb.num() / tb.den()));
+                }
+                org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
+            }
+        }
+        return packets;
+    }
+
+    private static java.util.Map<String, Long> streams(Path file) throws IOException {
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            org.bytedeco.ffmpeg.avformat.AVFormatContext context = grabber.getFormatContext();
+            long video = 0;
+            long audio = 0;
+            for (int i = 0; i < context.nb_streams(); i++) {
+                int type = context.streams(i).codecpar().codec_type();
+                video += type == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO ? 1 : 0;
+                audio += type == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO ? 1 : 0;
+            }
+            return java.util.Map.of("video", video, "audio", audio, "all", (long) context.nb_streams());
+        }
+    }
+
+    private static java.util.Map<String, String> metadata(Path file) throws IOException {
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            return new java.util.HashMap<>(grabber.getMetadata());
+        }
     }
 
     private static long size(Path f) {
