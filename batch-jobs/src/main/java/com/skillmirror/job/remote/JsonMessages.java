@@ -2,6 +2,7 @@ package com.skillmirror.job.remote;
 
 import com.skillmirror.analysis.ProgressEvent;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * another content type, unknown or missing fields, a huge or deeply nested document) is refused with a
  * MessageConversionException, which the listener container treats as fatal: logged and rejected without requeue,
  * never executed, and the consumer goes on with the next message. No type comes from the message itself.
+ * <p>
+ * Rolling upgrades: a progress event of the shape before sub-steps and estimates (seven fields, from a worker not
+ * upgraded yet) is read strictly as that older shape and becomes an event of its stage as a whole, as
+ * {@link ProgressEvent#of} makes them; unknown fields stay refused in both shapes (a newer message is not guessed at),
+ * and partition requests have one shape only.
  */
 final class JsonMessages<T> implements MessageConverter {
 
@@ -43,10 +49,19 @@ final class JsonMessages<T> implements MessageConverter {
 
     private final Class<T> type;
     private final Predicate<T> valid;
+    private final Class<?> olderType;
+    private final Function<Object, T> upgrade;
 
     JsonMessages(Class<T> type, Predicate<T> valid) {
+        this(type, valid, null, null);
+    }
+
+    /** @param olderType a previous shape of the message, read (as strictly) when the current one does not fit */
+    <O> JsonMessages(Class<T> type, Predicate<T> valid, Class<O> olderType, Function<O, T> upgrade) {
         this.type = type;
         this.valid = valid;
+        this.olderType = olderType;
+        this.upgrade = olderType == null ? null : older -> upgrade.apply(olderType.cast(older));
     }
 
     static JsonMessages<PartitionRequest> partitionRequests() {
@@ -64,7 +79,17 @@ final class JsonMessages<T> implements MessageConverter {
                 && event.uploadId() != null && event.percent() >= 0 && event.percent() <= 100
                 && event.fraction() >= 0 && event.fraction() <= 1
                 && (event.step() == null || event.step().matches("[A-Za-z0-9/-]{1,40}"))
-                && event.etaSeconds() >= 0 && event.uploadEtaSeconds() >= 0);
+                && event.etaSeconds() >= 0 && event.uploadEtaSeconds() >= 0,
+                ProgressEventV1.class, ProgressEventV1::upgrade);
+    }
+
+    /** A progress event as workers sent it before sub-steps and estimates: its stage as a whole, no estimates. */
+    record ProgressEventV1(String type, java.util.UUID uploadId, java.util.UUID videoId, String stage, int percent,
+                           String message, long timestampMs) {
+        ProgressEvent upgrade() {
+            return new ProgressEvent(type, uploadId, videoId, stage, percent, message, timestampMs, stage,
+                    Math.max(0, Math.min(100, percent)) / 100.0, 0, 0);
+        }
     }
 
     @Override
@@ -95,12 +120,27 @@ final class JsonMessages<T> implements MessageConverter {
         try {
             value = MAPPER.readValue(body, type);
         } catch (JacksonException e) {
-            throw refused(properties, "not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            value = older(body);
+            if (value == null) {
+                throw refused(properties, "not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            }
         }
         if (value == null || !valid.test(value)) {
             throw refused(properties, "not a valid " + type.getSimpleName());
         }
         return value;
+    }
+
+    /** The message read as its older shape and upgraded, or null when there is none or it does not fit either. */
+    private T older(byte[] body) {
+        if (olderType == null) {
+            return null;
+        }
+        try {
+            return upgrade.apply(MAPPER.readValue(body, olderType));
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private MessageConversionException refused(MessageProperties properties, String why) {
