@@ -51,9 +51,13 @@ class PartitionQueueMetrics implements MeterBinder {
 
     double oldestWaitSeconds() {
         try {
-            // Spring Batch writes create_time as the JVM's local time (a TIMESTAMP without zone): compare in Java
+            // Spring Batch writes create_time as the JVM's local time (a TIMESTAMP without zone): compare in Java.
+            // Only partitions of jobs still running: one of a job that failed or was stopped before a worker took it
+            // stays STARTING for ever and would make the age grow without end.
             java.time.LocalDateTime oldest = jdbc.sql("""
-                    SELECT MIN(create_time) FROM batch_step_execution WHERE status = 'STARTING' AND start_time IS NULL""")
+                    SELECT MIN(s.create_time) FROM batch_step_execution s
+                    JOIN batch_job_execution j ON j.job_execution_id = s.job_execution_id
+                    WHERE s.status = 'STARTING' AND s.start_time IS NULL AND j.end_time IS NULL""")
                     .query(java.time.LocalDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
                     .orElse(null);
             return oldest == null ? 0
