@@ -75,13 +75,53 @@ public final class ProgressEta {
         this.clock = clock;
     }
 
-    /** The event with its estimates, or null when it is dropped to keep a video's events to four a second. */
-    public synchronized ProgressEvent apply(ProgressEvent event) {
+    /**
+     * The event with its estimates, or null when it is dropped to keep a video's events to four a second. The
+     * videos' lengths, when needed, are read before taking the lock (a query must not hold up every other event).
+     */
+    public ProgressEvent apply(ProgressEvent event) {
         if (event.uploadId() == null) {
             return event;
         }
+        List<Length> found = needsLengths(event) ? read(event.uploadId()) : null;
+        return apply(event, found);
+    }
+
+    /** Whether the upload is new, or this event starts its first stage after decoding while lengths are guesses. */
+    private synchronized boolean needsLengths(ProgressEvent event) {
+        UploadState upload = uploads.get(event.uploadId());
+        if (upload == null) {
+            return true;
+        }
+        if (event.videoId() == null || !ProgressEvent.PROGRESS.equals(event.type()) || event.step() == null) {
+            return false;
+        }
+        int index = index(event.step());
+        return index >= 0 && PHASE[index] > upload.phase && PHASE[index] >= 1 && !upload.probed;
+    }
+
+    private List<Length> read(UUID uploadId) {
+        try {
+            return lengths.apply(uploadId);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private synchronized ProgressEvent apply(ProgressEvent event, List<Length> found) {
         long now = clock.getAsLong();
         UploadState upload = upload(event.uploadId());
+        if (found != null) {
+            boolean decoded = event.videoId() != null && event.step() != null && index(event.step()) >= 0
+                    && PHASE[index(event.step())] >= 1;
+            for (VideoState video : upload.merge(found, decoded)) {
+                // what it measured while its length was a guess counts now that the length is probed
+                for (double[] m : video.pending) {
+                    learn((int) m[0], m[1], video);
+                }
+                video.pending.clear();
+            }
+        }
         boolean boundary = true;
         if (event.videoId() != null) {
             VideoState video = upload.video(event.videoId());
@@ -123,9 +163,6 @@ public final class ProgressEta {
         }
         if (PHASE[index] > upload.phase) {
             upload.phase = PHASE[index];
-            if (upload.phase >= 1 && !upload.probed) {
-                upload.refresh(lengths);
-            }
         }
         if (index > video.furthest) {
             learnPassedSegments(video, index);
@@ -168,6 +205,8 @@ public final class ProgressEta {
 
     private void learn(int index, double seconds, VideoState video) {
         if (video.length == null || !video.length.probed()) {
+            // decode's sub-steps end before the probed duration is stored: kept until the lengths are read again
+            video.pending.add(new double[] {index, seconds});
             return;
         }
         double perSecond = Math.max(0, seconds - FIXED_SECONDS) / video.length.seconds();
@@ -231,8 +270,9 @@ public final class ProgressEta {
                     parts++;
                 }
             }
-            if (parts > 1 && i >= video.furthest && longest > 0) {
-                // segments: those not started yet are unknown here, so at least what the whole step's prior leaves
+            if (parts >= 1 && i >= video.furthest && longest > 0) {
+                // segments: those not started yet are unknown here (a long video has more segments than threads, so
+                // one under way does not mean it is the only one), so at least what the whole step's prior leaves
                 longest = Math.max(longest, prior - (now - firstStart) / 1000.0);
             }
             total += longest < 0 ? prior : longest;
@@ -249,7 +289,6 @@ public final class ProgressEta {
         UploadState state = uploads.get(uploadId);
         if (state == null) {
             state = new UploadState(uploadId);
-            state.refresh(lengths);
             uploads.put(uploadId, state);
             if (uploads.size() > MAX_UPLOADS) {
                 uploads.remove(uploads.keySet().iterator().next());
@@ -278,19 +317,23 @@ public final class ProgressEta {
             this.uploadId = uploadId;
         }
 
-        void refresh(Function<UUID, List<Length>> lengths) {
-            List<Length> found;
-            try {
-                found = lengths.apply(uploadId);
-            } catch (RuntimeException e) {
-                found = List.of();
-            }
+        /**
+         * @param decoded whether decoding has ended for the upload (the lengths are not read again after it)
+         * @return the videos whose length became probed
+         */
+        List<VideoState> merge(List<Length> found, boolean decoded) {
+            List<VideoState> nowProbed = new java.util.ArrayList<>();
             boolean all = !found.isEmpty();
             for (Length length : found) {
-                video(length.videoId()).length = length;
+                VideoState video = video(length.videoId());
+                if (length.probed() && (video.length == null || !video.length.probed())) {
+                    nowProbed.add(video);
+                }
+                video.length = length;
                 all &= length.probed();
             }
-            probed = all || phase >= 1;
+            probed = all || decoded || phase >= 1;
+            return nowProbed;
         }
 
         VideoState video(UUID id) {
@@ -300,6 +343,8 @@ public final class ProgressEta {
 
     private static final class VideoState {
         final Map<String, Part> parts = new HashMap<>();
+        /** Sub-steps' seconds measured before the length was probed: {index, seconds}. */
+        final List<double[]> pending = new java.util.ArrayList<>();
         Length length;
         int furthest = -1;
         boolean failed;

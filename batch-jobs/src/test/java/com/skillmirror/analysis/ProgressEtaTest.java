@@ -106,6 +106,46 @@ class ProgressEtaTest {
     }
 
     @Test
+    void decodeStepsEndedBeforeTheDurationWasStoredAreLearnedWhenTheLengthsAreReadAgainOutsideTheLock() {
+        // the decode stage stores the probed duration only at its end: until then the length is a guess from the size
+        java.util.concurrent.atomic.AtomicBoolean stored = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<ProgressEta> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Boolean> underLock = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProgressEta guessing = new ProgressEta(id -> {
+            underLock.add(Thread.holdsLock(self.get()));
+            return List.of(stored.get() ? new ProgressEta.Length(first, 60, true)
+                    : ProgressEta.Length.of(first, null, 8_000_000));
+        }, 1, now::get);
+        self.set(guessing);
+        double prior = ProgressEta.PRIOR[ProgressEta.STEPS.indexOf("proxy")];
+        guessing.apply(ProgressEvent.step(upload, first, Stage.DECODE, "proxy", 0, "x"));
+        later(6_300);
+        guessing.apply(ProgressEvent.step(upload, first, Stage.DECODE, "proxy", 1, "x"));
+        assertThat(guessing.secondsPerVideoSecond().get("proxy")).as("not from a guessed length").isEqualTo(prior);
+        stored.set(true);
+        guessing.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
+        // (6.3 s - 0.3 s fixed) / 60 s of video, once the length is the probed one
+        assertThat(guessing.secondsPerVideoSecond().get("proxy")).isCloseTo(0.1, within(1e-9));
+        assertThat(underLock).as("read when the upload was first seen and after decoding").containsExactly(false, false);
+    }
+
+    @Test
+    void oneSegmentUnderWayDoesNotHideTheSegmentsNotStartedYet() {
+        // one thread: a long video's first segment runs alone, the others wait for it
+        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 1, now::get);
+        double posePrior = 0.3 + ProgressEta.PRIOR[ProgressEta.STEPS.indexOf("pose")] * 60;
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
+        later(2_000);
+        ProgressEvent e = single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0.5, "x"));
+        double after = 0;
+        for (int i = ProgressEta.STEPS.indexOf("summary"); i < ProgressEta.STEPS.size(); i++) {
+            after += 0.3 + ProgressEta.PRIOR[i] * 60;
+        }
+        // the segment alone would say 2 s more; the pose step's prior still leaves (prior - 2 s)
+        assertThat((double) e.etaSeconds()).isCloseTo(posePrior - 2 + after, within(1.0));
+    }
+
+    @Test
     void estimatesNeverGoNegativeAndTheUploadsEndIsZero() {
         step(first, Stage.DECODE, "proxy", 0);
         later(1_000);
