@@ -37,7 +37,12 @@ public class UploadService {
 
     @org.springframework.beans.factory.annotation.Autowired
     public UploadService(ObjectStorage storage, VideoRepository videos, UploadSettings settings,
-                         AnalysisMetrics metrics) {
+                         org.springframework.beans.factory.ObjectProvider<AnalysisMetrics> meters) {
+        this(storage, videos, settings, meters.getIfAvailable(AnalysisMetrics::none));
+    }
+
+    private UploadService(ObjectStorage storage, VideoRepository videos, UploadSettings settings,
+                          AnalysisMetrics metrics) {
         this.storage = storage;
         this.videos = videos;
         this.maxFileBytes = settings.maxFileSize().toBytes();

@@ -20,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,9 @@ public class PoseStepConfiguration {
     @Bean(StepNames.POSE_WORKER)
     Step poseWorker(JobRepository jobRepository, PlatformTransactionManager tx, PoseSettings settings,
                     ProxyFrameReader proxyFrameReader, PoseFrameProcessor poseFrameProcessor,
-                    PoseChunkWriter poseChunkWriter, AnalysisMetrics metrics) {
+                    PoseChunkWriter poseChunkWriter, ObjectProvider<AnalysisMetrics> meters) {
+        // none in contexts that only wire the steps (StepNamesTest)
+        AnalysisMetrics metrics = meters.getIfAvailable(AnalysisMetrics::none);
         return new StepBuilder(StepNames.POSE_WORKER, jobRepository)
                 .<IndexedFrame, PoseFrame>chunk(settings.chunkFrames())
                 .transactionManager(tx)
