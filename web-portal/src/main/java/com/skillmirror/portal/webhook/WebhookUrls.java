@@ -70,10 +70,14 @@ final class WebhookUrls {
         }
         for (InetAddress address : addresses) {
             if (internal(address)) {
-                throw new RefusedUrl("The webhook's host resolves to an internal address (" + address.getHostAddress()
-                        + "); webhooks go to public addresses only.");
+                throw new RefusedUrl("The webhook's host " + cut(uri.getHost())
+                        + " resolves to an internal address; webhooks go to public addresses only.");
             }
         }
+    }
+
+    private static String cut(String host) {
+        return host.length() > 100 ? host.substring(0, 100) + "..." : host;
     }
 
     static boolean internal(InetAddress a) {

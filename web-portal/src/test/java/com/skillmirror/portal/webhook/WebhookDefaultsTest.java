@@ -48,6 +48,10 @@ class WebhookDefaultsTest extends PortalTestSupport {
                         .andReturn().getResponse();
                 assertThat(response.getStatus()).as(url).isEqualTo(400);
                 assertThat(response.getContentAsString()).as(url).contains("internal address");
+                if (url.contains("localhost")) {
+                    // the host typed is named, the address it resolved to is not revealed
+                    assertThat(response.getContentAsString()).contains("localhost").doesNotContain("127.0.0.1");
+                }
             }
             assertThat(jdbc.sql("SELECT count(*) FROM webhook").query(Long.class).single()).isZero();
 
