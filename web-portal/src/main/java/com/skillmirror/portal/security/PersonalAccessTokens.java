@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Personal access tokens (table personal_access_token): {@code smp_<public id>_<secret>}, the public id 64 random
  * bits in hex that finds the row, the secret 256 random bits of which only the SHA-256 is stored and compared in
  * constant time. A token acts for its owner as the owner is now (role and teams read on every request) and only
- * within its scopes; it ends when revoked, at its expiry, or with its account. A password change or a sign-out
- * everywhere does not end it (it is meant for unattended clients); revoking it does.
+ * within its scopes; it ends when revoked, at its expiry, with its account, on a role change and when an admin signs
+ * the account out everywhere. The owner's own password change does not end it (it is meant for unattended clients);
+ * revoking it does.
  */
 @Component
 @EnableConfigurationProperties(PersonalAccessTokenSettings.class)
@@ -124,6 +125,15 @@ public class PersonalAccessTokens {
                 + " AND revoked_at IS NULL").params(tokenId, userId).update() == 1;
     }
 
+    /**
+     * Revokes every live token of the account: on a role change and an admin's sign-out everywhere (a compromise
+     * response), not on the owner's own password change (tokens are for unattended clients); returns how many.
+     */
+    int revokeAll(UUID userId) {
+        return jdbc.sql("UPDATE personal_access_token SET revoked_at = now() WHERE user_id = ? AND revoked_at IS NULL")
+                .param(userId).update();
+    }
+
     /** Whether the value is shaped like one of our tokens (as opposed to a JWT), before anything is looked up. */
     static boolean looksLikeToken(String value) {
         return value != null && value.startsWith(PREFIX);
@@ -134,32 +144,50 @@ public class PersonalAccessTokens {
      * was last used, at most once a minute per token.
      */
     Optional<Found> authenticate(String value) {
+        return attempt(value).found();
+    }
+
+    /** A presented value's outcome: the live token, and whether its public id named a stored token at all. */
+    record Attempt(Optional<Found> found, boolean knownId) {
+    }
+
+    /**
+     * As {@link #authenticate}, also saying whether the public id matched a row (live or not), so that refusals of
+     * made-up ids need not be written anywhere (one SELECT, no INSERT, for any {@code Bearer smp_...} on the wire).
+     */
+    Attempt attempt(String value) {
+        Attempt none = new Attempt(Optional.empty(), false);
         if (value == null || value.length() > MAX_LENGTH || !value.startsWith(PREFIX)) {
-            return Optional.empty();
+            return none;
         }
         int split = value.indexOf('_', PREFIX.length());
         if (split != PREFIX.length() + 16) {
-            return Optional.empty();
+            return none;
         }
         String publicId = value.substring(PREFIX.length(), split);
         String secret = value.substring(split + 1);
         if (!publicId.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) || secret.isEmpty()) {
-            return Optional.empty();
+            return none;
         }
-        Optional<Row> row = jdbc.sql("SELECT id, user_id, secret_hash, scopes FROM personal_access_token"
-                        + " WHERE public_id = ? AND revoked_at IS NULL AND expires_at > now()")
+        Optional<Row> row = jdbc.sql("SELECT id, user_id, secret_hash, scopes,"
+                        + " (revoked_at IS NULL AND expires_at > now()) AS live FROM personal_access_token"
+                        + " WHERE public_id = ?")
                 .param(publicId).query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getString("secret_hash"), rs.getString("scopes"))).optional();
-        if (row.isEmpty() || !MessageDigest.isEqual(row.get().secretHash.getBytes(StandardCharsets.US_ASCII),
+                        rs.getString("secret_hash"), rs.getString("scopes"), rs.getBoolean("live"))).optional();
+        if (row.isEmpty()) {
+            return none;
+        }
+        if (!row.get().live || !MessageDigest.isEqual(row.get().secretHash.getBytes(StandardCharsets.US_ASCII),
                 Hashes.sha256(secret).getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
+            return new Attempt(Optional.empty(), true);
         }
         jdbc.sql("UPDATE personal_access_token SET last_used_at = now() WHERE id = ?"
                 + " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')").param(row.get().id).update();
-        return Optional.of(new Found(row.get().id, row.get().userId, TokenScope.split(row.get().scopes)));
+        return new Attempt(Optional.of(new Found(row.get().id, row.get().userId, TokenScope.split(row.get().scopes))),
+                true);
     }
 
-    private record Row(UUID id, UUID userId, String secretHash, String scopes) {
+    private record Row(UUID id, UUID userId, String secretHash, String scopes, boolean live) {
     }
 
     private static List<String> names(Set<TokenScope> scopes) {

@@ -29,11 +29,13 @@ class UsersController {
     private final AccountRepository accounts;
     private final AccountService service;
     private final AuditLog audit;
+    private final PersonalAccessTokens tokens;
 
-    UsersController(AccountRepository accounts, AccountService service, AuditLog audit) {
+    UsersController(AccountRepository accounts, AccountService service, AuditLog audit, PersonalAccessTokens tokens) {
         this.accounts = accounts;
         this.service = service;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     record NewUser(String username, String password, Role role) {
@@ -58,17 +60,22 @@ class UsersController {
         if (!accounts.changeRole(id, change.role())) {
             throw new NotFoundException("No account " + id + ": take the id from GET /api/users.");
         }
+        // personal access tokens end with the old role too (their authority would follow the new role anyway)
+        tokens.revokeAll(id);
         audit.record(actor.username(), ROLE_CHANGED, "user:" + id, "to " + change.role());
         return Map.of("id", id, "role", change.role());
     }
 
     @PostMapping("/api/users/{id}/sign-out")
-    @Operation(summary = "Sign an account out everywhere: its access tokens, refresh tokens and page sessions end")
+    @Operation(summary = "Sign an account out everywhere: its access tokens, refresh tokens, page sessions and personal"
+            + " access tokens end")
     ResponseEntity<Void> signOut(@PathVariable UUID id, Actor actor) {
         if (accounts.endSessions(id) < 0) {
             throw new NotFoundException("No account " + id + ": take the id from GET /api/users.");
         }
-        audit.record(actor.username(), SIGNED_OUT, "user:" + id, "every session, by an admin");
+        int revoked = tokens.revokeAll(id);
+        audit.record(actor.username(), SIGNED_OUT, "user:" + id, "every session and " + revoked
+                + " personal access token(s), by an admin");
         return ResponseEntity.noContent().build();
     }
 

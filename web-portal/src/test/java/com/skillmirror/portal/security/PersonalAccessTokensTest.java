@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.skillmirror.portal.PortalTestSupport;
 import com.skillmirror.portal.access.Role;
@@ -213,5 +214,52 @@ class PersonalAccessTokensTest extends PortalTestSupport {
                 .content("{\"name\":\"xhr\",\"scopes\":[\"read\"],\"expiresInDays\":2}")).andReturn().getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
         assertThat(created.getHeader("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void encodedPathsAreMatchedDecodedWebhooksAreRefusedAndMadeUpIdsAreNotAudited() throws Exception {
+        Account admin = user(Role.ADMIN);
+        String jwt = token(admin);
+        String read = pat(jwt, "read");
+        // scopes are held to the decoded path the handlers see, not the raw URI
+        assertThat(status(get(java.net.URI.create("/api/%75sers")), read)).as("admin endpoint spelled encoded").isEqualTo(403);
+        assertThat(status(get(java.net.URI.create("/api/%61ccount/tokens")), read)).as("token list spelled encoded")
+                .isEqualTo(403);
+        assertThat(status(get("/api/users"), pat(jwt, "read", "admin"))).isEqualTo(200);
+        // webhooks are never a token's business, not even to read
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        String coachJwt = token(coach);
+        String coachRead = pat(coachJwt, "read");
+        assertThat(status(get("/api/teams/" + team.id() + "/webhooks"), coachRead)).isEqualTo(403);
+        assertThat(status(get("/api/teams/" + team.id() + "/webhooks/" + UUID.randomUUID() + "/deliveries"), coachRead))
+                .isEqualTo(403);
+        assertThat(mvc.perform(get("/api/teams/" + team.id() + "/webhooks").header("Authorization", bearer(coachJwt)))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+        // a made-up public id is 401 and writes nothing; a known one that is refused is audited
+        long before = jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(get("/api/teams"), "smp_0123456789abcde" + i + "_madeUpSecretValue")).isEqualTo(401);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single()).isEqualTo(before);
+        assertThat(status(get("/api/teams"), read.substring(0, read.length() - 1) + (read.endsWith("A") ? "B" : "A")))
+                .isEqualTo(401);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'TOKEN_REFUSED' AND target = ?")
+                .param("token:" + read.substring(4, 20)).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+
+        // an admin's sign-out everywhere ends the account's tokens too (a compromise response); so does a role change
+        Account signedOut = user(Role.COACH);
+        String his = pat(token(signedOut), "read");
+        assertThat(status(get("/api/teams"), his)).isEqualTo(200);
+        assertThat(mvc.perform(post("/api/users/" + signedOut.id() + "/sign-out").header("Authorization", bearer(jwt)))
+                .andReturn().getResponse().getStatus()).isEqualTo(204);
+        assertThat(status(get("/api/teams"), his)).isEqualTo(401);
+        Account demoted = user(Role.COACH);
+        String hers = pat(token(demoted), "read");
+        assertThat(status(get("/api/teams"), hers)).isEqualTo(200);
+        assertThat(mvc.perform(put("/api/users/" + demoted.id() + "/role").header("Authorization", bearer(jwt))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"ATHLETE\"}")).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
+        assertThat(status(get("/api/teams"), hers)).isEqualTo(401);
     }
 }
