@@ -1,5 +1,6 @@
 package com.skillmirror.portal.webhook;
 
+import com.skillmirror.job.WebhookEvents;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,13 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookDeliveries {
 
-    /** Events older than this are not fanned out any more (a webhook registered later never gets them anyway). */
-    private static final Duration EVENT_WINDOW = Duration.ofDays(1);
-
     private final JdbcClient jdbc;
+    /** Events older than this are not fanned out any more (skillmirror.webhooks.event-window). */
+    private final Duration eventWindow;
 
-    WebhookDeliveries(JdbcClient jdbc) {
+    WebhookDeliveries(JdbcClient jdbc, WebhookSettings settings) {
         this.jdbc = jdbc;
+        this.eventWindow = settings.eventWindow();
     }
 
     record Due(UUID id, UUID webhookId, String event, int attempts, String url, String secretEncrypted, String payload) {
@@ -46,11 +47,19 @@ class WebhookDeliveries {
                 INSERT INTO webhook_delivery (id, webhook_id, event_id, event, status)
                 SELECT md5(w.id::text || e.id::text)::uuid, w.id, e.id, e.event, 'PENDING'
                   FROM webhook_event e JOIN webhook w ON w.team_id = e.team_id
-                 WHERE e.created_at > ? AND w.created_at <= e.created_at
+                 WHERE e.created_at > now() - make_interval(secs => ?) AND w.created_at <= e.created_at
                    AND (',' || w.events || ',') LIKE ('%,' || e.event || ',%')
                    AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.webhook_id = w.id AND d.event_id = e.id)
                 ON CONFLICT (webhook_id, event_id) DO NOTHING""")
-                .param(Timestamp.from(Instant.now().minus(EVENT_WINDOW))).update();
+                .param((double) eventWindow.toSeconds()).update();
+    }
+
+    /**
+     * Deletes the events older than {@code retention} with their deliveries and attempt logs (the foreign keys
+     * cascade); returns how many events went.
+     */
+    int purge(Duration retention) {
+        return new WebhookEvents(() -> jdbc).purgeOlderThan(retention);
     }
 
     /** Claims up to {@code limit} due deliveries for this process, leased for {@code lease}. */

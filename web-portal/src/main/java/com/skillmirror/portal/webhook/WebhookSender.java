@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,6 +46,8 @@ class WebhookSender implements SmartLifecycle {
     private final HttpClient http;
     private final Semaphore free;
     private ScheduledExecutorService poller;
+    /** Closes an answer's body at the attempt's deadline (the request's timeout only covers the headers). */
+    private ScheduledExecutorService watchdog;
     private ExecutorService senders;
     private volatile boolean running;
 
@@ -61,8 +65,10 @@ class WebhookSender implements SmartLifecycle {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         senders = Executors.newFixedThreadPool(settings.concurrency(), r -> daemon(r, "webhook-send-" + n.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-poll"));
+        watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-watchdog"));
         poller.scheduleWithFixedDelay(this::pollQuietly, settings.pollInterval().toMillis(),
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
         running = true;
     }
 
@@ -85,6 +91,7 @@ class WebhookSender implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             senders.shutdownNow();
+            watchdog.shutdownNow();
         }
     }
 
@@ -102,6 +109,18 @@ class WebhookSender implements SmartLifecycle {
         }
     }
 
+    /** Events past skillmirror.webhooks.retention go with their deliveries and logs (every replica may do it). */
+    private void purgeQuietly() {
+        try {
+            int purged = deliveries.purge(settings.retention());
+            if (purged > 0) {
+                log.info("Deleted {} webhook events older than {} with their deliveries", purged, settings.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Webhook retention delete failed: {}", e.toString());
+        }
+    }
+
     void poll() {
         deliveries.fanOut();
         int permits = free.drainPermits();
@@ -110,7 +129,7 @@ class WebhookSender implements SmartLifecycle {
         }
         List<WebhookDeliveries.Due> due;
         try {
-            due = deliveries.claim(permits, settings.connectTimeout().plus(settings.timeout()).plusSeconds(30));
+            due = deliveries.claim(permits, lease(settings));
         } catch (RuntimeException e) {
             free.release(permits);
             throw e;
@@ -126,6 +145,22 @@ class WebhookSender implements SmartLifecycle {
                     free.release();
                 }
             });
+        }
+    }
+
+    /**
+     * How long a claimed delivery is leased: longer than a whole attempt (two name look-ups, the connection, the
+     * answer's headers and body under the timeout), so that it is never claimed again while still being sent.
+     */
+    static Duration lease(WebhookSettings settings) {
+        return settings.connectTimeout().plus(settings.timeout()).plusSeconds(120);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException | RuntimeException e) {
+            // the read it unblocks reports the cut
         }
     }
 
@@ -157,11 +192,33 @@ class WebhookSender implements SmartLifecycle {
                 .header("X-SkillMirror-Delivery", due.id().toString())
                 .header("X-SkillMirror-Signature", WebhookSecrets.signature(secret, now, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String start;
+            AtomicBoolean cut = new AtomicBoolean();
             try (InputStream in = response.body()) {
-                start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
+                // a receiver that sends its headers and then stalls the body is cut at the deadline: closing the
+                // stream ends the blocked read (and cancels the exchange), so no sender thread waits forever
+                ScheduledFuture<?> closer = watchdog.schedule(() -> {
+                    cut.set(true);
+                    closeQuietly(in);
+                }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                try {
+                    start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
+                } finally {
+                    closer.cancel(false);
+                }
+            } catch (IOException e) {
+                if (!cut.get()) {
+                    throw e;
+                }
+                start = null;
+            }
+            if (cut.get()) {
+                deliveries.record(due, null, "Timed out", null, false, settings.maxAttempts(), retry);
+                log.info("Webhook delivery {} ({}) attempt {}: timed out reading the answer", due.id(), due.event(), attempt);
+                return;
             }
             int code = response.statusCode();
             boolean ok = code >= 200 && code < 300;

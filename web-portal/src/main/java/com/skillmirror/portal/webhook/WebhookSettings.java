@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param allowPrivateTargets allow URLs on loopback, private, link-local and other internal addresses (on-premises
  *                            receivers, tests); off by default, so a webhook cannot probe the portal's own network
  * @param maxPerTeam how many webhooks a team may have
+ * @param eventWindow how old an event may be and still be fanned out into deliveries (a portal whose senders were all
+ *                    stopped for longer loses the older events; a webhook registered later never gets them anyway)
+ * @param retention how long events are kept with their deliveries and attempt logs before they are deleted
  */
 @ConfigurationProperties("skillmirror.webhooks")
 @Validated
@@ -33,7 +36,9 @@ record WebhookSettings(@DefaultValue("true") boolean enabled,
                        @DefaultValue("5s") @DurationMin(millis = 100) Duration connectTimeout,
                        @DefaultValue("10s") @DurationMin(millis = 100) Duration timeout,
                        @DefaultValue("false") boolean allowPrivateTargets,
-                       @DefaultValue("10") @Positive int maxPerTeam) {
+                       @DefaultValue("10") @Positive int maxPerTeam,
+                       @DefaultValue("1d") @DurationMin(minutes = 1) Duration eventWindow,
+                       @DefaultValue("30d") @DurationMin(hours = 1) Duration retention) {
 
     /** The wait after the given failed attempt (1 = the first): base, 3 base, 9 base, ... */
     Duration backoff(int attempt) {

@@ -71,11 +71,12 @@ class Webhooks {
         }
         String secret = WebhookSecrets.newSecret();
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        jdbc.sql("INSERT INTO webhook (id, team_id, url, events, secret_encrypted, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, teamId, uri.toString(), String.join(",", events), secrets.encrypt(secret), createdBy,
-                        java.sql.Timestamp.from(now)).update();
+        // created_at is the database's now(), the clock the events are stamped with (fan-out compares the two; the
+        // JVM's clock running ahead of the database's would lose the events of the first moments)
+        Instant now = jdbc.sql("INSERT INTO webhook (id, team_id, url, events, secret_encrypted, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING created_at")
+                .params(id, teamId, uri.toString(), String.join(",", events), secrets.encrypt(secret), createdBy)
+                .query(java.sql.Timestamp.class).single().toInstant();
         return new Registered(id, uri.toString(), events, secret, now);
     }
 

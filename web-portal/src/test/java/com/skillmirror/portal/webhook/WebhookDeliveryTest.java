@@ -58,6 +58,7 @@ class WebhookDeliveryTest extends PortalTestSupport {
         registry.add("skillmirror.webhooks.poll-interval", () -> "200ms");
         registry.add("skillmirror.webhooks.backoff-base", () -> "300ms");
         registry.add("skillmirror.webhooks.max-attempts", () -> "4");
+        registry.add("skillmirror.webhooks.timeout", () -> "2s");
     }
 
     private Map<?, ?> register(String jwt, UUID teamId, String url, List<String> events, int expected) throws Exception {
@@ -252,7 +253,7 @@ class WebhookDeliveryTest extends PortalTestSupport {
         String pat = JSON.readValue(mvc.perform(post("/api/account/tokens").header("Authorization", bearer(jwt))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"ci\",\"scopes\":[\"read\",\"upload\"]}"))
                 .andReturn().getResponse().getContentAsString(), Map.class).get("token").toString();
-        assertThat(status(get(base), pat)).isEqualTo(200);
+        assertThat(status(get(base), pat)).as("webhooks are refused to tokens, even to read").isEqualTo(403);
         assertThat(mvc.perform(post(base).header("Authorization", bearer(pat)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"url\":\"" + receiver.url("/ok") + "\",\"events\":[\"upload_finished\"]}")).andReturn()
                 .getResponse().getStatus()).isEqualTo(403);
@@ -272,6 +273,95 @@ class WebhookDeliveryTest extends PortalTestSupport {
         assertThat(status(delete(base + "/" + hook.get("id")), jwt)).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action IN ('WEBHOOK_CREATED', 'WEBHOOK_DELETED')"
                 + " AND actor = ?").param(coach.username()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    WebhookDeliveries outbox;
+
+    @Test
+    void eventsPastTheRetentionGoWithTheirDeliveriesAndLogs() {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        UUID hook = UUID.randomUUID();
+        jdbc.sql("INSERT INTO webhook (id, team_id, url, events, secret_encrypted) VALUES (?, ?, ?, 'upload_finished', 'x')")
+                .params(hook, team.id(), receiver.url("/old")).update();
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (UUID event : List.of(old, recent)) {
+            jdbc.sql("INSERT INTO webhook_event (id, team_id, event, payload, created_at) VALUES (?, ?, 'upload_finished',"
+                    + " '{}', now() - make_interval(days => ?))").params(event, team.id(), event.equals(old) ? 31 : 29).update();
+            jdbc.sql("INSERT INTO webhook_delivery (id, webhook_id, event_id, event, status, attempts) VALUES (?, ?, ?,"
+                    + " 'upload_finished', 'DELIVERED', 1)").params(event, hook, event).update();
+            jdbc.sql("INSERT INTO webhook_attempt (delivery_id, attempt, status_code) VALUES (?, 1, 200)").param(event).update();
+        }
+        assertThat(outbox.purge(java.time.Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook_event WHERE id IN (?, ?)").params(old, recent).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT event_id FROM webhook_delivery WHERE webhook_id = ?").param(hook).query(UUID.class)
+                .list()).containsExactly(recent);
+        assertThat(jdbc.sql("SELECT delivery_id FROM webhook_attempt WHERE delivery_id IN (?, ?)").params(old, recent)
+                .query(UUID.class).list()).containsExactly(recent);
+    }
+
+    @Test
+    void aReceiverThatStallsItsAnswerIsCutAtTheTimeoutAndTheSendersStayFree() throws Exception {
+        Account coach = user(Role.COACH);
+        Team team = team(coach);
+        String jwt = token(coach);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer stall = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        stall.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        stall.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0); // chunked: headers now, the body never ends
+            exchange.getResponseBody().write("par".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        stall.start();
+        try {
+            String url = "http://127.0.0.1:" + stall.getAddress().getPort() + "/stall";
+            Map<?, ?> hook = register(jwt, team.id(), url, List.of("upload_finished"), 201);
+            jdbc.sql("INSERT INTO webhook_event (id, team_id, event, payload) VALUES (?, ?, 'upload_finished', '{}')")
+                    .params(UUID.randomUUID(), team.id()).update();
+            List<Map<?, ?>> log = List.of();
+            long deadline = System.currentTimeMillis() + 300_000;
+            while (System.currentTimeMillis() < deadline) {
+                log = deliveries(jwt, team.id(), hook.get("id").toString());
+                if (!log.isEmpty() && "FAILED".equals(log.get(0).get("status"))) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            // every attempt ended (none is stuck on the body) and is logged as timed out
+            assertThat(log).hasSize(1);
+            assertThat(log.get(0).get("status")).isEqualTo("FAILED");
+            assertThat(((List<?>) log.get(0).get("log")).stream().map(a -> ((Map<?, ?>) a).get("error")).toList())
+                    .hasSize(4).allMatch("Timed out"::equals);
+            // and the senders are free: a following delivery still goes out
+            register(jwt, team.id(), receiver.url("/after-stall"), List.of("upload_finished"), 201);
+            jdbc.sql("INSERT INTO webhook_event (id, team_id, event, payload) VALUES (?, ?, 'upload_finished', '{}')")
+                    .params(UUID.randomUUID(), team.id()).update();
+            Receiver.Request after = null;
+            long until = System.currentTimeMillis() + 120_000;
+            while (after == null && System.currentTimeMillis() < until) {
+                Receiver.Request r = receiver.next(5);
+                if (r != null && r.path().equals("/after-stall")) {
+                    after = r;
+                }
+            }
+            assertThat(after).isNotNull();
+        } finally {
+            release.countDown();
+            stall.stop(0);
+            receiver.requests.removeIf(r -> r.path().equals("/after-stall"));
+        }
     }
 
     private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token)
