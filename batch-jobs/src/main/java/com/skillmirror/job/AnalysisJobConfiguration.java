@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video), report (every video). */
 @Configuration(proxyBeanMethods = false)
@@ -45,9 +47,10 @@ public class AnalysisJobConfiguration {
                     @Qualifier(StepNames.REPORT_WORKER) Step reportWorker,
                     @Qualifier(StepNames.TEAM_REPORT) Step teamReport,
                     VideoRepository videos, ProgressPublisher progress,
-                    ObjectProvider<JdbcClient> jdbc) {
+                    ObjectProvider<JdbcClient> jdbc, PlatformTransactionManager transactions) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject)))
+                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject),
+                        new TransactionTemplate(transactions)))
                 .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
                 .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
                 .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))

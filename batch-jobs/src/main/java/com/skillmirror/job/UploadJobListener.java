@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Keeps the upload's status in step with its job and announces start and end (live progress, webhooks' outbox). */
 class UploadJobListener implements JobExecutionListener {
@@ -15,11 +16,14 @@ class UploadJobListener implements JobExecutionListener {
     private final VideoRepository videos;
     private final ProgressPublisher progress;
     private final WebhookEvents webhooks;
+    private final TransactionTemplate transactions;
 
-    UploadJobListener(VideoRepository videos, ProgressPublisher progress, WebhookEvents webhooks) {
+    UploadJobListener(VideoRepository videos, ProgressPublisher progress, WebhookEvents webhooks,
+                      TransactionTemplate transactions) {
         this.videos = videos;
         this.progress = progress;
         this.webhooks = webhooks;
+        this.transactions = transactions;
     }
 
     @Override
@@ -33,9 +37,14 @@ class UploadJobListener implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         UUID uploadId = uploadId(execution);
         boolean failed = execution.getStatus() != BatchStatus.COMPLETED;
-        String status = videos.finishUpload(uploadId, execution.getId(), failed);
-        // into the webhooks' outbox before the progress event, which may be dropped; the outbox row is not
-        webhooks.uploadEnded(videos.uploadTeam(uploadId).orElse(null), uploadId, status, videos.findByUpload(uploadId));
+        // the upload's end and its webhook events in one transaction: a failure between the two can no longer leave an
+        // ended upload whose events never reach the outbox; and into the outbox before the progress event, which may
+        // be dropped (the outbox row is not)
+        String status = transactions.execute(tx -> {
+            String ended = videos.finishUpload(uploadId, execution.getId(), failed);
+            webhooks.uploadEnded(videos.uploadTeam(uploadId).orElse(null), uploadId, ended, videos.findByUpload(uploadId));
+            return ended;
+        });
         if (failed) {
             String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                     .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
