@@ -65,6 +65,11 @@ public class RedisSwitch implements EnvironmentPostProcessor, Ordered {
             if (!environment.containsProperty("spring.session.data.redis.repository-type")) {
                 properties.put("spring.session.data.redis.repository-type", "indexed");
             }
+            // a command waits at most this for Redis (Lettuce's own default is 60 s per command): with Redis away,
+            // sessions, caches and the progress relay fail fast instead of holding request and job threads
+            if (!environment.containsProperty("spring.data.redis.timeout")) {
+                properties.put("spring.data.redis.timeout", "2s");
+            }
             if (!environment.containsProperty("spring.cache.type")) {
                 properties.put("spring.cache.type", "redis");
                 properties.put("spring.cache.redis.key-prefix", prefix + ":cache:");
