@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * ({@code landmarks.csv}) are never ordinary words, so any such literal counts.
  * Kinds that are also plain words ({@code speech} is a stage too, {@code audio} a temp-file prefix, {@code proxy} a
  * field of the decode summary) count where the line is about artifacts (it says "artifact" or "kind"), and always
- * in SQL quotes ({@code kind = 'proxy'}) and as a download URL's path segment ({@code /files/overlay}).
+ * in SQL quotes in Java ({@code kind = 'proxy'}) and as a download URL's path segment ({@code /files/overlay}); in a
+ * script or template a single-quoted string follows the rule of any other string.
  */
 class ArtifactLiteralsTest {
 
@@ -104,6 +105,12 @@ class ArtifactLiteralsTest {
                 "Sample.java:9: \"pose/chunks/\"",
                 "Sample.java:10: \"speech/windows/\"",
                 "Sample.java:11: /files/overlay");
+        assertThat(violations("sample.js", List.of(
+                "speech: ['speech', 0.1],",
+                "const url = artifactUrl('overlay');",
+                "fetch('pose-json');")))
+                .as("a script's single-quoted word is a stage name unless the line is about artifacts")
+                .containsExactly("sample.js:2: 'overlay'", "sample.js:3: 'pose-json'");
     }
 
     static List<String> violations(String name, List<String> lines) {
@@ -138,10 +145,13 @@ class ArtifactLiteralsTest {
                     out.add(name + ":" + (i + 1) + ": /files/" + segment.group(1));
                 }
             }
+            // In Java a single-quoted word is SQL (kind = 'proxy'); in a script it is an ordinary string.
+            boolean script = name.endsWith(".js") || name.endsWith(".html");
             Matcher q = SQL_QUOTED.matcher(line);
             while (q.find()) {
-                if (kinds.contains(q.group(1))) {
-                    out.add(name + ":" + (i + 1) + ": '" + q.group(1) + "'");
+                String s = q.group(1);
+                if (kinds.contains(s) && (!script || s.contains("-") || aboutArtifacts)) {
+                    out.add(name + ":" + (i + 1) + ": '" + s + "'");
                 }
             }
         }
