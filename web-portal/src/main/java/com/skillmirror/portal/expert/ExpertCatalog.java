@@ -59,8 +59,12 @@ class ExpertCatalog {
         }
     }
 
-    /** After patterns or experts changed (an ingest): every replica reads them anew. */
-    @CacheEvict(cacheNames = {EXPERTS, EXPERT, PATTERNS}, allEntries = true)
+    /**
+     * After patterns or experts changed (an ingest): every replica reads them anew. Before invocation, because then
+     * the caches are invalidated at once; after it they are only cleared, which a Redis cache does asynchronously, so
+     * the ingest's answer could reach the client before the stale entries are gone.
+     */
+    @CacheEvict(cacheNames = {EXPERTS, EXPERT, PATTERNS}, allEntries = true, beforeInvocation = true)
     public void changed() {
         // the annotation does the work
     }
