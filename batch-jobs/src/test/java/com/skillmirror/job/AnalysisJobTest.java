@@ -8,6 +8,7 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.RecordedProgress;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -21,38 +22,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 
 /**
  * The whole analysis job in-process on the machine's real PostgreSQL: real media and generated clips, including
  * every kind of bad input; each bad file fails alone with a clear message, the others finish.
  */
-@SpringBootTest(classes = {TestAnalysisApplication.class, AnalysisJobTest.Events.class})
+@SpringBootTest(classes = {TestAnalysisApplication.class, RecordedProgress.class})
 class AnalysisJobTest extends OwnDatabaseTest {
 
-    @TestConfiguration
-    static class Events {
-        final List<ProgressEvent> received = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ProgressEvent event) {
-            received.add(event);
-        }
-
-        @Bean
-        Events events() {
-            return this;
-        }
-    }
 
     @Autowired
     UploadService uploads;
@@ -65,7 +48,7 @@ class AnalysisJobTest extends OwnDatabaseTest {
     @Autowired
     ObjectStorage storage;
     @Autowired
-    Events events;
+    RecordedProgress events;
 
     @Test
     void goodVideosFinishAndEachBadFileFailsAloneWithAClearMessage(@TempDir Path dir) throws Exception {
@@ -181,7 +164,7 @@ class AnalysisJobTest extends OwnDatabaseTest {
         assertThat(storage.exists(hostile.storageKey())).isTrue();
         assertThat(storage.list("uploads/" + upload.uploadId() + "/")).allMatch(k -> k.startsWith("uploads/"));
 
-        List<ProgressEvent> mine = events.received.stream().filter(e -> upload.uploadId().equals(e.uploadId())).toList();
+        List<ProgressEvent> mine = events.received().stream().filter(e -> upload.uploadId().equals(e.uploadId())).toList();
         assertThat(mine).extracting(ProgressEvent::type).contains(ProgressEvent.STARTED, ProgressEvent.PROGRESS,
                 ProgressEvent.ERROR, ProgressEvent.COMPLETE);
     }

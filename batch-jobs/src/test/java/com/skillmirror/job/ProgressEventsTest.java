@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.RecordedProgress;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.upload.IncomingFile;
@@ -19,38 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 
 /**
  * Progress of every stage and sub-step (issue 12, item 4), as the CLI and the portal receive it: two real clips
  * through the whole job in-process (the vtest walker filed as a squat, so every stage runs on it; the talking head,
  * for speech), every event recorded as published.
  */
-@SpringBootTest(classes = {TestAnalysisApplication.class, ProgressEventsTest.Events.class})
+@SpringBootTest(classes = {TestAnalysisApplication.class, RecordedProgress.class})
 class ProgressEventsTest extends OwnDatabaseTest {
 
-    @TestConfiguration
-    static class Events {
-        final List<ProgressEvent> received = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ProgressEvent event) {
-            received.add(event);
-        }
-
-        @Bean
-        Events events() {
-            return this;
-        }
-    }
 
     @Autowired
     UploadService uploads;
@@ -59,7 +42,7 @@ class ProgressEventsTest extends OwnDatabaseTest {
     @Autowired
     VideoRepository videos;
     @Autowired
-    Events events;
+    RecordedProgress events;
 
     @Test
     void everyStageAndSubStepReportsMonotoneProgressWithEstimates(@TempDir Path dir) throws Exception {
@@ -73,7 +56,7 @@ class ProgressEventsTest extends OwnDatabaseTest {
         assertThat(launcher.run(upload.uploadId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         UUID uploadId = upload.uploadId();
-        List<ProgressEvent> mine = events.received.stream().filter(e -> uploadId.equals(e.uploadId())).toList();
+        List<ProgressEvent> mine = events.received().stream().filter(e -> uploadId.equals(e.uploadId())).toList();
         Map<String, UUID> ids = new HashMap<>();
         videos.findByUpload(uploadId).forEach(v -> ids.put(v.originalName(), v.id()));
         System.out.println("progress events of the upload: " + mine.size());

@@ -5,26 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.testsupport.TestMedia;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -46,9 +36,7 @@ class ComposeFileTest {
         try (InputStream in = Files.newInputStream(root.resolve("docker-compose.yml"))) {
             services = (Map<String, Map<String, Object>>) ((Map<String, Object>) new Yaml().load(in)).get("services");
         }
-        knownProperties = new HashSet<>();
-        knownProperties.addAll(springBootMetadataProperties());
-        knownProperties.addAll(ourProperties());
+        knownProperties = KnownProperties.read(root);
     }
 
     @Test
@@ -113,7 +101,7 @@ class ComposeFileTest {
                     String name = variable.getKey();
                     if (name.startsWith("SKILLMIRROR_") || name.startsWith("SPRING_")) {
                         assertThat(knownProperties).as(entry.getKey() + ": " + name + " binds to no property")
-                                .contains(normalise(name));
+                                .contains(KnownProperties.normalise(name));
                     }
                     Matcher m = host.matcher(String.valueOf(variable.getValue()));
                     while (m.find()) {
@@ -155,64 +143,5 @@ class ComposeFileTest {
                 "postgres.POSTGRES_PASSWORD", "web-portal.SPRING_RABBITMQ_PASSWORD");
         assertThat(Files.readString(root.resolve("docker-compose.yml"))).as("no ${VAR:-default} anywhere")
                 .doesNotContainPattern("\\$\\{[A-Z0-9_]+:?-");
-    }
-
-    /** Relaxed binding: SKILLMIRROR_STORAGE_S3_ACCESS_KEY and skillmirror.storage.s3.access-key are the same. */
-    static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[-._]", "");
-    }
-
-    private static List<String> springBootMetadataProperties() throws IOException {
-        List<String> names = new ArrayList<>();
-        Pattern property = Pattern.compile("\"name\"\\s*:\\s*\"([a-z0-9.\\-\\[\\]]+)\"");
-        Enumeration<URL> resources = ComposeFileTest.class.getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json");
-        while (resources.hasMoreElements()) {
-            try (InputStream in = resources.nextElement().openStream()) {
-                Matcher m = property.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                while (m.find()) {
-                    names.add(normalise(m.group(1)));
-                }
-            }
-        }
-        assertThat(names).as("Spring Boot's configuration metadata").contains(normalise("spring.datasource.url"));
-        return names;
-    }
-
-    /** Our @ConfigurationProperties records' properties and every ${skillmirror...} placeholder in the sources. */
-    private static List<String> ourProperties() throws Exception {
-        List<String> names = new ArrayList<>();
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        for (BeanDefinition candidate : scanner.findCandidateComponents("com.skillmirror")) {
-            Class<?> type = Class.forName(candidate.getBeanClassName());
-            String prefix = type.getAnnotation(ConfigurationProperties.class).value();
-            if (type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    names.add(normalise(prefix + "." + component.getName()));
-                }
-            }
-        }
-        Pattern placeholder = Pattern.compile("\\$\\{(skillmirror\\.[a-z0-9.\\-]+)");
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(p -> p.toString().contains("/src/main/"))
-                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".properties")).toList()) {
-                Matcher m = placeholder.matcher(Files.readString(file));
-                while (m.find()) {
-                    names.add(normalise(m.group(1)));
-                }
-            }
-        }
-        // skillmirror.distributed and skillmirror.worker.enabled are read by @ConditionalOnProperty
-        try (Stream<Path> files = Files.walk(root)) {
-            Pattern conditional = Pattern.compile("name = \"(skillmirror\\.[a-z0-9.\\-]+)\"");
-            for (Path file : files.filter(p -> p.toString().contains("/src/main/") && p.toString().endsWith(".java")).toList()) {
-                Matcher m = conditional.matcher(Files.readString(file));
-                while (m.find()) {
-                    names.add(normalise(m.group(1)));
-                }
-            }
-        }
-        return names;
     }
 }

@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.testsupport.TestMedia;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.RecordComponent;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -25,10 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -51,9 +42,7 @@ class KubernetesManifestsTest {
     @BeforeAll
     static void load() throws Exception {
         root = TestMedia.repoRoot();
-        knownProperties = new HashSet<>();
-        knownProperties.addAll(springBootMetadataProperties());
-        knownProperties.addAll(ourProperties());
+        knownProperties = KnownProperties.read(root);
         Properties portal = properties("web-portal/src/main/resources/application.properties");
         httpPorts.put("skillmirror/web-portal", 8080); // Spring Boot's default: the portal sets no server.port
         managementPorts.put("skillmirror/web-portal", Integer.parseInt(portal.getProperty("management.server.port")));
@@ -116,7 +105,7 @@ class KubernetesManifestsTest {
                     for (String variable : variables) {
                         if (variable.matches("(SKILLMIRROR|SPRING|SERVER|MANAGEMENT|LOGGING)_.*")) {
                             assertThat(knownProperties).as(overlay + ": " + name(deployment) + ": " + variable
-                                    + " binds to no property").contains(normalise(variable));
+                                    + " binds to no property").contains(KnownProperties.normalise(variable));
                         }
                     }
                 }
@@ -259,59 +248,5 @@ class KubernetesManifestsTest {
             p.load(in);
         }
         return p;
-    }
-
-    /** Relaxed binding: SKILLMIRROR_STORAGE_S3_ACCESS_KEY and skillmirror.storage.s3.access-key are the same. */
-    static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[-._]", "");
-    }
-
-    private static List<String> springBootMetadataProperties() throws IOException {
-        List<String> names = new ArrayList<>();
-        Pattern property = Pattern.compile("\"name\"\\s*:\\s*\"([a-z0-9.\\-\\[\\]]+)\"");
-        Enumeration<URL> resources = KubernetesManifestsTest.class.getClassLoader()
-                .getResources("META-INF/spring-configuration-metadata.json");
-        while (resources.hasMoreElements()) {
-            try (InputStream in = resources.nextElement().openStream()) {
-                Matcher m = property.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                while (m.find()) {
-                    names.add(normalise(m.group(1)));
-                }
-            }
-        }
-        assertThat(names).as("Spring Boot's configuration metadata").contains(normalise("management.server.port"));
-        return names;
-    }
-
-    /** Our @ConfigurationProperties records, ${skillmirror...} placeholders and @ConditionalOnProperty names. */
-    private static List<String> ourProperties() throws Exception {
-        List<String> names = new ArrayList<>();
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        for (BeanDefinition candidate : scanner.findCandidateComponents("com.skillmirror")) {
-            Class<?> type = Class.forName(candidate.getBeanClassName());
-            String prefix = type.getAnnotation(ConfigurationProperties.class).value();
-            if (type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    names.add(normalise(prefix + "." + component.getName()));
-                }
-            }
-        }
-        Pattern placeholder = Pattern.compile("\\$\\{(skillmirror\\.[a-z0-9.\\-]+)");
-        Pattern conditional = Pattern.compile("name = \"(skillmirror\\.[a-z0-9.\\-]+)\"");
-        Pattern readDirectly = Pattern.compile("getProperty\\(\"(skillmirror\\.[a-z0-9.\\-]+)\"");
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(p -> p.toString().contains("/src/main/"))
-                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".properties")).toList()) {
-                String text = Files.readString(file);
-                for (Pattern pattern : List.of(placeholder, conditional, readDirectly)) {
-                    Matcher m = pattern.matcher(text);
-                    while (m.find()) {
-                        names.add(normalise(m.group(1)));
-                    }
-                }
-            }
-        }
-        return names;
     }
 }

@@ -12,6 +12,7 @@ import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.testsupport.OwnDatabaseTest;
+import com.skillmirror.testsupport.RecordedProgress;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +37,7 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.event.EventListener;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request or a collection bomb could use), a JSON bomb and JSON of the wrong shape are refused without being run or
  * requeued, and the worker goes on with the next request.
  */
-@SpringBootTest(classes = {TestAnalysisApplication.class, BrokerMessagesTest.Events.class})
+@SpringBootTest(classes = {TestAnalysisApplication.class, RecordedProgress.class})
 class BrokerMessagesTest extends OwnDatabaseTest {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -69,15 +67,6 @@ class BrokerMessagesTest extends OwnDatabaseTest {
         registry.add("skillmirror.broker.progress-exchange", () -> EXCHANGE);
     }
 
-    @TestConfiguration
-    static class Events {
-        final List<ProgressEvent> received = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ProgressEvent event) {
-            received.add(event);
-        }
-    }
 
     @MockitoBean
     PartitionRequestHandler handler;
@@ -92,7 +81,7 @@ class BrokerMessagesTest extends OwnDatabaseTest {
     @Autowired
     ProgressPublisher progress;
     @Autowired
-    Events events;
+    RecordedProgress events;
 
     static ApplicationContext lastContext;
 
@@ -167,10 +156,10 @@ class BrokerMessagesTest extends OwnDatabaseTest {
         ProgressEvent real = ProgressEvent.of(ProgressEvent.PROGRESS, upload, UUID.randomUUID(), null, 40, "pose");
         progress.publish(real);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.received.stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.received().stream()
                 .anyMatch(e -> upload.equals(e.uploadId())));
         // the manager adds its estimates (ProgressEta) to what the worker sent
-        assertThat(events.received.stream().filter(e -> upload.equals(e.uploadId())))
+        assertThat(events.received().stream().filter(e -> upload.equals(e.uploadId())))
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("etaSeconds", "uploadEtaSeconds")
                 .containsExactly(real);
 
