@@ -102,11 +102,6 @@ class ObservabilityTest {
     @Test
     void afterARealJobTheScrapeShowsJobStepAndFrameMetricsAndTheDashboardAndAlertsNameOnlyThose(@TempDir Path dir)
             throws Exception {
-        // Step executions of this class's fresh database would be numbered from 1 again, and Spring Batch's step
-        // scope keeps its contexts per step execution in static state: a step left open by an earlier class's
-        // context, closed mid-job, would hand this job that context's scoped beans (and its closed pool).
-        jdbc.sql("SELECT setval('batch_step_execution_seq', ?)")
-                .param(1_000_000L + new java.util.Random().nextInt(1_000_000_000)).query(Long.class).single();
         Path clip = TestClips.video(dir.resolve("square.mp4"), 320, 240, 15, 2, false, 0);
         Account coach = accounts.create("coach-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD, Role.COACH);
         Team team = teams.create("Team " + UUID.randomUUID().toString().substring(0, 6), coach.id());
