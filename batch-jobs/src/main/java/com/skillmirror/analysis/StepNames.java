@@ -22,7 +22,7 @@ public final class StepNames {
     public static final String SPEECH_SUMMARY = "speechSummary";
     public static final String COMPARE = "compare";
     public static final String COMPARE_WORKER = "compareWorker";
-    public static final String REPORT = "report";
+    public static final String REPORT = VideoRepository.REPORT_STEP;
     public static final String REPORT_WORKER = "reportWorker";
     public static final String TEAM_REPORT = "teamReport";
 

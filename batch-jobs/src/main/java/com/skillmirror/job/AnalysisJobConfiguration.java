@@ -47,10 +47,11 @@ public class AnalysisJobConfiguration {
                     @Qualifier(StepNames.REPORT_WORKER) Step reportWorker,
                     @Qualifier(StepNames.TEAM_REPORT) Step teamReport,
                     VideoRepository videos, ProgressPublisher progress,
-                    ObjectProvider<JdbcClient> jdbc, PlatformTransactionManager transactions) {
+                    ObjectProvider<JdbcClient> jdbc, PlatformTransactionManager transactions,
+                    JobRecovery recovery) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject),
-                        new TransactionTemplate(transactions)))
+                        new TransactionTemplate(transactions), recovery))
                 .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
                 .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
                 .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))

@@ -17,18 +17,21 @@ class UploadJobListener implements JobExecutionListener {
     private final ProgressPublisher progress;
     private final WebhookEvents webhooks;
     private final TransactionTemplate transactions;
+    private final JobRecovery recovery;
 
     UploadJobListener(VideoRepository videos, ProgressPublisher progress, WebhookEvents webhooks,
-                      TransactionTemplate transactions) {
+                      TransactionTemplate transactions, JobRecovery recovery) {
         this.videos = videos;
         this.progress = progress;
         this.webhooks = webhooks;
         this.transactions = transactions;
+        this.recovery = recovery;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         UUID uploadId = uploadId(execution);
+        recovery.started(execution);
         videos.markUploadRunning(uploadId, execution.getId());
         progress.publish(ProgressEvent.of(ProgressEvent.STARTED, uploadId, null, null, 0, "analysis started"));
     }
@@ -37,22 +40,33 @@ class UploadJobListener implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         UUID uploadId = uploadId(execution);
         boolean failed = execution.getStatus() != BatchStatus.COMPLETED;
+        JobRecovery.Decision decision = recovery.ended(execution, uploadId);
+        if (decision.retry()) {
+            // the launcher restarts it once the services answer: the upload has not ended, no webhook, no end event
+            progress.publish(ProgressEvent.of(ProgressEvent.PROGRESS, uploadId, null, null, 0,
+                    decision.reason() + " Resuming automatically once it answers again."));
+            return;
+        }
+        String reason = failed ? resumeMessage(decision.reason(), uploadId) : null;
         // the upload's end and its webhook events in one transaction: a failure between the two can no longer leave an
         // ended upload whose events never reach the outbox; and into the outbox before the progress event, which may
         // be dropped (the outbox row is not)
         String status = transactions.execute(tx -> {
-            String ended = videos.finishUpload(uploadId, execution.getId(), failed);
+            String ended = videos.finishUpload(uploadId, execution.getId(), failed, reason);
             webhooks.uploadEnded(videos.uploadTeam(uploadId).orElse(null), uploadId, ended, videos.findByUpload(uploadId));
             return ended;
         });
         if (failed) {
-            String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
-                    .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
-            progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, null, null, 100,
-                    "analysis job " + execution.getStatus() + ": " + why + " (it can be restarted)"));
+            progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, null, null, 100, reason));
         } else {
             progress.publish(ProgressEvent.of(ProgressEvent.COMPLETE, uploadId, null, null, 100, status));
         }
+    }
+
+    /** What failed and the one way to go on: finished work is kept, the rest continues where it stopped. */
+    static String resumeMessage(String what, UUID uploadId) {
+        return what + " Finished work is kept: resume it with the Resume button on the upload's page, or"
+                + " ./skillmirror resume " + uploadId + ", and it continues where it stopped.";
     }
 
     static UUID uploadId(JobExecution execution) {

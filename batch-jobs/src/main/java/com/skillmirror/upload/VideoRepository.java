@@ -23,6 +23,8 @@ public class VideoRepository {
      * as this constant: analysis builds on upload, so upload cannot import it without a package cycle.
      */
     public static final String DECODE_STEP = "decode";
+    /** The report step's name likewise ({@code analysis.StepNames.REPORT}): a video's last stage. */
+    public static final String REPORT_STEP = "report";
 
     private final JdbcClient jdbc;
 
@@ -152,16 +154,29 @@ public class VideoRepository {
                 .params(stage, message, videoId).update();
     }
 
-    /** Ends an upload: its videos that did not fail are complete; the upload is COMPLETED, PARTIAL or FAILED. */
+    /** Ends an upload whose job completed: its videos that did not fail are complete; COMPLETED, PARTIAL or FAILED. */
     public String finishUpload(UUID uploadId, Long jobExecutionId, boolean jobFailed) {
-        jdbc.sql("UPDATE video SET status = 'COMPLETED' WHERE upload_id = ? AND status <> 'FAILED'")
-                .param(uploadId).update();
+        return finishUpload(uploadId, jobExecutionId, jobFailed, "The analysis job failed; resume it");
+    }
+
+    /**
+     * Ends an upload. When its job completed, its videos that did not fail are complete and the upload is COMPLETED,
+     * PARTIAL or FAILED. When the job failed, the upload is FAILED and only the videos whose report is stored are
+     * complete; the others that had not failed on their own are INTERRUPTED with {@code reason} (a resume continues
+     * them), so no video says COMPLETED without its results.
+     */
+    public String finishUpload(UUID uploadId, Long jobExecutionId, boolean jobFailed, String reason) {
         if (jobFailed) {
-            jdbc.sql("UPDATE video SET status = 'FAILED', failed_stage = COALESCE(failed_stage, 'job'),"
-                    + " error_message = COALESCE(error_message, 'The analysis job failed; see the job log and restart it')"
-                    + " WHERE upload_id = ? AND status = 'COMPLETED' AND NOT EXISTS"
-                    + " (SELECT 1 FROM stage_result s WHERE s.video_id = video.id AND s.stage = ?)")
-                    .params(uploadId, DECODE_STEP).update();
+            jdbc.sql("UPDATE video SET status = CASE WHEN EXISTS (SELECT 1 FROM stage_result s WHERE s.video_id = video.id"
+                            + " AND s.stage = ? AND s.status = 'COMPLETED') THEN 'COMPLETED' ELSE 'INTERRUPTED' END,"
+                            + " error_message = CASE WHEN EXISTS (SELECT 1 FROM stage_result s WHERE s.video_id = video.id"
+                            + " AND s.stage = ? AND s.status = 'COMPLETED') THEN error_message ELSE ? END"
+                            + " WHERE upload_id = ? AND status NOT IN ('FAILED', 'COMPLETED')")
+                    .params(REPORT_STEP, REPORT_STEP, reason, uploadId).update();
+        } else {
+            jdbc.sql("UPDATE video SET status = 'COMPLETED', error_message = NULL"
+                            + " WHERE upload_id = ? AND status NOT IN ('FAILED', 'COMPLETED')")
+                    .param(uploadId).update();
         }
         int failed = jdbc.sql("SELECT count(*) FROM video WHERE upload_id = ? AND status = 'FAILED'")
                 .param(uploadId).query(Integer.class).single();
@@ -172,9 +187,12 @@ public class VideoRepository {
         return status;
     }
 
+    /** The upload's job runs (again): its interrupted videos are back in the running. */
     public void markUploadRunning(UUID uploadId, long jobExecutionId) {
-        jdbc.sql("UPDATE upload SET status = 'RUNNING', job_execution_id = ? WHERE id = ?")
+        jdbc.sql("UPDATE upload SET status = 'RUNNING', job_execution_id = ?, finished_at = NULL WHERE id = ?")
                 .params(jobExecutionId, uploadId).update();
+        jdbc.sql("UPDATE video SET status = 'PROCESSING', error_message = NULL WHERE upload_id = ? AND status = 'INTERRUPTED'")
+                .param(uploadId).update();
     }
 
     public Optional<String> uploadStatus(UUID uploadId) {

@@ -16,11 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param partitionQueue durable queue of partition requests (JSON {@link PartitionRequest}); any worker takes the
  *                       next one
  * @param progressExchange fan-out of progress events (JSON) from workers to every manager/portal instance
+ * @param progressBuffer progress events a worker keeps while the broker is away (sent when it is back; beyond
+ *                       this the oldest superseded progress lines are coalesced)
  */
 @ConfigurationProperties("skillmirror.broker")
 @Validated
 record BrokerSettings(@DefaultValue("skillmirror.partitions") @NotBlank String partitionQueue,
-                      @DefaultValue("skillmirror.progress") @NotBlank String progressExchange) {
+                      @DefaultValue("skillmirror.progress") @NotBlank String progressExchange,
+                      @DefaultValue("2000") @jakarta.validation.constraints.Min(10) int progressBuffer) {
 
     Queue durablePartitionQueue() {
         return QueueBuilder.durable(partitionQueue).build();

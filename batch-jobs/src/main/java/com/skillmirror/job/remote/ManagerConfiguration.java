@@ -47,6 +47,14 @@ public class ManagerConfiguration {
                                               BrokerSettings broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(JsonMessages.partitionRequests());
+        // a broker away for a few seconds (a restart) delays the partition requests instead of failing the stage:
+        // about 30 s of tries, then the job's own recovery takes over (JobRecovery)
+        template.setRetryTemplate(new org.springframework.core.retry.RetryTemplate(
+                org.springframework.core.retry.RetryPolicy.builder().maxRetries(6)
+                        .delay(java.time.Duration.ofSeconds(1)).multiplier(2).maxDelay(java.time.Duration.ofSeconds(10))
+                        .includes(org.springframework.amqp.AmqpConnectException.class,
+                                org.springframework.amqp.AmqpIOException.class)
+                        .build()));
         return IntegrationFlow.from(partitionRequests)
                 .transform(StepExecutionRequest.class, PartitionRequest::of)
                 .handle(Amqp.outboundAdapter(template).routingKey(broker.partitionQueue()))

@@ -41,6 +41,13 @@ class PartitionRequestHandler {
             log.warn("Partition {} is unknown to this job repository (another deployment's queue?); dropped", request);
             return null;
         }
+        if (current.getJobExecution() != null && !current.getJobExecution().getStatus().isRunning()) {
+            // its job ended (failed while a service was away, or marked failed for a resume): a restart of the job
+            // sends a request of its own for this partition, which resumes at its last committed chunk
+            log.info("Partition {} belongs to a job execution that is {}; dropped", request,
+                    current.getJobExecution().getStatus());
+            return current;
+        }
         if (current.getStatus() == BatchStatus.COMPLETED) {
             log.info("Partition {} already completed; duplicate delivery ignored", request);
             return current;

@@ -41,7 +41,7 @@ public class WorkerConfiguration {
     ProgressPublisher amqpProgressPublisher(ConnectionFactory connectionFactory, BrokerSettings broker) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(JsonMessages.progressEvents());
-        return new AmqpProgressPublisher(template, broker.progressExchange());
+        return new AmqpProgressPublisher(template, broker.progressExchange(), broker.progressBuffer());
     }
 
     @Bean
