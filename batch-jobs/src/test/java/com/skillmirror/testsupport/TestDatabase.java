@@ -7,8 +7,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh database on the machine's real PostgreSQL (127.0.0.1:5432, trust auth; override with
- * SKILLMIRROR_TEST_PG=host:port), created per test class and dropped after, so test classes never share state.
+ * A fresh database on the tests' PostgreSQL ({@link TestServices}: the machine's own at 127.0.0.1:5432, trust auth,
+ * override with SKILLMIRROR_TEST_PG=host:port; or a container under -Ptestcontainers), created per test class and
+ * dropped after, so test classes never share state.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -21,14 +22,16 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase create() {
-        String server = System.getenv().getOrDefault("SKILLMIRROR_TEST_PG", "127.0.0.1:5432");
+        TestServices services = TestServices.current();
+        String server = services.postgres().hostPort();
         String name = "sm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + server + " is not reachable (start it with"
-                    + " 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'): " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + server + " is not reachable" + (services.containers()
+                    ? " (its container, -Ptestcontainers)" : " (start it with"
+                    + " 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start')") + ": " + e.getMessage(), e);
         }
         return new TestDatabase(server, name);
     }

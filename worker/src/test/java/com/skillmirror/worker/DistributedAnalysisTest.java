@@ -13,6 +13,7 @@ import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestDatabase;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.testsupport.TestS3Server;
+import com.skillmirror.testsupport.TestServices;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
@@ -76,8 +77,9 @@ class DistributedAnalysisTest {
         shared.put("skillmirror.storage.s3.bucket", "distributed-test");
         // S3Proxy cannot do SSE-S3 (MinIO with a KMS key does; see docker-compose.yml)
         shared.put("skillmirror.storage.s3.server-side-encryption", "false");
-        shared.put("spring.rabbitmq.host", "127.0.0.1");
-        shared.put("spring.rabbitmq.port", "5672");
+        // the worker processes get every address as arguments, so they reach the same services as this JVM
+        shared.put("spring.rabbitmq.host", TestServices.current().rabbitmq().host());
+        shared.put("spring.rabbitmq.port", String.valueOf(TestServices.current().rabbitmq().port()));
         // this run's own queue and exchange: nothing left over from another run can reach it
         shared.put("skillmirror.broker.partition-queue", "skillmirror.partitions.test-" + run);
         shared.put("skillmirror.broker.progress-exchange", "skillmirror.progress.test-" + run);

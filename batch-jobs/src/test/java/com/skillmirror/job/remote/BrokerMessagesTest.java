@@ -13,6 +13,7 @@ import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.analysis.ProgressPublisher;
 import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.RecordedProgress;
+import com.skillmirror.testsupport.TestServices;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -45,7 +46,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Manager and worker configuration in one context on the real RabbitMQ, with this run's own queue and exchange.
+ * Manager and worker configuration in one context on the real RabbitMQ ({@link TestServices}), with this run's own queue and exchange.
  * Partition requests and progress events travel as JSON; a Java-serialized message (the old format, which a forged
  * request or a collection bomb could use), a JSON bomb and JSON of the wrong shape are refused without being run or
  * requeued, and the worker goes on with the next request.
@@ -61,8 +62,8 @@ class BrokerMessagesTest extends OwnDatabaseTest {
     static void broker(DynamicPropertyRegistry registry) {
         registry.add("skillmirror.distributed", () -> "true");
         registry.add("skillmirror.worker.enabled", () -> "true");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", () -> "5672");
+        registry.add("spring.rabbitmq.host", () -> TestServices.current().rabbitmq().host());
+        registry.add("spring.rabbitmq.port", () -> TestServices.current().rabbitmq().port());
         registry.add("skillmirror.broker.partition-queue", () -> QUEUE);
         registry.add("skillmirror.broker.progress-exchange", () -> EXCHANGE);
     }

@@ -10,6 +10,7 @@ import com.skillmirror.portal.team.Team;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestDatabase;
+import com.skillmirror.testsupport.TestServices;
 import com.skillmirror.testsupport.TestMedia;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -95,6 +96,8 @@ class ObservabilityTest {
         // the manager sends partitions over RabbitMQ and this same JVM's worker takes them (names of this test's own)
         registry.add("skillmirror.distributed", () -> "true");
         registry.add("skillmirror.worker.enabled", () -> "true");
+        registry.add("spring.rabbitmq.host", () -> TestServices.current().rabbitmq().host());
+        registry.add("spring.rabbitmq.port", () -> TestServices.current().rabbitmq().port());
         registry.add("skillmirror.broker.partition-queue", () -> "skillmirror.partitions.observability-test");
         registry.add("skillmirror.broker.progress-exchange", () -> "skillmirror.progress.observability-test");
     }

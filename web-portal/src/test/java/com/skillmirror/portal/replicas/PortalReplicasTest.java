@@ -13,6 +13,7 @@ import com.skillmirror.portal.team.Team;
 import com.skillmirror.portal.team.TeamRepository;
 import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestDatabase;
+import com.skillmirror.testsupport.TestServices;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadOwner;
 import com.skillmirror.upload.UploadService;
@@ -104,8 +105,8 @@ class PortalReplicasTest {
         p.put("skillmirror.security.login-per-minute", String.valueOf(LOGINS_PER_MINUTE));
         p.put("skillmirror.replicas.redis", "true");
         p.put("skillmirror.replicas.key-prefix", prefix);
-        p.put("spring.data.redis.host", "127.0.0.1");
-        p.put("spring.data.redis.port", "6379");
+        p.put("spring.data.redis.host", TestServices.current().redis().host());
+        p.put("spring.data.redis.port", String.valueOf(TestServices.current().redis().port()));
         // as behind the compose file's nginx: the client's address comes from X-Forwarded-For
         p.put("server.forward-headers-strategy", "native");
         return p;
@@ -296,6 +297,7 @@ class PortalReplicasTest {
             closedPort = probe.getLocalPort();
         }
         Map<String, Object> p = replicaProperties(Base64.getEncoder().encodeToString(new byte[32]));
+        p.put("spring.data.redis.host", "127.0.0.1");
         p.put("spring.data.redis.port", String.valueOf(closedPort));
         assertThatThrownBy(() -> start(p))
                 .hasStackTraceContaining("Redis at 127.0.0.1:" + closedPort + " cannot be reached")
