@@ -67,7 +67,7 @@ public final class OpenAiTranscriptionProvider implements TranscriptionProvider 
         public Settings {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new TranscriptionException("The openai transcription provider needs an API key "
-                        + "(set OPENAI_API_KEY or skillmirror.speech.openai.api-key), or choose pocketsphinx or none");
+                        + "(set OPENAI_API_KEY or skillmirror.speech.openai.api-key), or choose vosk, pocketsphinx or none");
             }
             baseUrl = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl;
             model = model == null || model.isBlank() ? DEFAULT_MODEL : model;

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SpeechAnalyzer analyzer = new SpeechAnalyzer();
- * SpeechResult r = analyzer.analyze(AudioClip.read(path), TranscriptionProviders.create("pocketsphinx", null, null));
+ * SpeechResult r = analyzer.analyze(AudioClip.read(path), TranscriptionProviders.create("vosk", null, null));
  * }</pre>
  */
 public final class SpeechAnalyzer {
@@ -81,7 +81,7 @@ public final class SpeechAnalyzer {
         if (error != null) {
             findings.add(0, new Finding("transcription.failed", Finding.Severity.PROBLEM,
                     "Transcription failed: " + error, "Metrics from the audio are still shown; fix the provider "
-                            + "settings or choose another provider (pocketsphinx works offline)."));
+                            + "settings or choose another provider (vosk and pocketsphinx work offline)."));
         }
         return new SpeechResult(provider.name(), transcript != null && provider.approximate(),
                 metrics.noSpeechDetected(), metrics.noSpeechReason(), metrics.durationSec(), metrics, transcript, stats,

@@ -9,7 +9,7 @@ import java.util.List;
  * Everything the speech engine found for one recording; serializes to JSON with Jackson as is. Also the speech
  * stage's result (stage_result speech).
  *
- * @param provider           transcription provider used ("openai", "pocketsphinx", "none")
+ * @param provider           transcription provider used ("openai", "vosk", "pocketsphinx", "none")
  * @param approximate        true when the transcript is from an approximate (offline) recogniser
  * @param noSpeechDetected   silence, noise, music or other non-speech: metrics are empty, no transcript
  * @param transcript         null when there is none (provider none, no speech, or transcription failed)

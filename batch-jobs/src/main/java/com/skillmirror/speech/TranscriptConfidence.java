@@ -71,6 +71,9 @@ public record TranscriptConfidence(double mean, double lowWordShare, int words, 
     }
 
     private static String basis(String provider) {
+        if (VoskProvider.NAME.equals(provider)) {
+            return "Vosk's posterior probability of each word";
+        }
         if (PocketsphinxProvider.NAME.equals(provider)) {
             return "pocketsphinx's posterior probability of each word";
         }

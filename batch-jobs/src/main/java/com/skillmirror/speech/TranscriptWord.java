@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One recognised word with its time span in seconds from the start of the clip.
  *
- * @param confidence how sure the recogniser was of the word, 0..1: pocketsphinx's word posterior probability, or
- *                   for the openai provider the mean token probability of the word's segment; null = unknown (the
- *                   provider gives none, or the result was stored before confidences existed)
+ * @param confidence how sure the recogniser was of the word, 0..1: vosk's or pocketsphinx's word posterior
+ *                   probability, or for the openai provider the mean token probability of the word's segment; null =
+ *                   unknown (the provider gives none, or the result was stored before confidences existed)
  */
 public record TranscriptWord(String word, double startSec, double endSec,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double confidence) {

@@ -1,9 +1,9 @@
 package com.skillmirror.speech;
 
-/** Turns speech into words with times. Implementations: openai, pocketsphinx, none (see {@link TranscriptionProviders}). */
+/** Turns speech into words with times. Implementations: openai, vosk, pocketsphinx, none (see {@link TranscriptionProviders}). */
 public interface TranscriptionProvider {
 
-    /** The name used in configuration and in results: "openai", "pocketsphinx", "none". */
+    /** The name used in configuration and in results: "openai", "vosk", "pocketsphinx", "none". */
     String name();
 
     /**

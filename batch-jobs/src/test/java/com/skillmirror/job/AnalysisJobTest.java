@@ -138,7 +138,7 @@ class AnalysisJobTest extends OwnDatabaseTest {
         assertThat(decode(byName.get("no-audio.mp4"))).containsEntry("hasAudio", false);
         assertThat(stageStatus(byName.get("no-audio.mp4"), "speech")).isEqualTo("SKIPPED");
         Map<String, Object> speech = stage(byName.get("forensics_movie-hello_talking_head.mp4"), "speech");
-        assertThat(speech).containsEntry("noSpeechDetected", false).containsEntry("provider", "pocketsphinx")
+        assertThat(speech).containsEntry("noSpeechDetected", false).containsEntry("provider", "vosk")
                 .containsEntry("approximate", true);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> words = (List<Map<String, Object>>) ((Map<String, Object>) speech.get("transcript")).get("words");

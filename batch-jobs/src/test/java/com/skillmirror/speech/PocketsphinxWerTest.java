@@ -37,7 +37,16 @@ class PocketsphinxWerTest {
 
     @Test
     void wordErrorRatePerRecordingAndOverallOnHeldOutRealSpeech() {
-        PocketsphinxProvider provider = new PocketsphinxProvider();
+        // regression limits just above the measured level (38.3 % at 16 kHz, 55.3 % overall on 2026-12-02; see the
+        // README's speech section). The target of 30 % overall is not reached by pocketsphinx
+        measureOnHeldOutSet(new PocketsphinxProvider(), LIMIT_16K, LIMIT_OVERALL);
+    }
+
+    /**
+     * Transcribes the held-out set with {@code provider}, prints the per-recording table and the rates, checks what
+     * the transcript confidence separates, and holds the word error rates under the limits given.
+     */
+    static void measureOnHeldOutSet(TranscriptionProvider provider, double limit16k, double limitOverall) {
         List<Recording> recordings = new ArrayList<>();
         for (SpeechTestMedia.Utterance u : SpeechTestMedia.librivox()) {
             recordings.add(new Recording("librivox/" + u.id(), "16k", u.clip(), WerText.words(u.text())));
@@ -103,10 +112,8 @@ class PocketsphinxWerTest {
                 .isGreaterThan(rightByDoubt.get(false)[0] / (double) rightByDoubt.get(false)[1]);
         assertThat(poorSplit.get(true)[0] / (double) poorSplit.get(true)[1]).as("WER marked poor vs not")
                 .isGreaterThan(poorSplit.get(false)[0] / (double) poorSplit.get(false)[1]);
-        // regression limits just above the measured level (38.3 % at 16 kHz, 55.3 % overall on 2026-12-02; see the
-        // README's speech section). The target of 30 % overall is not reached yet: lower these as it improves
-        assertThat(byRate.get("16k")[0] / (double) byRate.get("16k")[1]).isLessThanOrEqualTo(LIMIT_16K);
-        assertThat(wer).isLessThanOrEqualTo(LIMIT_OVERALL);
+        assertThat(byRate.get("16k")[0] / (double) byRate.get("16k")[1]).isLessThanOrEqualTo(limit16k);
+        assertThat(wer).isLessThanOrEqualTo(limitOverall);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class Cli {
                       --host 0.0.0.0 opens it to the network.
               pose [--model lite|full|heavy] [--fps N] [--people N] IMAGE|VIDEO
                       Landmarks as JSON on stdout (normalised like MediaPipe's; world landmarks in metres).
-              speech [--provider openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO
+              speech [--provider vosk|openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO
                       Speech metrics, transcript, fillers and feedback as JSON (openai: key in OPENAI_API_KEY).
               compare [--skill ID] ATHLETE_VIDEO (EXPERT_VIDEO | --pattern ID)
                       Compare an athlete with an expert video or a stored pattern: JSON with the 0-100 "score".

@@ -5,6 +5,7 @@ import com.skillmirror.speech.NoAudioException;
 import com.skillmirror.speech.SpeechAnalyzer;
 import com.skillmirror.speech.SpeechResult;
 import com.skillmirror.speech.TranscriptionProviders;
+import com.skillmirror.speech.VoskProvider;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * `skillmirror speech [--provider openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO`: delivery metrics,
+ * `skillmirror speech [--provider vosk|openai|pocketsphinx|none] [--base-url URL] AUDIO|VIDEO`: delivery metrics,
  * transcript, fillers and feedback as JSON on stdout. The OpenAI key comes from OPENAI_API_KEY, never the command line.
  */
 final class SpeechCommand {
@@ -21,7 +22,7 @@ final class SpeechCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String provider = "pocketsphinx";
+        String provider = VoskProvider.NAME;
         String baseUrl = System.getenv("OPENAI_BASE_URL");
         Path input = null;
         for (int i = 0; i < args.length; i++) {

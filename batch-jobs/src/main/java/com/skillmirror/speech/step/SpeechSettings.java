@@ -4,6 +4,7 @@ import com.skillmirror.speech.NoTranscriptionProvider;
 import com.skillmirror.speech.PocketsphinxProvider;
 import com.skillmirror.speech.TranscriptionProvider;
 import com.skillmirror.speech.TranscriptionProviders;
+import com.skillmirror.speech.VoskProvider;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.io.File;
@@ -15,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * skillmirror.speech.*
  *
- * @param provider openai, pocketsphinx, none, or auto (pocketsphinx when it is installed, else none)
+ * @param provider openai, vosk, pocketsphinx, none, or auto (vosk, whose model ships with SkillMirror, when its native
+ *                 library loads here; else pocketsphinx when it is installed; else none)
  * @param openaiApiKey API key for an OpenAI-compatible transcription server (never logged)
  * @param openaiBaseUrl its base URL (unset = OpenAI's); a self-hosted Whisper server works too
  * @param windowSeconds audio per committed chunk (the restart granularity)
@@ -29,7 +31,8 @@ public record SpeechSettings(@DefaultValue("auto") @NotBlank String provider, St
     TranscriptionProvider createProvider() {
         String name = provider;
         if ("auto".equalsIgnoreCase(provider)) {
-            name = onPath(PocketsphinxProvider.DEFAULT_BINARY) ? PocketsphinxProvider.NAME : NoTranscriptionProvider.NAME;
+            name = VoskProvider.available() ? VoskProvider.NAME
+                    : onPath(PocketsphinxProvider.DEFAULT_BINARY) ? PocketsphinxProvider.NAME : NoTranscriptionProvider.NAME;
         }
         return TranscriptionProviders.create(name, openaiApiKey, openaiBaseUrl);
     }
