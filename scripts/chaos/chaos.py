@@ -33,6 +33,7 @@ WORKER_KILLS = int(os.environ.get("CHAOS_WORKER_KILLS", "3"))
 DEADLINE_S = int(os.environ.get("CHAOS_TIMEOUT", "1800"))  # the whole run, both jobs
 STALL_S = int(os.environ.get("CHAOS_STALL_SECONDS", "120"))  # no progress this long = stalled
 REPAIR_ORPHANS = os.environ.get("CHAOS_REPAIR_ORPHANS", "1") == "1"
+RECOVERY_GRACE_S = int(os.environ.get("CHAOS_RECOVERY_GRACE", "90"))  # for the manager to restart a failed job
 SKIP_DISTURBED = os.environ.get("CHAOS_UNDISTURBED_ONLY", "0") == "1"
 KEEP = os.environ.get("CHAOS_KEEP", "0") == "1"
 SEED = int(os.environ.get("CHAOS_SEED", str(int(time.time()))))
@@ -71,10 +72,11 @@ DB = f"skillmirror_chaos_{RUN}"
 def psql(sql, db=None, retries=30):
     """Rows as lists of strings; retried while PostgreSQL restarts (our own reads must outlive the outage)."""
     for attempt in range(retries):
-        p = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db or DB, "-AtX", "-F", "\t",
-                            "-v", "ON_ERROR_STOP=1", "-c", sql], capture_output=True, text=True)
+        # unit and record separators: messages (stack traces) hold tabs and line breaks
+        p = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", db or DB, "-AtX", "-F", "\x1f",
+                            "-R", "\x1e", "-v", "ON_ERROR_STOP=1", "-c", sql], capture_output=True, text=True)
         if p.returncode == 0:
-            return [line.split("\t") for line in p.stdout.splitlines() if line != ""]
+            return [row.split("\x1f") for row in p.stdout.rstrip("\n").split("\x1e") if row != ""]
         if attempt == retries - 1:
             raise RuntimeError(f"psql failed: {p.stderr.strip()} ({sql[:120]})")
         time.sleep(1)
@@ -479,7 +481,10 @@ def wait_for_job(upload_id, bound_s, label, on_tick=None):
             last_mark, last_change = state["progress_mark"], time.monotonic()
         state["stalled_s"] = time.monotonic() - last_change
         if on_tick:
-            if on_tick(state) == "continue":
+            verdict = on_tick(state)
+            if verdict == "stop":
+                return state
+            if verdict == "continue":
                 time.sleep(2)
                 continue
         if state["ended"] and state["upload"] in ("COMPLETED", "PARTIAL", "FAILED"):
@@ -518,6 +523,9 @@ def main():
                             f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)'], capture_output=True)
             queue = f"skillmirror.partitions.chaos-{RUN}"
             subprocess.run(["rabbitmqctl", "-q", "delete_queue", queue], capture_output=True)
+            exchange = f"skillmirror.progress.chaos-{RUN}"  # rabbitmqctl has no delete_exchange
+            subprocess.run(["rabbitmqctl", "-q", "eval", f'rabbit_exchange:delete(rabbit_misc:r(<<"/">>, exchange, '
+                            f'<<"{exchange}">>), false, <<"chaos">>).'], capture_output=True)
         summary(result)
         log(f"result: {WORK / 'result.json'}")
     return exit_code if exit_code else (1 if result["violations"] else 0)
@@ -533,6 +541,10 @@ def machine():
 
 
 def run(result, started):
+    if os.environ.get("CHAOS_BUILD") == "1":  # under the lock run.sh holds
+        log("building the portal and worker jars")
+        subprocess.run(["mvn", "-q", "-o", "-B", "-pl", "web-portal,worker", "-am", "package", "-DskipTests"],
+                       cwd=ROOT, check=True)
     for jar in (PORTAL_JAR, WORKER_JAR):
         if not jar.is_file():
             raise RuntimeError(f"{jar} missing: build first (mvn -o -B -pl web-portal,worker -am package -DskipTests)")
@@ -540,6 +552,10 @@ def run(result, started):
                       for j in (PORTAL_JAR, WORKER_JAR)}
     result["commit"] = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                                       text=True).stdout.strip()
+    head_time = int(subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True,
+                                   text=True).stdout.strip() or 0)
+    if min(PORTAL_JAR.stat().st_mtime, WORKER_JAR.stat().st_mtime) < head_time:
+        result["notes"].append("the jars are older than the checked-out commit (CHAOS_BUILD=1 builds them)")
     clips_dir = WORK / "clips"
     subprocess.run([str(ROOT / "scripts/chaos/clips.sh"), str(clips_dir), str(CLIPS)]
                    + ([os.environ["CHAOS_CLIP_SPEC"]] if os.environ.get("CHAOS_CLIP_SPEC") else []), check=True)
@@ -596,17 +612,14 @@ def run(result, started):
     if SKIP_DISTURBED:
         return 0
 
-    # ---- disturbed: the disruptions at random moments within the first 70 % of the undisturbed time
+    # ---- disturbed: the disruptions in a random order, each a random while after the previous one has ended (a
+    # short job leaves no room for fixed moments: a manager restart alone takes as long as a third of it)
     kinds = ["worker-kill"] * WORKER_KILLS + ["rabbitmq-restart", "postgresql-restart", "manager-restart"]
     rng.shuffle(kinds)
-    gap = max(12.0, 0.06 * calm_s)
-    while True:
-        times = sorted(rng.uniform(0.08 * calm_s, 0.7 * calm_s) for _ in kinds)
-        if all(b - a >= gap for a, b in zip(times, times[1:])) or 0.62 * calm_s < gap * len(kinds):
-            break
-    plan = list(zip(times, kinds))
-    log("plan: " + ", ".join(f"{k} at {s:.0f}s" for s, k in plan))
-    chaos = {"plan": [{"atSeconds": round(s, 1), "kind": k} for s, k in plan], "disruptions": [], "resumes": []}
+    gaps = [rng.uniform(0.04, 0.14) * calm_s + 3 for _ in kinds]
+    log("plan: " + ", ".join(f"{k} {g:.0f} s after the previous" for k, g in zip(kinds, gaps)))
+    chaos = {"plan": [{"kind": k, "secondsAfterPrevious": round(g, 1)} for k, g in zip(kinds, gaps)],
+             "disruptions": [], "resumes": []}
     result["disturbed"] = chaos
 
     log("disturbed run: uploading")
@@ -615,9 +628,11 @@ def run(result, started):
     chaos_id = up["uploadId"]
     any_video = up["videos"][0]["videoId"]
     chaos["uploadId"] = chaos_id
-    pending = list(plan)
+    pending = list(zip(gaps, kinds))
     ctx = {"portal_app": portal_app, "portal": portal, "workers": workers, "queue": queue, "last": None,
-           "resumes": 0, "failures_seen": set(), "restart_pending_resume": False}
+           "resumes": 0, "failures_seen": set(), "restart_pending_resume": False, "previous_end": t,
+           "ended": {}, "resumed_for": {}}
+    chaos["endedExecutions"], chaos["selfRecoveries"] = [], []
 
     def do_resume(why, state):
         if ctx["resumes"] >= 8:
@@ -632,22 +647,51 @@ def run(result, started):
 
     def tick(state):
         elapsed = time.monotonic() - t
-        # a job that ended without completing during the disruptions: a finding, then the resume step
-        if state["ended"] and state["upload"] != "COMPLETED" and state["execution"] not in ctx["failures_seen"]:
-            ctx["failures_seen"].add(state["execution"])
-            result["violations"].append(
-                f"disturbed: job execution {state['execution']} ended {state['job']} (upload {state['upload']}) "
-                f"at {elapsed:.0f} s, after {ctx['last'] or 'no disruption'}: {state['exit_message'][:400]}")
-            do_resume(f"upload {state['upload']} after {ctx['last']}", state)
+        # an execution that ended without completing: the manager may restart it by itself (transient outages);
+        # if no new execution follows within the grace time, the upload needed an operator: a finding, then resume
+        ended_at = ctx["ended"]
+        if state["ended"] and state["job"] != "COMPLETED":
+            first = ended_at.setdefault(state["execution"], time.monotonic())
+            if state["execution"] not in ctx["failures_seen"]:
+                log(f"job execution {state['execution']} ended {state['job']} (upload {state['upload']}): "
+                    f"{state['exit_message'][:300]}")
+                chaos["endedExecutions"].append({"execution": state["execution"], "status": state["job"],
+                                                 "upload": state["upload"], "atSeconds": round(elapsed, 1),
+                                                 "after": ctx["last"], "exitMessage": state["exit_message"][:1000]})
+                ctx["failures_seen"].add(state["execution"])
+            if state["execution"] in ctx["resumed_for"]:
+                if time.monotonic() - ctx["resumed_for"][state["execution"]] > STALL_S:
+                    result["violations"].append(f"disturbed: the resume step did not restart job execution "
+                                                f"{state['execution']} within {STALL_S} s: given up")
+                    return "stop"
+                return "continue"
+            if time.monotonic() - first < RECOVERY_GRACE_S:
+                return "continue"
+            if True:
+                ctx["resumed_for"][state["execution"]] = time.monotonic()
+                result["violations"].append(
+                    f"disturbed: job execution {state['execution']} ended {state['job']} (upload {state['upload']}) "
+                    f"after {ctx['last'] or 'no disruption'} and nothing restarted it within {RECOVERY_GRACE_S} s: "
+                    f"{state['exit_message'][:400]}")
+                do_resume(f"upload {state['upload']} after {ctx['last']}", state)
             return "continue"
+        for execution, first in list(ended_at.items()):
+            if execution != state["execution"] and execution in ctx["resumed_for"]:
+                del ended_at[execution]
+            elif execution != state["execution"]:
+                chaos["selfRecoveries"].append({"failedExecution": execution, "newExecution": state["execution"],
+                                                "secondsLater": round(time.monotonic() - first, 1)})
+                log(f"job execution {execution} was followed by {state['execution']}")
+                del ended_at[execution]
         if ctx["restart_pending_resume"]:
             ctx["restart_pending_resume"] = False
             answer = do_resume("manager restarted", state)
             ctx["after_restart"] = time.monotonic()
             ctx["after_restart_answer"] = answer
-        if (not state["ended"] and state["stalled_s"] > STALL_S) or (
-                ctx.get("after_restart") and not state["ended"]
-                and time.monotonic() - ctx["after_restart"] > STALL_S and state["stalled_s"] > STALL_S / 2):
+        # after the manager's restart and the resume step, half the stall time without progress is enough to tell
+        if not state["ended"] and (state["stalled_s"] > STALL_S or (
+                ctx.get("after_restart") and time.monotonic() - ctx["after_restart"] > STALL_S / 2
+                and state["stalled_s"] > STALL_S / 2)):
             ctx.pop("after_restart", None)
             result["violations"].append(
                 f"disturbed: upload {state['upload']}, job execution {state['execution']} {state['job']}: no "
@@ -660,17 +704,18 @@ def run(result, started):
                     {"atSeconds": round(time.monotonic() - t, 1), "execution": state["execution"],
                      "what": "orphaned STARTED execution marked FAILED by hand (CHAOS_REPAIR_ORPHANS=1)"})
                 ctx["failures_seen"].add(state["execution"])
+                ctx["resumed_for"][state["execution"]] = time.monotonic()
                 do_resume("orphaned job repaired by hand", state)
             return "continue"
-        while pending and elapsed >= pending[0][0] and not state["ended"]:
-            at, kind = pending.pop(0)
+        if pending and time.monotonic() - ctx["previous_end"] >= pending[0][0] and not state["ended"]:
+            _, kind = pending.pop(0)
             disrupt(kind, ctx, chaos, t)
             ctx["last"] = kind
+            ctx["previous_end"] = time.monotonic()
             return "continue"
         if state["ended"] and state["upload"] == "COMPLETED" and pending:
-            for at, kind in pending:
-                chaos["disruptions"].append({"kind": kind, "plannedAt": round(at, 1), "done": False,
-                                             "why": "the job had ended before its moment"})
+            for _, kind in pending:
+                chaos["disruptions"].append({"kind": kind, "done": False, "why": "the job had ended before its moment"})
             result["notes"].append(f"{len(pending)} disruptions not done: the job ended first")
             pending.clear()
         return None
@@ -755,7 +800,7 @@ def summary(result):
         print(f"disturbed:   {chaos.get('status')} in {chaos.get('wallSeconds')} s "
               f"({chaos.get('extraSecondsAgainstUndisturbed')} s more)")
         for d in chaos.get("disruptions", []):
-            print(f"  {d.get('atSeconds', d.get('plannedAt'))} s  {d['kind']}"
+            print(f"  {d.get('atSeconds', '-')} s  {d['kind']}"
                   f"{'' if d.get('done') else ' (not done: ' + d.get('why', '') + ')'}"
                   f"{' ' + d['worker'] + ' in ' + str(d.get('partition')) if d.get('worker') else ''}"
                   f"{' down ' + str(d['downSeconds']) + ' s' if 'downSeconds' in d else ''}")
