@@ -1,6 +1,8 @@
 package com.skillmirror.testsupport;
 
 import com.skillmirror.testsupport.TestServices.Address;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -79,21 +81,19 @@ final class ServiceContainers {
 
     /** Fails at once, naming the profile, where no Docker engine can be reached (every test needing a service would). */
     static void requireDocker() {
-        Throwable cause = null;
         try {
-            if (DockerClientFactory.instance().isDockerAvailable()) {
-                return;
-            }
             DockerClientFactory.instance().client();
         } catch (RuntimeException e) {
-            cause = e;
+            // Testcontainers' own message is generic (its log lists what it tried): say where it looked
+            String dockerHost = System.getenv("DOCKER_HOST");
+            throw new IllegalStateException("The tests were started with -Ptestcontainers (system property "
+                    + TestServices.MODE_PROPERTY + "=" + TestServices.CONTAINERS + "), which runs PostgreSQL, RabbitMQ,"
+                    + " MinIO and Redis in Docker containers, but no Docker engine can be reached here (DOCKER_HOST "
+                    + (dockerHost == null ? "unset" : dockerHost) + ", /var/run/docker.sock "
+                    + (Files.exists(Path.of("/var/run/docker.sock")) ? "present" : "missing") + "). Start Docker (or point"
+                    + " DOCKER_HOST at one), or run without -Ptestcontainers to use this machine's services (PostgreSQL"
+                    + " 127.0.0.1:5432, RabbitMQ 127.0.0.1:5672, Redis 127.0.0.1:6379).", e);
         }
-        throw new IllegalStateException("The tests were started with -Ptestcontainers (system property "
-                + TestServices.MODE_PROPERTY + "=" + TestServices.CONTAINERS + "), which runs PostgreSQL, RabbitMQ, MinIO"
-                + " and Redis in Docker containers, but no Docker engine can be reached here"
-                + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                + ". Start Docker (or point DOCKER_HOST at one), or run without -Ptestcontainers to use this machine's"
-                + " services (PostgreSQL 127.0.0.1:5432, RabbitMQ 127.0.0.1:5672, Redis 127.0.0.1:6379).", cause);
     }
 
     private static <T extends GenericContainer<?>> T start(T container) {
