@@ -4,12 +4,14 @@ import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -23,9 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * `skillmirror bench job [--loop N] VIDEO...`: the whole analysis job on the embedded default, with the wall time of
- * each step, the pose step's analysed frames/s and the peak heap. --loop N first plays a short clip N times into
- * one long clip (re-encoded), to measure e.g. a 60 s clip from a real 8 s one. Run it with
- * SKILLMIRROR_JAVA_OPTS=-Xmx512m to check the worker memory budget.
+ * each step, the pose step's analysed frames/s, the peak heap and the process's peak resident memory (RSS), and
+ * videos/minute. --loop N first plays a short clip N times into one long clip (re-encoded), to measure e.g. a 60 s
+ * clip from a real 8 s one. Run it with SKILLMIRROR_JAVA_OPTS=-Xmx512m to check the worker memory budget; with many
+ * videos, the memory in use after each collection at every quarter of the run shows whether it stays flat.
  */
 final class JobBenchmark {
 
@@ -78,14 +81,58 @@ final class JobBenchmark {
             out.printf(Locale.ROOT, "pose step: %d frames in %.1f s = %.1f analysed frames/s (all partitions together)%n",
                     poseFrames, poseWall.toMillis() / 1000.0, poseFrames * 1000.0 / poseWall.toMillis());
         }
-        out.printf(Locale.ROOT, "peak heap in use %d MB (max heap %d MB)%n", heap.peak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "%d videos: %.2f videos/minute%n", files.size(), files.size() * 60_000.0 / total.toMillis());
+        out.printf(Locale.ROOT, "peak heap in use %d MB (max heap %d MB); peak RSS %d MB (the JVM process, native"
+                + " buffers and models included)%n", heap.peak >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                peakResidentKb() >> 10);
+        out.printf(Locale.ROOT, "heap in use after the last collection, at each quarter of the run: %s MB%n",
+                heap.afterCollectionByQuarter());
         return execution.getStatus().isUnsuccessful() ? 1 : 0;
     }
 
-    /** Samples the heap in use every 50 ms: the pools' own peaks happen at different times and do not add up. */
+    /** VmHWM of /proc/self/status: the most resident memory the process has had (0 where there is no procfs). */
+    private static long peakResidentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: the heap figures still stand
+        }
+        return 0;
+    }
+
+    /**
+     * Samples the heap in use every 50 ms (the pools' own peaks happen at different times and do not add up), and
+     * what the collected pools held after their last collection, which is what a leak makes grow.
+     */
     private static final class HeapSampler extends Thread {
         volatile long peak;
+        private final List<Long> afterCollection = Collections.synchronizedList(new ArrayList<>());
+
+        String afterCollectionByQuarter() {
+            List<Long> samples = List.copyOf(afterCollection);
+            if (samples.isEmpty()) {
+                return "(no collection)";
+            }
+            List<String> quarters = new ArrayList<>();
+            for (int q = 1; q <= 4; q++) {
+                quarters.add(String.valueOf(samples.get(Math.max(0, samples.size() * q / 4 - 1)) >> 20));
+            }
+            return String.join(" / ", quarters);
+        }
+
+        private static long usedAfterLastCollection() {
+            long used = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getCollectionUsage() != null) {
+                    used += pool.getCollectionUsage().getUsed();
+                }
+            }
+            return used;
+        }
 
         HeapSampler() {
             super("heap-sampler");
@@ -95,8 +142,12 @@ final class JobBenchmark {
         @Override
         public void run() {
             var memory = ManagementFactory.getMemoryMXBean();
+            long sampled = 0;
             while (!isInterrupted()) {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                if (sampled++ % 20 == 0) {
+                    afterCollection.add(usedAfterLastCollection());
+                }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
