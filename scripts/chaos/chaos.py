@@ -726,7 +726,12 @@ def run(result, started):
                 ctx["resumed_for"][state["execution"]] = time.monotonic()
                 do_resume("orphaned job repaired by hand", state)
             return "continue"
-        if pending and time.monotonic() - ctx["previous_end"] >= pending[0][0] and not state["ended"]:
+        if ctx.get("after_restart") and time.monotonic() - ctx["after_restart"] > STALL_S / 2 \
+                and state["stalled_s"] < STALL_S / 2:
+            ctx.pop("after_restart")  # the job went on after the manager's restart (else the stall check fires)
+        # the next disruption only while the job is under way (not while it waits for the resume step)
+        if pending and time.monotonic() - ctx["previous_end"] >= pending[0][0] and not state["ended"] \
+                and state["stalled_s"] < 15 and not ctx.get("after_restart"):
             _, kind = pending.pop(0)
             disrupt(kind, ctx, chaos, t)
             ctx["last"] = kind
