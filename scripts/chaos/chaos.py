@@ -35,6 +35,7 @@ DEADLINE_S = int(os.environ.get("CHAOS_TIMEOUT", "1800"))  # the whole run, both
 STALL_S = int(os.environ.get("CHAOS_STALL_SECONDS", "120"))  # no progress this long = stalled
 REPAIR_ORPHANS = os.environ.get("CHAOS_REPAIR_ORPHANS", "1") == "1"
 RECOVERY_GRACE_S = int(os.environ.get("CHAOS_RECOVERY_GRACE", "90"))  # for the manager to restart a failed job
+STALL_RESUMES = int(os.environ.get("CHAOS_STALL_RESUMES", "4"))  # the product's resume tried again on a stall
 SKIP_DISTURBED = os.environ.get("CHAOS_UNDISTURBED_ONLY", "0") == "1"
 KEEP = os.environ.get("CHAOS_KEEP", "0") == "1"
 SEED = int(os.environ.get("CHAOS_SEED", str(int(time.time()))))
@@ -224,19 +225,26 @@ class Portal:
 
 # ---------------------------------------------------------------- the resume step
 def resume(portal, upload_id, video_id):
-    """THE RESUME STEP, the one place to switch to the documented resume command once it exists.
+    """THE RESUME STEP, the one place that says how an operator resumes an upload.
 
-    CHAOS_RESUME_CMD (a shell command, {upload} and {video} replaced) takes its place without editing this file.
-    Until then: the seed's 'start or restart' API, POST /analyze-video/{videoId}, which restarts a FAILED upload's
-    job from where it stopped and does nothing otherwise. Returns what it answered."""
+    CHAOS_RESUME_CMD (a shell command, {upload} and {video} replaced, e.g. the CLI's) takes its place without editing
+    this file. Otherwise the portal's POST /api/uploads/{id}/resume (the status page's Resume button) when the portal
+    has it, else the seed's 'start or restart' API, POST /analyze-video/{videoId}, which restarts a FAILED upload's job
+    and does nothing otherwise. Returns what it answered; "product": True when the product's own resume answered."""
     command = os.environ.get("CHAOS_RESUME_CMD")
     if command:
         p = subprocess.run(command.format(upload=upload_id, video=video_id), shell=True, capture_output=True,
                            text=True, timeout=300)
-        return {"command": command, "exit": p.returncode, "output": (p.stdout + p.stderr)[-1000:]}
+        return {"command": command, "exit": p.returncode, "output": (p.stdout + p.stderr)[-1000:], "product": True}
+    try:
+        status, body = portal.call("POST", f"/api/uploads/{upload_id}/resume", timeout=60)
+        if isinstance(body, dict) and "action" in body:
+            return {"api": f"POST /api/uploads/{upload_id}/resume", "http": status, "answer": body, "product": True}
+    except OSError as e:
+        return {"api": f"POST /api/uploads/{upload_id}/resume", "error": str(e), "product": True}
     # the seed's restart runs the restarted job on the request's own thread, so the answer comes when the job ends:
     # the call is made on a thread of its own and not waited for beyond a few seconds
-    answer = {"api": f"POST /analyze-video/{video_id}"}
+    answer = {"api": f"POST /analyze-video/{video_id}", "product": False}
 
     def call():
         try:
@@ -647,7 +655,7 @@ def run(result, started):
     pending = list(zip(gaps, kinds))
     ctx = {"portal_app": portal_app, "portal": portal, "workers": workers, "queue": queue, "last": None,
            "resumes": 0, "failures_seen": set(), "restart_pending_resume": False, "previous_end": t,
-           "ended": {}, "resumed_for": {}}
+           "ended": {}, "resumed_for": {}, "stall_resumes": 0}
     chaos["endedExecutions"], chaos["selfRecoveries"] = [], []
 
     def do_resume(why, state):
@@ -655,6 +663,7 @@ def run(result, started):
             return
         ctx["resumes"] += 1
         answer = resume(ctx["portal"], chaos_id, any_video)
+        ctx["product_resume"] = answer.get("product", False)
         entry = {"atSeconds": round(time.monotonic() - t, 1), "why": why, "uploadBefore": state["upload"],
                  "jobBefore": state["job"], "answer": answer}
         chaos["resumes"].append(entry)
@@ -712,6 +721,12 @@ def run(result, started):
                 ctx.get("after_restart") and time.monotonic() - ctx["after_restart"] > STALL_S / 2
                 and state["stalled_s"] > STALL_S / 2)):
             ctx.pop("after_restart", None)
+            if ctx.get("product_resume") and ctx["stall_resumes"] < STALL_RESUMES:
+                # the product's resume may answer 'running' until the dead manager's job counts as stale: try again
+                ctx["stall_resumes"] += 1
+                answer = do_resume(f"no progress for {state['stalled_s']:.0f} s (try {ctx['stall_resumes']})", state)
+                ctx["after_restart"], ctx["after_restart_answer"] = time.monotonic(), answer
+                return "continue"
             result["violations"].append(
                 f"disturbed: upload {state['upload']}, job execution {state['execution']} {state['job']}: no "
                 f"progress for {state['stalled_s']:.0f} s after {ctx['last']} (resume answered "
