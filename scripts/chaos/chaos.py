@@ -729,7 +729,8 @@ def run(result, started):
                 return "continue"
             result["violations"].append(
                 f"disturbed: upload {state['upload']}, job execution {state['execution']} {state['job']}: no "
-                f"progress for {state['stalled_s']:.0f} s after {ctx['last']} (resume answered "
+                f"progress for {state['stalled_s']:.0f} s after {ctx['last']}"
+                f"{'' if 'restart_at' not in ctx else ', manager restarted at %.0f s' % ctx['restart_at']} (resume answered "
                 f"{json.dumps(ctx.get('after_restart_answer'))[:300]})")
             if REPAIR_ORPHANS and state["execution"]:
                 log("WORKAROUND: marking the orphaned job execution FAILED so the resume step can restart it")
@@ -824,6 +825,7 @@ def disrupt(kind, ctx, chaos, t):
         app.await_started()
         entry["downSeconds"] = round(time.monotonic() - t - entry["atSeconds"], 1)
         ctx["restart_pending_resume"] = True
+        ctx["restart_at"] = entry["atSeconds"]
     chaos["disruptions"].append(entry)
 
 
