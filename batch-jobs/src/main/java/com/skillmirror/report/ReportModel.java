@@ -68,8 +68,9 @@ final class ReportModel {
     }
 
     /**
-     * A transcript word; {@code doubtful} when its confidence is under {@link TranscriptConfidence#LOW_WORD} (shown
-     * greyed, its confidence in {@code title}); {@code title} null when the confidence is unknown.
+     * A transcript word; {@code doubtful} when its confidence is under its recogniser's limit
+     * ({@link TranscriptConfidence#lowWord()}; shown greyed, its confidence in {@code title}); {@code title} null
+     * when the confidence is unknown.
      */
     record WordView(String text, boolean filler, boolean doubtful, String title) {
 
@@ -430,7 +431,7 @@ final class ReportModel {
         }
         return String.format(Locale.ROOT, "%.0f %% (%s, weighted by word length); %.0f %% of %d words under %.0f %%%s",
                 c.mean() * 100, orEmpty(c.basis()), c.lowWordShare() * 100, c.words(),
-                TranscriptConfidence.LOW_WORD * 100, c.poor() ? ": a poor transcript" : "");
+                c.lowWord() * 100, c.poor() ? ": a poor transcript" : "");
     }
 
     /** The transcript's words, a word marked when a filler occurrence (one or more words) starts at or covers it. */
@@ -449,11 +450,14 @@ final class ReportModel {
                 }
             }
         }
+        // each recogniser's confidences have their own scale: the limit is the one its transcript was rated by
+        double lowWord = speech.transcriptConfidence() == null ? TranscriptConfidence.LOW_WORD
+                : speech.transcriptConfidence().lowWord();
         List<WordView> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Double c = words.get(i).confidence();
             out.add(new WordView(orEmpty(words.get(i).word()), filler[i],
-                    c != null && c < TranscriptConfidence.LOW_WORD,
+                    c != null && c < lowWord,
                     c == null ? null : String.format(Locale.ROOT, "confidence %.0f %%", c * 100)));
         }
         return out;

@@ -8,28 +8,41 @@ import java.util.List;
  *
  * @param mean          mean word confidence weighted by each word's duration, 0..1 (a long word misheard weighs
  *                      more than a short "a")
- * @param lowWordShare  share of the words with a confidence whose confidence is under {@link #LOW_WORD}
+ * @param lowWordShare  share of the words with a confidence whose confidence is under {@code lowWord}
  * @param words         words with a confidence (words without one are left out of both numbers)
- * @param poor          the word-based metrics rest on a poor transcript ({@link #poor(double, double)})
+ * @param poor          the word-based metrics rest on a poor transcript (by the provider's {@link ConfidenceRule})
  * @param basis         what the word confidences are, in words for the report
+ * @param lowWord       a word under this confidence is doubtful (greyed): the provider's own limit, since each
+ *                      recogniser's confidences sit on a scale of their own; {@link #LOW_WORD} when a stored result
+ *                      has none (results stored before the limit was per provider all used it)
  */
-public record TranscriptConfidence(double mean, double lowWordShare, int words, boolean poor, String basis) {
+public record TranscriptConfidence(double mean, double lowWordShare, int words, boolean poor, String basis,
+        Double lowWord) {
 
-    /** A word under this confidence is shown as doubtful. */
+    /** The doubtful-word limit of results stored without one, and of providers without a calibrated rule. */
     public static final double LOW_WORD = 0.5;
-    /**
-     * A transcript whose duration-weighted mean is under this is poor. Measured on held-out real speech
-     * (PocketsphinxWerTest): recordings under it had a word error rate of about half or worse.
-     */
-    public static final double POOR_MEAN = 0.6;
-    /** ... or when more than this share of its words are doubtful. */
-    public static final double POOR_LOW_SHARE = 0.4;
+
+    public TranscriptConfidence {
+        if (lowWord == null) {
+            lowWord = LOW_WORD;
+        }
+    }
+
+    /** A confidence whose words are doubtful under {@link #LOW_WORD}. */
+    public TranscriptConfidence(double mean, double lowWordShare, int words, boolean poor, String basis) {
+        this(mean, lowWordShare, words, poor, basis, LOW_WORD);
+    }
 
     /**
      * The transcript's confidence, or null when none of its words has one (the provider gives none, or the
      * transcript was stored before confidences existed): unknown, not good.
      */
     public static TranscriptConfidence of(Transcript transcript) {
+        return transcript == null ? null : of(transcript, ConfidenceRule.of(transcript.provider()));
+    }
+
+    /** The transcript's confidence by the given rule (tests compare a provider's rule with another). */
+    static TranscriptConfidence of(Transcript transcript, ConfidenceRule rule) {
         if (transcript == null) {
             return null;
         }
@@ -48,17 +61,12 @@ public record TranscriptConfidence(double mean, double lowWordShare, int words, 
             weighted += c * d;
             time += d;
             plain += c;
-            low += c < LOW_WORD ? 1 : 0;
+            low += c < rule.lowWord() ? 1 : 0;
         }
         double mean = time > 0 ? weighted / time : plain / rated.size();
         double share = low / (double) rated.size();
-        return new TranscriptConfidence(round3(mean), round3(share), rated.size(), poor(mean, share),
-                basis(transcript.provider()));
-    }
-
-    /** Poor: a low mean, or many doubtful words. */
-    static boolean poor(double mean, double lowWordShare) {
-        return mean < POOR_MEAN || lowWordShare > POOR_LOW_SHARE;
+        return new TranscriptConfidence(round3(mean), round3(share), rated.size(), rule.poor(mean, share),
+                basis(transcript.provider()), rule.lowWord());
     }
 
     /** The sentence that marks a metric resting on this transcript; null when the transcript is not poor. */

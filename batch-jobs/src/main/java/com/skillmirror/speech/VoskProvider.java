@@ -27,6 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class VoskProvider implements TranscriptionProvider {
 
     public static final String NAME = "vosk";
+    /**
+     * Vosk's posteriors are high even for wrong words, so pocketsphinx's rule (doubtful under 50 %, poor under a
+     * 60 % mean) marked almost nothing. Calibrated on the tuning half of VoskWerTest's recordings (40 Asterisk prompts
+     * at 16 and 8 kHz, 758 recognised words): a word is doubtful under 70 %, the highest limit at which a greyed word
+     * is still wrong at least half the time (51 %; it catches 40 % of the wrong words, 50 % only 17 %); a transcript is
+     * poor under a mean of 86 %, the highest limit at which the transcripts marked poor have a pooled word error rate
+     * of 30 % (the issue's acceptable level) or worse (32.7 %, the others 12.7 %), with the doubtful-share limit kept
+     * at 40 %. Held-out figures: README, speech section.
+     */
+    static final ConfidenceRule CONFIDENCE_RULE = new ConfidenceRule(0.70, 0.86, 0.40);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Audio handed to the recogniser per call: it reports a finished utterance at each pause it detects. */
     private static final int CHUNK_SAMPLES = AudioClip.SAMPLE_RATE / 4;

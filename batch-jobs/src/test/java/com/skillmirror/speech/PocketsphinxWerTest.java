@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.AbstractMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
@@ -44,9 +46,12 @@ class PocketsphinxWerTest {
 
     /**
      * Transcribes the held-out set with {@code provider}, prints the per-recording table and the rates, checks what
-     * the transcript confidence separates, and holds the word error rates under the limits given.
+     * the transcript confidence separates (by the provider's {@link ConfidenceRule}; also printed by the default
+     * rule when the provider has its own), and holds the word error rates under the limits given.
+     *
+     * @return the recordings as heard, for further checks of the confidence rule
      */
-    static void measureOnHeldOutSet(TranscriptionProvider provider, double limit16k, double limitOverall) {
+    static List<Heard> measureOnHeldOutSet(TranscriptionProvider provider, double limit16k, double limitOverall) {
         List<Recording> recordings = new ArrayList<>();
         for (SpeechTestMedia.Utterance u : SpeechTestMedia.librivox()) {
             recordings.add(new Recording("librivox/" + u.id(), "16k", u.clip(), WerText.words(u.text())));
@@ -64,9 +69,7 @@ class PocketsphinxWerTest {
         int words = 0;
         List<double[]> werAndConfidence = new ArrayList<>();
         TreeMap<String, List<Double>> promptConfidence = new TreeMap<>();
-        TreeMap<Boolean, int[]> poorSplit = new TreeMap<>();
-        // per doubtful (true) / confident (false) recognised word: [wrong, all]
-        TreeMap<Boolean, int[]> rightByDoubt = new TreeMap<>();
+        List<Heard> heard = new ArrayList<>();
         System.out.println("| recording | rate | words | WER | confidence | doubtful words | hypothesis |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Recording r : recordings) {
@@ -74,16 +77,13 @@ class PocketsphinxWerTest {
             List<String> hyp = WerText.words(t.text());
             int e = SpeechTestMedia.wordErrors(r.ref(), hyp);
             TranscriptConfidence c = TranscriptConfidence.of(t);
-            countWordsRightByConfidence(r.ref(), t, rightByDoubt);
+            heard.add(new Heard(t, e, r.ref().size(), wordsRightOrWrong(r.ref(), t)));
             double recordingWer = (double) e / r.ref().size();
             System.out.printf("| %s | %s | %d | %.0f %% | %s | %s | %s |%n", r.id(), r.rate(), r.ref().size(),
                     100 * recordingWer, c == null ? "-" : String.format("%.0f %%%s", 100 * c.mean(), c.poor() ? " (poor)" : ""),
                     c == null ? "-" : String.format("%.0f %%", 100 * c.lowWordShare()), String.join(" ", hyp));
             if (c != null) {
                 werAndConfidence.add(new double[] {recordingWer, c.mean()});
-                int[] split = poorSplit.computeIfAbsent(c.poor(), k -> new int[2]);
-                split[0] += e;
-                split[1] += r.ref().size();
                 if (!r.id().startsWith("librivox/")) {
                     promptConfidence.computeIfAbsent(r.rate(), k -> new ArrayList<>()).add(c.mean());
                 }
@@ -100,20 +100,91 @@ class PocketsphinxWerTest {
         System.out.printf("WER overall: %.1f %% (%d/%d)%n", 100 * wer, errors, words);
         assertThat(words).as("reference words").isGreaterThan(300);
         assertTranscriptConfidenceFollowsTheErrorRate(werAndConfidence, promptConfidence, byRate, recordings.size());
-        // what "poor" separates: the pooled WER of the transcripts marked poor and of the others
-        poorSplit.forEach((poor, acc) -> System.out.printf("WER of the transcripts %s: %.1f %% (%d/%d words)%n",
-                poor ? "marked poor" : "not marked poor", 100.0 * acc[0] / acc[1], acc[0], acc[1]));
-        assertThat(poorSplit).containsKeys(true, false);
-        // what a greyed word means: the share of recognised words that are wrong, doubtful vs confident ones
-        rightByDoubt.forEach((doubtful, acc) -> System.out.printf("Recognised words %s: %.1f %% wrong (%d/%d)%n",
-                doubtful ? "under 50 % confidence (greyed)" : "at 50 % or more", 100.0 * acc[0] / acc[1], acc[0],
-                acc[1]));
-        assertThat(rightByDoubt.get(true)[0] / (double) rightByDoubt.get(true)[1]).as("doubtful words wrong more often")
-                .isGreaterThan(rightByDoubt.get(false)[0] / (double) rightByDoubt.get(false)[1]);
-        assertThat(poorSplit.get(true)[0] / (double) poorSplit.get(true)[1]).as("WER marked poor vs not")
-                .isGreaterThan(poorSplit.get(false)[0] / (double) poorSplit.get(false)[1]);
+        // what "poor" and a greyed word separate, by the provider's own rule and by the default one it replaces
+        ConfidenceRule own = ConfidenceRule.of(provider.name());
+        RuleCheck check = RuleCheck.of(own, heard);
+        check.print("provider's rule");
+        if (!own.equals(ConfidenceRule.DEFAULT)) {
+            RuleCheck.of(ConfidenceRule.DEFAULT, heard).print("default rule, for comparison");
+        }
+        assertThat(check.poorWer()).as("some transcripts marked poor, some not").hasSize(2);
+        assertThat(check.wrongShare(true)).as("doubtful words wrong more often").isGreaterThan(check.wrongShare(false));
+        assertThat(check.pooledWer(true)).as("WER marked poor vs not").isGreaterThan(check.pooledWer(false));
         assertThat(byRate.get("16k")[0] / (double) byRate.get("16k")[1]).isLessThanOrEqualTo(limit16k);
         assertThat(wer).isLessThanOrEqualTo(limitOverall);
+        return heard;
+    }
+
+    /**
+     * One recording as heard: its transcript, word errors, reference length, and per recognised word (in order) its
+     * confidence (null = none) and whether it is wrong.
+     */
+    record Heard(Transcript transcript, int errors, int refWords, List<Map.Entry<Double, Boolean>> words) {
+    }
+
+    /**
+     * What a {@link ConfidenceRule} separates on a set of recordings.
+     *
+     * @param poorWer  per marked poor (true) / not (false): [word errors, reference words, recordings]
+     * @param byDoubt  per doubtful (true) / confident (false) recognised word: [wrong, all]
+     */
+    record RuleCheck(ConfidenceRule rule, Map<Boolean, int[]> poorWer, Map<Boolean, int[]> byDoubt) {
+
+        static RuleCheck of(ConfidenceRule rule, List<Heard> heard) {
+            Map<Boolean, int[]> poor = new TreeMap<>();
+            Map<Boolean, int[]> doubt = new TreeMap<>();
+            for (Heard h : heard) {
+                TranscriptConfidence c = TranscriptConfidence.of(h.transcript(), rule);
+                if (c != null) {
+                    int[] acc = poor.computeIfAbsent(c.poor(), k -> new int[3]);
+                    acc[0] += h.errors();
+                    acc[1] += h.refWords();
+                    acc[2]++;
+                }
+                for (Map.Entry<Double, Boolean> w : h.words()) {
+                    if (w.getKey() != null) {
+                        int[] acc = doubt.computeIfAbsent(w.getKey() < rule.lowWord(), k -> new int[2]);
+                        acc[0] += w.getValue() ? 1 : 0;
+                        acc[1]++;
+                    }
+                }
+            }
+            return new RuleCheck(rule, poor, doubt);
+        }
+
+        double pooledWer(boolean poor) {
+            int[] a = poorWer.getOrDefault(poor, new int[3]);
+            return a[0] / (double) a[1];
+        }
+
+        int recordings(boolean poor) {
+            return poorWer.getOrDefault(poor, new int[3])[2];
+        }
+
+        /** Share of the doubtful (true) or confident (false) recognised words that are wrong. */
+        double wrongShare(boolean doubtful) {
+            int[] a = byDoubt.getOrDefault(doubtful, new int[2]);
+            return a[0] / (double) a[1];
+        }
+
+        /** Share of the wrong recognised words that are greyed (doubtful). */
+        double wrongGreyed() {
+            int greyed = byDoubt.getOrDefault(true, new int[2])[0];
+            return greyed / (double) (greyed + byDoubt.getOrDefault(false, new int[2])[0]);
+        }
+
+        void print(String what) {
+            System.out.printf("%s %s: marked poor %d of %d recordings%n", what, rule, recordings(true),
+                    recordings(true) + recordings(false));
+            poorWer.forEach((poor, acc) -> System.out.printf("  WER of the transcripts %s: %.1f %% (%d/%d words)%n",
+                    poor ? "marked poor" : "not marked poor", 100.0 * acc[0] / acc[1], acc[0], acc[1]));
+            byDoubt.forEach((doubtful, acc) -> System.out.printf("  Recognised words %s: %.1f %% wrong (%d/%d)%n",
+                    doubtful ? "under " + Math.round(rule.lowWord() * 100) + " % confidence (greyed)" : "the others",
+                    100.0 * acc[0] / acc[1], acc[0], acc[1]));
+            int[] d = byDoubt.getOrDefault(true, new int[2]);
+            System.out.printf("  Greyed words: precision %.1f %% (%d/%d wrong), recall %.1f %% of the wrong words%n",
+                    100 * wrongShare(true), d[0], d[1], 100 * wrongGreyed());
+        }
     }
 
     /**
@@ -144,10 +215,10 @@ class PocketsphinxWerTest {
 
     /**
      * Aligns the recognised words (normalised one by one, each token keeping its word's confidence) with the
-     * reference by minimum edit distance and counts, for doubtful and for confident words, how many are wrong (a
-     * substitution or an insertion) of how many.
+     * reference by minimum edit distance; per recognised token, in order, its confidence and whether it is wrong (a
+     * substitution or an insertion). A reference word left out has no recognised word to count.
      */
-    private static void countWordsRightByConfidence(List<String> ref, Transcript t, TreeMap<Boolean, int[]> acc) {
+    static List<Map.Entry<Double, Boolean>> wordsRightOrWrong(List<String> ref, Transcript t) {
         List<String> hyp = new ArrayList<>();
         List<Double> conf = new ArrayList<>();
         for (TranscriptWord w : t.words()) {
@@ -165,6 +236,7 @@ class PocketsphinxWerTest {
                         ? 0 : 1), Math.min(d[i - 1][j], d[i][j - 1]) + 1);
             }
         }
+        List<Map.Entry<Double, Boolean>> out = new ArrayList<>();
         int i = n;
         int j = m;
         while (j > 0) {
@@ -175,17 +247,13 @@ class PocketsphinxWerTest {
             } else if (d[i][j] == d[i][j - 1] + 1) {
                 wrong = true; // inserted
             } else {
-                i--; // a reference word left out: no recognised word to count
+                i--;
                 continue;
             }
             j--;
-            Double c = conf.get(j);
-            if (c != null) {
-                int[] a = acc.computeIfAbsent(c < TranscriptConfidence.LOW_WORD, k -> new int[2]);
-                a[0] += wrong ? 1 : 0;
-                a[1]++;
-            }
+            out.add(0, new AbstractMap.SimpleEntry<>(conf.get(j), wrong));
         }
+        return out;
     }
 
     static double pearson(List<double[]> xy) {
