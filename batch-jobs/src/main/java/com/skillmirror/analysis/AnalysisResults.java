@@ -32,7 +32,9 @@ public class AnalysisResults {
         videos.athletePoint(video.id()).ifPresent(p -> out.put("athletePoint", p.text()));
         out.put("status", video.status());
         if (video.errorMessage() != null) {
-            out.put("error", Map.of("stage", String.valueOf(video.failedStage()), "message", video.errorMessage()));
+            // an INTERRUPTED video has no failed stage of its own: its job stopped (the message says why and how to resume)
+            out.put("error", Map.of("stage", video.failedStage() != null ? video.failedStage()
+                    : video.status().name().toLowerCase(java.util.Locale.ROOT), "message", video.errorMessage()));
         }
         out.put("stages", stages.forVideo(video.id()));
         out.put("artifacts", stages.artifacts(video.id()));

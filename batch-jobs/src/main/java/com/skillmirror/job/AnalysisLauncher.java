@@ -54,7 +54,14 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
     }
 
     public JobExecution run(UUID uploadId) throws Exception {
-        return ridingOut(uploadId, jobOperator.start(analysisJob, parameters(uploadId)));
+        JobExecution started;
+        try {
+            started = jobOperator.start(analysisJob, parameters(uploadId));
+        } catch (Exception e) {
+            // thrown after the job ran, when the database was away as it ended: ridden out like any transient failure
+            started = recovery.endedFatally(uploadId, e).orElseThrow(() -> e);
+        }
+        return ridingOut(uploadId, started);
     }
 
     /** Restarts the execution as long as it fails only on services away and its attempts last. */
@@ -78,23 +85,17 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
         }
     }
 
-    /** The services stayed away: the upload ends failed, saying how to resume (if the database takes it now). */
+    /** The services stayed away: the upload ends failed, saying how to resume, once the database takes it. */
     private void giveUp(UUID uploadId, JobExecution execution, JobRecovery.Decision decision) {
-        try {
-            videos.finishUpload(uploadId, execution.getId(), true, UploadJobListener.resumeMessage(
-                    decision.reason() + " It did not answer again in time.", uploadId));
-        } catch (RuntimeException e) {
-            LOG.error("Upload {} could not be marked failed (resume it once the database answers): {}", uploadId,
-                    e.getMessage());
-        }
+        recovery.giveUp(execution.getId(), UploadJobListener.resumeMessage(
+                decision.reason() + " It did not answer again in time.", uploadId));
     }
 
     private JobExecution restartNow(long jobExecutionId) throws Exception {
         JobExecution stored = jobRepository.getJobExecution(jobExecutionId);
-        if (stored.getStatus().isRunning() || stored.getStatus() == BatchStatus.UNKNOWN) {
-            // the repository could not take the job's end while the database was away
-            recovery.markFailed(stored, "interrupted: a service was unreachable");
-        }
+        // steps the repository could not end while the database was away (left STARTED or UNKNOWN, which a restart
+        // refuses), and partitions a worker may still run: failed, so the restart resumes each at its last commit
+        recovery.markFailed(stored, "interrupted: a service was unreachable");
         return jobOperator.restart(stored);
     }
 
@@ -139,7 +140,7 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
             return Resumed.COMPLETED;
         }
         if (stored.getStatus().isRunning() || stored.getStatus() == BatchStatus.UNKNOWN) {
-            if (recovery.runsHere(id) || !recovery.stale(stored)) {
+            if (recovery.runsHere(id) || (!recovery.endedHere(id) && !recovery.stale(stored))) {
                 return Resumed.RUNNING;
             }
             LOG.warn("Job execution {} of upload {} was left {} with nothing updated for {}: its manager is taken as"

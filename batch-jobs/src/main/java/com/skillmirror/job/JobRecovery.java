@@ -40,20 +40,56 @@ public class JobRecovery {
     private final Map<UUID, Deque<Instant>> restarts = new ConcurrentHashMap<>();
     private final Map<Long, Decision> decisions = new ConcurrentHashMap<>();
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    private final Set<Long> endedHere = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, JobExecution> lastStarted = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiConsumer<JobExecution, String> finisher = (execution, reason) -> { };
 
-    JobRecovery(RecoverySettings settings, JobRepository jobRepository, ServiceProbe probe) {
+    JobRecovery(RecoverySettings settings, JobRepository jobRepository, javax.sql.DataSource dataSource,
+                com.skillmirror.storage.ObjectStorage storage,
+                org.springframework.beans.factory.ObjectProvider<org.springframework.amqp.rabbit.connection.ConnectionFactory> rabbit,
+                @org.springframework.beans.factory.annotation.Value("${skillmirror.distributed:false}") boolean distributed) {
         this.settings = settings;
         this.jobRepository = jobRepository;
-        this.probe = probe;
+        this.probe = new ServiceProbe(dataSource, storage, rabbit, distributed);
     }
 
     void started(JobExecution execution) {
         runningHere.add(execution.getId());
+        lastStarted.put(UploadJobListener.uploadId(execution), execution);
+    }
+
+    /**
+     * The launch threw after the job had started (the repository could not take the job's end while the database was
+     * away): the execution it started, with a decision if the exception is transient; empty otherwise.
+     */
+    Optional<JobExecution> endedFatally(UUID uploadId, Exception e) {
+        JobExecution execution = lastStarted.get(uploadId);
+        if (execution == null) {
+            return Optional.empty();
+        }
+        if (decisions.containsKey(execution.getId())) {
+            return Optional.of(execution); // its listener saw the end and decided
+        }
+        if (!runningHere.contains(execution.getId())) {
+            return Optional.empty(); // an earlier run's, not this launch's
+        }
+        runningHere.remove(execution.getId());
+        endedHere.add(execution.getId());
+        if (TransientFailures.service(TransientFailures.text(e)).isEmpty()) {
+            return Optional.empty();
+        }
+        execution.addFailureException(e);
+        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus().isRunning()) {
+            execution.setStatus(BatchStatus.UNKNOWN);
+        }
+        decisions.put(execution.getId(), decide(execution, uploadId));
+        return Optional.of(execution);
     }
 
     /** Called once the job ended (its listener): decides and remembers the decision for the launcher. */
     Decision ended(JobExecution execution, UUID uploadId) {
         runningHere.remove(execution.getId());
+        endedHere.add(execution.getId());
         Decision decision = decide(execution, uploadId);
         decisions.put(execution.getId(), decision);
         return decision;
@@ -66,6 +102,46 @@ public class JobRecovery {
 
     boolean runsHere(long jobExecutionId) {
         return runningHere.contains(jobExecutionId);
+    }
+
+    /** Whether this process ran the execution to its end (whatever the repository could record of that end). */
+    boolean endedHere(long jobExecutionId) {
+        return endedHere.contains(jobExecutionId);
+    }
+
+    /** How an upload whose job is given up is ended (the job's listener: statuses, webhooks, the error event). */
+    void finisher(java.util.function.BiConsumer<JobExecution, String> finisher) {
+        this.finisher = finisher;
+    }
+
+    /**
+     * The services stayed away past the wait: once the database takes it (tried with backoff for
+     * {@code window} at most), the execution is recorded failed and the upload ends failed with {@code reason}.
+     */
+    void giveUp(long jobExecutionId, String reason) {
+        long deadline = System.nanoTime() + settings.window().toNanos();
+        Duration pause = settings.backoff();
+        while (true) {
+            try {
+                JobExecution stored = jobRepository.getJobExecution(jobExecutionId);
+                markFailed(stored, "interrupted: a service was unreachable");
+                finisher.accept(stored, reason);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + pause.toNanos() > deadline) {
+                    LOG.error("Job execution {} could not be recorded failed (resume its upload once the database"
+                            + " answers): {}", jobExecutionId, e.getMessage());
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : pause.multipliedBy(2);
+        }
     }
 
     private Decision decide(JobExecution execution, UUID uploadId) {
@@ -81,6 +157,7 @@ public class JobRecovery {
         }
         Optional<TransientFailures.Service> service = TransientFailures.of(execution, stored);
         if (service.isEmpty()) {
+            LOG.info("Analysis of upload {} failed, not on a service away: not restarted automatically", uploadId);
             String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                     .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
             return new Decision(false, "The analysis stopped on an error (" + abbreviate(why) + ").");
@@ -104,20 +181,20 @@ public class JobRecovery {
     }
 
     /**
-     * Waits, with a doubling pause, until the services answer and no partition of the execution still runs on a
-     * worker (its worker ends it, or it goes stale); false when {@code serviceWait} passed first.
+     * Waits, with a doubling pause, until the services answer; false when {@code serviceWait} passed first. Partitions
+     * a worker may still run are not waited for: the restart marks them failed first, so such a worker's next commit
+     * is refused (its version is stale) and the restarted partition resumes at the last commit instead.
      */
     boolean awaitServices(long jobExecutionId) {
         long deadline = System.nanoTime() + settings.serviceWait().toNanos();
         Duration pause = settings.backoff();
         while (true) {
             String away = probe.unreachable();
-            if (away == null && !partitionsRunning(jobExecutionId)) {
+            if (away == null) {
                 return true;
             }
             if (System.nanoTime() + pause.toNanos() > deadline) {
-                LOG.warn("Gave up waiting for job execution {}: {}", jobExecutionId,
-                        away != null ? away + " still not answering" : "partitions still running");
+                LOG.warn("Gave up waiting for job execution {}: {} still not answering", jobExecutionId, away);
                 return false;
             }
             try {
@@ -128,16 +205,6 @@ public class JobRecovery {
             }
             pause = pause.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : pause.multipliedBy(2);
         }
-    }
-
-    private boolean partitionsRunning(long jobExecutionId) {
-        JobExecution stored = jobRepository.getJobExecution(jobExecutionId);
-        if (stored == null) {
-            return false;
-        }
-        LocalDateTime staleBefore = LocalDateTime.now().minus(settings.staleAfter());
-        return stored.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.STARTED
-                && s.getLastUpdated() != null && s.getLastUpdated().isAfter(staleBefore));
     }
 
     /** Whether nothing of the execution was updated for {@code staleAfter}: its manager is taken as dead. */

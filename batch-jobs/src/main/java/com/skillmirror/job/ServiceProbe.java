@@ -5,11 +5,8 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /** Whether the services a job needs answer now: PostgreSQL, the object store and, when distributed, RabbitMQ. */
-@Component
 class ServiceProbe {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceProbe.class);
@@ -20,7 +17,7 @@ class ServiceProbe {
     private final boolean distributed;
 
     ServiceProbe(DataSource dataSource, ObjectStorage storage, ObjectProvider<ConnectionFactory> rabbit,
-                 @Value("${skillmirror.distributed:false}") boolean distributed) {
+                 boolean distributed) {
         this.dataSource = dataSource;
         this.storage = storage;
         this.rabbit = rabbit;

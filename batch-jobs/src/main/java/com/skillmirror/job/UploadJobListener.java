@@ -26,6 +26,7 @@ class UploadJobListener implements JobExecutionListener {
         this.webhooks = webhooks;
         this.transactions = transactions;
         this.recovery = recovery;
+        recovery.finisher(this::finish);
     }
 
     @Override
@@ -48,6 +49,21 @@ class UploadJobListener implements JobExecutionListener {
             return;
         }
         String reason = failed ? resumeMessage(decision.reason(), uploadId) : null;
+        try {
+            finish(execution, reason);
+        } catch (RuntimeException e) {
+            if (!failed) {
+                throw e;
+            }
+            // the database is away as the job ends: recorded once it answers (bounded), else by a resume
+            recovery.giveUp(execution.getId(), reason);
+        }
+    }
+
+    /** Ends the upload: completed when {@code reason} is null, else failed with it. */
+    private void finish(JobExecution execution, String reason) {
+        UUID uploadId = uploadId(execution);
+        boolean failed = reason != null;
         // the upload's end and its webhook events in one transaction: a failure between the two can no longer leave an
         // ended upload whose events never reach the outbox; and into the outbox before the progress event, which may
         // be dropped (the outbox row is not)

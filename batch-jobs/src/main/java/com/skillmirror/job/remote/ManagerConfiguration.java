@@ -82,12 +82,16 @@ public class ManagerConfiguration {
     }
 
     /**
-     * This instance's own progress queue, removed when it disconnects. Not an AnonymousQueue: Spring AMQP 4 gives
+     * This instance's own progress queue. Not auto-deleted with its connection, so events published while the
+     * manager's connection is being re-established (a RabbitMQ restart) wait in it instead of being dropped; it
+     * expires a minute after this instance stopped consuming (x-expires). Not an AnonymousQueue: Spring AMQP 4 gives
      * those an x-queue-leader-locator argument that RabbitMQ before 3.12 refuses.
      */
     @Bean
     Queue managerProgressQueue(BrokerSettings broker) {
-        return new Queue(broker.progressExchange() + "." + java.util.UUID.randomUUID(), false, true, true);
+        return org.springframework.amqp.core.QueueBuilder
+                .nonDurable(broker.progressExchange() + "." + java.util.UUID.randomUUID())
+                .expires(60_000).build();
     }
 
     @Bean
