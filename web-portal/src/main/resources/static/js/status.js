@@ -27,6 +27,9 @@
 
   function showSnapshot(s) {
     document.getElementById('upload-status').textContent = s.status;
+    const resume = document.getElementById('resume');
+    // a failed upload can be resumed; so can a running one whose manager stopped (the server tells which)
+    if (resume) resume.hidden = !(s.status === 'FAILED' || s.status === 'RUNNING');
     (s.videos || []).forEach(v => {
       const r = row(v.videoId);
       if (!r) return;
@@ -143,6 +146,26 @@
     connection.textContent = '(reconnecting in ' + Math.round(retryMs / 1000) + ' s…)';
     setTimeout(connect, retryMs);
     retryMs = Math.min(retryMs * 2, 30000);
+  }
+
+  const resumeButton = document.getElementById('resume-button');
+  if (resumeButton) {
+    resumeButton.addEventListener('click', async () => {
+      const message = document.getElementById('resume-message');
+      resumeButton.disabled = true;
+      try {
+        const body = await portal.json(resumeButton.dataset.resumeUrl, { method: 'POST' });
+        message.textContent = body.message;
+        if (body.action === 'resumed' && finished) {
+          finished = false;
+          connect();
+        }
+      } catch (e) {
+        message.textContent = e.message;
+      } finally {
+        resumeButton.disabled = false;
+      }
+    });
   }
 
   if (done.has(document.getElementById('upload-status').textContent)) {

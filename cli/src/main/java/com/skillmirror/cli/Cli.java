@@ -37,6 +37,10 @@ public final class Cli {
               ingest [FOLDER]
                       Ingest expert drops now (folders with manifest.yaml and takes) from FOLDER or the configured
                       drop location; prints the ingest report.
+              resume UPLOAD_ID
+                      Continue an upload's analysis where it stopped (a database, broker or storage outage longer
+                      than the automatic retries, a manager that stopped mid-job); finished work is kept. Uses the
+                      configured database, storage and, with skillmirror.distributed=true, the workers.
               patterns skills | norm SKILL OUT.json | build SKILL OUT.json --expert NAME --licence L
                        [--achievements A] [--credits C] [--person ID] POSE... | compare SKILL PATTERN.json POSE
                        [--person ID]
@@ -79,7 +83,8 @@ public final class Cli {
                 "patterns", a -> unchecked(() -> PatternsCommand.run(a, System.out, System.err)),
                 "bench", Cli::bench,
                 "compare", a -> withContext((c, out) -> CompareCommand.run(a, c, out, System.err)),
-                "ingest", a -> withContext((c, out) -> IngestCommand.run(a, c, out)));
+                "ingest", a -> withContext((c, out) -> IngestCommand.run(a, c, out)),
+                "resume", a -> withContext((c, out) -> ResumeCommand.run(a, c, out)));
         Function<String[], Integer> handler = commands.get(command);
         if (handler == null) {
             System.err.println("Unknown command '" + command + "'.\n\n" + USAGE);

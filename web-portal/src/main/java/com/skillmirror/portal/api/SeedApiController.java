@@ -118,9 +118,11 @@ class SeedApiController {
         if ("RECEIVED".equals(status) && jobExecution == null) {
             launcher.runInBackground(video.uploadId());
             action = "started";
-        } else if ("FAILED".equals(status) && jobExecution != null) {
-            launcher.restart(jobExecution);
-            action = "restarted";
+        } else if (("FAILED".equals(status) || "RUNNING".equals(status)) && jobExecution != null) {
+            // in the background, riding out outages; a RUNNING upload is resumed only if its manager died
+            if (launcher.resume(video.uploadId(), false) == AnalysisLauncher.Resumed.RESUMED) {
+                action = "restarted";
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("videoId", videoId);

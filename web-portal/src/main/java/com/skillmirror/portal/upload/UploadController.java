@@ -2,7 +2,9 @@ package com.skillmirror.portal.upload;
 
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.portal.access.AccessPolicy;
+import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.portal.access.Actor;
+import com.skillmirror.portal.access.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,11 +35,13 @@ class UploadController {
     private final PortalUploads uploads;
     private final AnalysisResults results;
     private final AccessPolicy access;
+    private final AnalysisLauncher launcher;
 
-    UploadController(PortalUploads uploads, AnalysisResults results, AccessPolicy access) {
+    UploadController(PortalUploads uploads, AnalysisResults results, AccessPolicy access, AnalysisLauncher launcher) {
         this.uploads = uploads;
         this.results = results;
         this.access = access;
+        this.launcher = launcher;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -68,5 +72,28 @@ class UploadController {
     Map<String, Object> status(@PathVariable UUID uploadId, Actor actor) {
         access.requireUpload(actor, uploadId);
         return results.upload(uploadId);
+    }
+
+    /**
+     * Continues the upload's analysis where it stopped (a service away longer than the automatic retries, a manager
+     * that died mid-job), in the background; the status page's Resume button. Coaches and admins only.
+     */
+    @PostMapping("/{uploadId}/resume")
+    @Operation(summary = "Resume the analysis of an upload that failed or whose manager stopped; finished work is kept")
+    ResponseEntity<Map<String, Object>> resume(@PathVariable UUID uploadId, Actor actor) throws Exception {
+        access.requireUpload(actor, uploadId);
+        if (!actor.canManageTeams()) {
+            throw new ForbiddenException("Only the upload's coach or an admin resumes its analysis.");
+        }
+        AnalysisLauncher.Resumed resumed = launcher.resume(uploadId, false);
+        String message = switch (resumed) {
+            case RESUMED -> "Resumed: the analysis continues where it stopped.";
+            case RUNNING -> "The analysis is running; nothing to resume.";
+            case COMPLETED -> "The analysis completed already.";
+            case NOTHING -> "There is no analysis to resume.";
+        };
+        return ResponseEntity.status(resumed == AnalysisLauncher.Resumed.RESUMED ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(Map.of("uploadId", uploadId, "action", resumed.name().toLowerCase(java.util.Locale.ROOT),
+                        "message", message));
     }
 }

@@ -44,7 +44,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Import({PortalCoreSlice.class, PortalWebSlice.class, SeedApiController.class, OpenApiConfiguration.class,
         PortalUploads.class, UploadService.class, VideoRepository.class, AnalysisResults.class, StageResults.class,
-        StorageConfiguration.class, SkillRegistry.class, TeamRepository.class, AnalysisLauncher.class})
+        StorageConfiguration.class, SkillRegistry.class, TeamRepository.class, AnalysisLauncher.class,
+        com.skillmirror.job.JobRecovery.class})
 @ImportAutoConfiguration({BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class, SpringDocConfiguration.class,
         SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class})
 class ApiSlice {
