@@ -638,8 +638,10 @@ def run(result, started):
 
     # ---- disturbed: the disruptions in a random order, each a random while after the previous one has ended (a
     # short job leaves no room for fixed moments: a manager restart alone takes as long as a third of it)
-    kinds = ["worker-kill"] * WORKER_KILLS + ["rabbitmq-restart", "postgresql-restart", "manager-restart"]
+    # the manager's restart last: the job then waits for the resume step, and disruptions of a waiting job test nothing
+    kinds = ["worker-kill"] * WORKER_KILLS + ["rabbitmq-restart", "postgresql-restart"]
     rng.shuffle(kinds)
+    kinds.append("manager-restart")
     gaps = [rng.uniform(0.04, 0.14) * calm_s + 3 for _ in kinds]
     log("plan: " + ", ".join(f"{k} {g:.0f} s after the previous" for k, g in zip(kinds, gaps)))
     chaos = {"plan": [{"kind": k, "secondsAfterPrevious": round(g, 1)} for k, g in zip(kinds, gaps)],
@@ -700,7 +702,7 @@ def run(result, started):
                 result["violations"].append(
                     f"disturbed: job execution {state['execution']} ended {state['job']} (upload {state['upload']}) "
                     f"after {ctx['last'] or 'no disruption'} and nothing restarted it within {RECOVERY_GRACE_S} s: "
-                    f"{state['exit_message'][:400]}")
+                    f"{state['exit_message'].splitlines()[0][:400] if state['exit_message'] else ''}")
                 do_resume(f"upload {state['upload']} after {ctx['last']}", state)
             return "continue"
         for execution, first in list(ended_at.items()):
