@@ -31,8 +31,9 @@ class ProgressBufferTest {
         direct.setUsername("guest");
         direct.setPassword("guest");
         RabbitAdmin admin = new RabbitAdmin(direct);
-        FanoutExchange fanout = new FanoutExchange(exchange, false, true);
-        Queue queue = new Queue(exchange + ".watcher", false, false, true);
+        FanoutExchange fanout = new FanoutExchange(exchange, false, false);
+        // not auto-deleted: a receive with a timeout consumes and cancels, which would delete it
+        Queue queue = new Queue(exchange + ".watcher", false, false, false);
         admin.declareExchange(fanout);
         admin.declareQueue(queue);
         admin.declareBinding(BindingBuilder.bind(queue).to(fanout));
@@ -85,6 +86,7 @@ class ProgressBufferTest {
                 worker.destroy();
             }
         } finally {
+            admin.deleteQueue(queue.getName());
             admin.deleteExchange(exchange);
             direct.destroy();
         }
