@@ -61,7 +61,11 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
             // thrown after the job ran, when the database was away as it ended: ridden out like any transient failure
             started = recovery.endedFatally(uploadId, e).orElseThrow(() -> e);
         }
-        return ridingOut(uploadId, started);
+        try {
+            return ridingOut(uploadId, started);
+        } finally {
+            recovery.forget(uploadId);
+        }
     }
 
     /** Restarts the execution as long as it fails only on services away and its attempts last. */
@@ -71,17 +75,30 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
             if (decision == null || !decision.retry()) {
                 return execution;
             }
-            if (!recovery.awaitServices(execution.getId())) {
+            if (!recovery.awaitServices(uploadId, execution.getId())) {
                 giveUp(uploadId, execution, decision);
                 return execution;
             }
             try {
                 execution = restartNow(execution.getId());
             } catch (Exception e) {
+                if (superseded(uploadId, execution)) {
+                    // resumed meanwhile (a Resume, the CLI, another replica): that run ends the upload, not this one
+                    LOG.info("Analysis job for upload {} was resumed elsewhere while it waited for the services", uploadId);
+                    return execution;
+                }
                 LOG.error("Analysis job for upload {} could not be restarted", uploadId, e);
                 giveUp(uploadId, execution, decision);
                 return execution;
             }
+        }
+    }
+
+    private boolean superseded(UUID uploadId, JobExecution execution) {
+        try {
+            return videos.jobExecutionId(uploadId).map(latest -> latest.longValue() != execution.getId()).orElse(false);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -137,7 +154,14 @@ public class AnalysisLauncher implements org.springframework.beans.factory.Dispo
             return Resumed.NOTHING;
         }
         if (stored.getStatus() == BatchStatus.COMPLETED) {
+            if ("RUNNING".equals(videos.uploadStatus(uploadId).orElse(null))) {
+                // the job's end was recorded but not the upload's (the database went away just then)
+                recovery.finishCompleted(stored);
+            }
             return Resumed.COMPLETED;
+        }
+        if (recovery.waitingForServices(uploadId)) {
+            return Resumed.RUNNING;
         }
         if (stored.getStatus().isRunning() || stored.getStatus() == BatchStatus.UNKNOWN) {
             if (recovery.runsHere(id) || (!recovery.endedHere(id) && !recovery.stale(stored))) {

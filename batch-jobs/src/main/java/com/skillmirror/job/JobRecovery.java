@@ -10,23 +10,29 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Rides a job over services that were away: decides, when a job ends failed, whether every failure was transient
  * and attempts are left (then the launcher waits for the services and restarts it, completed partitions kept, a
  * partition resuming at its last committed chunk); otherwise the upload fails saying how to resume. Also knows which
- * executions run in this process, so a resume can tell a running job from one whose manager died.
+ * executions run in this process, and keeps their rows' {@code last_updated} fresh (a heartbeat), so a resume in any
+ * process can tell a running job, however long one of its steps takes, from one whose manager died.
  */
 @Component
 @EnableConfigurationProperties(RecoverySettings.class)
-public class JobRecovery {
+public class JobRecovery implements DisposableBean {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobRecovery.class);
 
@@ -42,6 +48,9 @@ public class JobRecovery {
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final Set<Long> endedHere = ConcurrentHashMap.newKeySet();
     private final Map<UUID, JobExecution> lastStarted = new ConcurrentHashMap<>();
+    private final Set<UUID> waitingForServices = ConcurrentHashMap.newKeySet();
+    private final JdbcClient jdbc;
+    private final ScheduledExecutorService heartbeat;
     private volatile java.util.function.BiConsumer<JobExecution, String> finisher = (execution, reason) -> { };
 
     JobRecovery(RecoverySettings settings, JobRepository jobRepository, javax.sql.DataSource dataSource,
@@ -51,11 +60,53 @@ public class JobRecovery {
         this.settings = settings;
         this.jobRepository = jobRepository;
         this.probe = new ServiceProbe(dataSource, storage, rabbit, distributed);
+        this.jdbc = dataSource == null ? null : JdbcClient.create(dataSource);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "job-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, settings.staleAfter().toMillis() / 4);
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        heartbeat.shutdownNow();
     }
 
     void started(JobExecution execution) {
         runningHere.add(execution.getId());
         lastStarted.put(UploadJobListener.uploadId(execution), execution);
+    }
+
+    /** The launch of the upload's job returned: nothing of it is needed here any more. */
+    void forget(UUID uploadId) {
+        lastStarted.remove(uploadId);
+    }
+
+    /**
+     * Marks the executions running here alive, on the database's clock: Spring Batch writes {@code last_updated} only
+     * when a step or chunk ends, and one step (a long decode, a partition waiting in the queue) can take longer than
+     * {@code staleAfter}. The version column is left alone, so Spring Batch's own updates never conflict with it.
+     */
+    private void beat() {
+        if (jdbc == null) {
+            return;
+        }
+        for (Long id : runningHere) {
+            try {
+                jdbc.sql("UPDATE batch_job_execution SET last_updated = localtimestamp"
+                        + " WHERE job_execution_id = ? AND end_time IS NULL").param(id).update();
+            } catch (RuntimeException e) {
+                LOG.debug("Heartbeat of job execution {} not written (the database is away?)", id, e);
+            }
+        }
+    }
+
+    /** The launcher waits for the services to restart this upload's job: a resume meanwhile would run it twice. */
+    boolean waitingForServices(UUID uploadId) {
+        return waitingForServices.contains(uploadId);
     }
 
     /**
@@ -116,7 +167,8 @@ public class JobRecovery {
 
     /**
      * The services stayed away past the wait: once the database takes it (tried with backoff for
-     * {@code window} at most), the execution is recorded failed and the upload ends failed with {@code reason}.
+     * {@code window} at most), the execution is recorded failed and the upload ends failed with {@code reason}; with
+     * no reason, the job completed and only the upload's end is recorded.
      */
     void giveUp(long jobExecutionId, String reason) {
         long deadline = System.nanoTime() + settings.window().toNanos();
@@ -124,7 +176,9 @@ public class JobRecovery {
         while (true) {
             try {
                 JobExecution stored = jobRepository.getJobExecution(jobExecutionId);
-                markFailed(stored, "interrupted: a service was unreachable");
+                if (reason != null) {
+                    markFailed(stored, "interrupted: a service was unreachable");
+                }
                 finisher.accept(stored, reason);
                 return;
             } catch (RuntimeException e) {
@@ -158,9 +212,10 @@ public class JobRecovery {
         Optional<TransientFailures.Service> service = TransientFailures.of(execution, stored);
         if (service.isEmpty()) {
             LOG.info("Analysis of upload {} failed, not on a service away: not restarted automatically", uploadId);
-            String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
-                    .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
-            return new Decision(false, "The analysis stopped on an error (" + abbreviate(why) + ").");
+            // the exception's text stays in the log: it can hold storage keys (file names) and SQL, and this reason
+            // reaches the portal and the webhooks
+            return new Decision(false, "The analysis stopped on an internal error (job execution "
+                    + execution.getId() + "; the server log has the details).");
         }
         String away = service.get().label + " could not be reached";
         Deque<Instant> times = restarts.computeIfAbsent(uploadId, id -> new ArrayDeque<>());
@@ -185,7 +240,16 @@ public class JobRecovery {
      * a worker may still run are not waited for: the restart marks them failed first, so such a worker's next commit
      * is refused (its version is stale) and the restarted partition resumes at the last commit instead.
      */
-    boolean awaitServices(long jobExecutionId) {
+    boolean awaitServices(UUID uploadId, long jobExecutionId) {
+        waitingForServices.add(uploadId);
+        try {
+            return awaitServicesFor(jobExecutionId);
+        } finally {
+            waitingForServices.remove(uploadId);
+        }
+    }
+
+    private boolean awaitServicesFor(long jobExecutionId) {
         long deadline = System.nanoTime() + settings.serviceWait().toNanos();
         Duration pause = settings.backoff();
         while (true) {
@@ -207,15 +271,26 @@ public class JobRecovery {
         }
     }
 
-    /** Whether nothing of the execution was updated for {@code staleAfter}: its manager is taken as dead. */
+    /**
+     * Whether its manager is taken as dead: no heartbeat for {@code staleAfter} by the database's clock (a live
+     * manager in any process beats every quarter of it), and no step updated meanwhile either (a worker's commit).
+     */
     boolean stale(JobExecution stored) {
-        LocalDateTime last = stored.getLastUpdated();
-        for (StepExecution step : stored.getStepExecutions()) {
-            if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
-                last = step.getLastUpdated();
-            }
+        boolean quiet = jdbc == null || jdbc.sql("SELECT last_updated IS NULL OR last_updated < localtimestamp"
+                        + " - make_interval(secs => ?) FROM batch_job_execution WHERE job_execution_id = ?")
+                .params((double) settings.staleAfter().toMillis() / 1000, stored.getId())
+                .query(Boolean.class).optional().orElse(true);
+        if (!quiet) {
+            return false;
         }
-        return last == null || last.isBefore(LocalDateTime.now().minus(settings.staleAfter()));
+        LocalDateTime since = LocalDateTime.now().minus(settings.staleAfter());
+        return stored.getStepExecutions().stream()
+                .noneMatch(step -> step.getLastUpdated() != null && step.getLastUpdated().isAfter(since));
+    }
+
+    /** Ends the upload of a job that completed but whose end the database could not take then (a resume calls it). */
+    void finishCompleted(JobExecution stored) {
+        finisher.accept(stored, null);
     }
 
     Duration staleAfter() {
@@ -243,10 +318,5 @@ public class JobRecovery {
             stored.setEndTime(now);
             jobRepository.update(stored);
         }
-    }
-
-    private static String abbreviate(String text) {
-        String line = String.valueOf(text).lines().findFirst().orElse("");
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

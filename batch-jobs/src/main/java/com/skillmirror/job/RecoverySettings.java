@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff the longest pause between two looks
  * @param serviceWait how long to wait for the services to answer (and the job's partitions still running on
  *                    workers to end) before the job stays failed and needs a resume
- * @param staleAfter a job left running in the database with nothing of it updated for this long, and not running in
- *                   this process, is taken as one whose manager died: a resume marks it failed and restarts it
+ * @param staleAfter a job left running in the database with no heartbeat (its manager beats every quarter of this) and
+ *                   no step updated for this long, and not running in this process, is taken as one whose manager
+ *                   died: a resume marks it failed and restarts it
  */
 @ConfigurationProperties("skillmirror.recovery")
 @Validated
@@ -27,5 +28,5 @@ public record RecoverySettings(@DefaultValue("3") @Min(0) int attempts,
                                @DefaultValue("2s") @NotNull Duration backoff,
                                @DefaultValue("30s") @NotNull Duration maxBackoff,
                                @DefaultValue("3m") @NotNull Duration serviceWait,
-                               @DefaultValue("2m") @NotNull Duration staleAfter) {
+                               @DefaultValue("90s") @NotNull Duration staleAfter) {
 }

@@ -24,12 +24,15 @@ final class TransientFailures {
             "TransientDataAccessResourceException", "An I/O error occurred while sending to the backend",
             "This connection has been closed", "terminating connection due to administrator command",
             "the database system is starting up", "the database system is shutting down",
-            "Connection is not available, request timed out", "PSQLException: Connection to");
+            "Connection is not available, request timed out", "PSQLException: Connection to",
+            // Hikari's answer for a pooled connection the restart killed, e.g. under "JDBC rollback failed"
+            "SQLException: Connection is closed");
     private static final List<String> BROKER = List.of("AmqpConnectException", "AmqpIOException",
             "AmqpTimeoutException", "ShutdownSignalException", "AmqpResourceNotAvailableException");
     private static final List<String> NETWORK = List.of("java.net.ConnectException", "Connection refused",
             "Connection reset", "java.net.SocketException", "java.net.SocketTimeoutException",
-            "java.io.EOFException", "unexpected end of stream", "Broken pipe", "java.net.NoRouteToHostException");
+            // not a bare EOFException: a truncated model or media file throws one too, and is no outage
+            "unexpected end of stream", "Broken pipe", "java.net.NoRouteToHostException");
 
     /** The service that was away, as users name it; empty when the job's failures are not all transient. */
     enum Service {

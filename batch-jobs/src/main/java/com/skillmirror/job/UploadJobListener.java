@@ -52,10 +52,8 @@ class UploadJobListener implements JobExecutionListener {
         try {
             finish(execution, reason);
         } catch (RuntimeException e) {
-            if (!failed) {
-                throw e;
-            }
-            // the database is away as the job ends: recorded once it answers (bounded), else by a resume
+            // the database is away as the job ends: recorded once it answers (bounded), else by a resume; a
+            // completed job too, whose end Spring Batch records anyway, so the upload would stay RUNNING
             recovery.giveUp(execution.getId(), reason);
         }
     }
@@ -69,9 +67,15 @@ class UploadJobListener implements JobExecutionListener {
         // be dropped (the outbox row is not)
         String status = transactions.execute(tx -> {
             String ended = videos.finishUpload(uploadId, execution.getId(), failed, reason);
-            webhooks.uploadEnded(videos.uploadTeam(uploadId).orElse(null), uploadId, ended, videos.findByUpload(uploadId));
+            if (ended != null) {
+                webhooks.uploadEnded(videos.uploadTeam(uploadId).orElse(null), uploadId, ended,
+                        videos.findByUpload(uploadId));
+            }
             return ended;
         });
+        if (status == null) {
+            return; // a newer execution of the upload's job runs (resumed meanwhile): it ends the upload
+        }
         if (failed) {
             progress.publish(ProgressEvent.of(ProgressEvent.ERROR, uploadId, null, null, 100, reason));
         } else {

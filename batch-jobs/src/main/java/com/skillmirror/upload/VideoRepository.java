@@ -163,9 +163,15 @@ public class VideoRepository {
      * Ends an upload. When its job completed, its videos that did not fail are complete and the upload is COMPLETED,
      * PARTIAL or FAILED. When the job failed, the upload is FAILED and only the videos whose report is stored are
      * complete; the others that had not failed on their own are INTERRUPTED with {@code reason} (a resume continues
-     * them), so no video says COMPLETED without its results.
+     * them), so no video says COMPLETED without its results. Returns null, changing nothing, when the upload's job
+     * has been resumed as a newer execution than {@code jobExecutionId} meanwhile: that one ends it.
      */
     public String finishUpload(UUID uploadId, Long jobExecutionId, boolean jobFailed, String reason) {
+        Long current = jdbc.sql("SELECT job_execution_id FROM upload WHERE id = ? FOR UPDATE").param(uploadId)
+                .query(Long.class).optional().orElse(null);
+        if (current != null && jobExecutionId != null && !current.equals(jobExecutionId)) {
+            return null;
+        }
         if (jobFailed) {
             jdbc.sql("UPDATE video SET status = CASE WHEN EXISTS (SELECT 1 FROM stage_result s WHERE s.video_id = video.id"
                             + " AND s.stage = ? AND s.status = 'COMPLETED') THEN 'COMPLETED' ELSE 'INTERRUPTED' END,"

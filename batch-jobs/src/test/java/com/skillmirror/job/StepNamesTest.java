@@ -10,11 +10,13 @@ import com.skillmirror.pose.step.PoseStepConfiguration;
 import com.skillmirror.report.step.ReportStepConfiguration;
 import com.skillmirror.speech.step.SpeechStepConfiguration;
 import com.skillmirror.upload.VideoRepository;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.partition.Partitioner;
@@ -26,6 +28,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -127,6 +130,13 @@ class StepNamesTest {
         @Bean
         VideoRepository videoRepository() {
             return new VideoRepository(null);
+        }
+
+        @Bean
+        JobRecovery jobRecovery(JobRepository jobRepository, ObjectProvider<ConnectionFactory> rabbit) {
+            return new JobRecovery(new RecoverySettings(3, Duration.ofMinutes(10), Duration.ofSeconds(2),
+                    Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofSeconds(90)), jobRepository, null, null,
+                    rabbit, false);
         }
 
         @Bean
