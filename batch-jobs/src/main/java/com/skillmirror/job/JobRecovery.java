@@ -80,9 +80,13 @@ public class JobRecovery implements DisposableBean {
         lastStarted.put(UploadJobListener.uploadId(execution), execution);
     }
 
-    /** The launch of the upload's job returned: nothing of it is needed here any more. */
+    /**
+     * The launch of the upload's job returned, restarts included: nothing of it is needed here any more (a later
+     * resume is a new launch with its own attempts).
+     */
     void forget(UUID uploadId) {
         lastStarted.remove(uploadId);
+        restarts.remove(uploadId);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.skillmirror.testsupport.TestClips;
 import com.skillmirror.testsupport.TestDatabase;
 import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.testsupport.TcpForwarder;
+import com.skillmirror.testsupport.TestServices;
 import com.skillmirror.testsupport.TestS3Server;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
@@ -72,7 +73,8 @@ class TransientOutagesTest {
         s3 = new TestS3Server(Files.createDirectories(temp.resolve("s3")));
         URI pg = URI.create(database.url().substring("jdbc:".length()));
         postgres = new TcpForwarder(pg.getHost(), pg.getPort());
-        rabbit = new TcpForwarder("127.0.0.1", 5672);
+        TestServices.Address rabbitmq = TestServices.current().rabbitmq();
+        rabbit = new TcpForwarder(rabbitmq.host(), rabbitmq.port());
         // the test's own look at the database, past the forwarder
         direct = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database.url(),
                 database.username(), ""));
@@ -163,8 +165,9 @@ class TransientOutagesTest {
 
         awaitPoseCommits(walkers);
         postgres.cut();
-        // past Hikari's 3 s and the 12 s the manager waits for the services
-        Thread.sleep(30_000);
+        // well past the failure's detection (Hikari's 3 s, several times over) and the 12 s the manager then waits for
+        // the services, however slow the machine
+        Thread.sleep(60_000);
         postgres.restore();
 
         JobExecution failed = job.get(6, TimeUnit.MINUTES);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.testsupport.TcpForwarder;
+import com.skillmirror.testsupport.TestServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +28,8 @@ class ProgressBufferTest {
     void eventsOfAnOutageArriveAfterItInOrderAndOnlySupersededProgressIsCoalesced() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String exchange = "skillmirror.progress.buffer-test-" + run;
-        CachingConnectionFactory direct = new CachingConnectionFactory("127.0.0.1", 5672);
+        TestServices.Address rabbitmq = TestServices.current().rabbitmq();
+        CachingConnectionFactory direct = new CachingConnectionFactory(rabbitmq.host(), rabbitmq.port());
         direct.setUsername("guest");
         direct.setPassword("guest");
         RabbitAdmin admin = new RabbitAdmin(direct);
@@ -40,7 +42,7 @@ class ProgressBufferTest {
         RabbitTemplate watcher = new RabbitTemplate(direct);
         watcher.setMessageConverter(JsonMessages.progressEvents());
 
-        try (TcpForwarder broker = new TcpForwarder("127.0.0.1", 5672)) {
+        try (TcpForwarder broker = new TcpForwarder(rabbitmq.host(), rabbitmq.port())) {
             CachingConnectionFactory worker = new CachingConnectionFactory("127.0.0.1", broker.port());
             worker.setUsername("guest");
             worker.setPassword("guest");
@@ -51,6 +53,10 @@ class ProgressBufferTest {
                 UUID upload = UUID.randomUUID();
                 UUID video = UUID.randomUUID();
                 publisher.publish(event(ProgressEvent.PROGRESS, upload, video, "pose/0", 0.0));
+                // delivered before the cut: a publish returns once its bytes are in the socket, not at the broker
+                List<ProgressEvent> got = new ArrayList<>();
+                got.add((ProgressEvent) watcher.receiveAndConvert(queue.getName(), 60_000));
+                assertThat(got.get(0)).as("the event before the outage").isNotNull();
                 broker.cut();
                 Thread.sleep(500); // the client notices its connection reset (a publish is not confirmed)
                 List<ProgressEvent> sent = new ArrayList<>();
@@ -64,7 +70,6 @@ class ProgressBufferTest {
                 assertThat(publisher.waiting()).as("bounded").isEqualTo(10);
                 broker.restore();
 
-                List<ProgressEvent> got = new ArrayList<>();
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
                 while (got.size() < 11 && System.nanoTime() < deadline) {
                     Object next = watcher.receiveAndConvert(queue.getName(), 1000);
