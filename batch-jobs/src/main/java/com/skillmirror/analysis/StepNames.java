@@ -17,6 +17,8 @@ public final class StepNames {
     public static final String POSE_WORKER = "poseWorker";
     public static final String POSE_SUMMARY = "poseSummary";
     public static final String POSE_SUMMARY_WORKER = "poseSummaryWorker";
+    public static final String OVERLAY = "overlay";
+    public static final String OVERLAY_WORKER = "overlayWorker";
     public static final String SPEECH = "speech";
     public static final String SPEECH_WORKER = "speechWorker";
     public static final String SPEECH_SUMMARY = "speechSummary";
@@ -28,7 +30,7 @@ public final class StepNames {
 
     /** The steps that run per partition, in a remote worker when distributed: the only names a worker runs. */
     public static final List<String> WORKER_STEPS = List.of(DECODE_WORKER, POSE_WORKER, POSE_SUMMARY_WORKER,
-            SPEECH_WORKER, COMPARE_WORKER, REPORT_WORKER);
+            OVERLAY_WORKER, SPEECH_WORKER, COMPARE_WORKER, REPORT_WORKER);
 
     private StepNames() {
     }

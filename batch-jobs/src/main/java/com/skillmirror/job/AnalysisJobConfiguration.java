@@ -9,7 +9,10 @@ import com.skillmirror.upload.VideoRepository;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -21,12 +24,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The analysis job: decode (partitioned per video), pose (per video segment), speech (per video with audio), compare (per video), report (every video). */
+/**
+ * The analysis job: decode (partitioned per video), pose (per video segment), pose summary (per video), then side by
+ * side the overlay video (per video) and speech (per video with audio), compare (per video), report (every video) and
+ * the team report.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PartitionSettings.class)
 public class AnalysisJobConfiguration {
@@ -39,6 +47,7 @@ public class AnalysisJobConfiguration {
                     @Qualifier("poseSegmentPartitioner") Partitioner poseSegmentPartitioner,
                     @Qualifier(StepNames.POSE_WORKER) Step poseWorker,
                     @Qualifier(StepNames.POSE_SUMMARY_WORKER) Step poseSummaryWorker,
+                    @Qualifier(StepNames.OVERLAY_WORKER) Step overlayWorker,
                     @Qualifier("speechPartitioner") Partitioner speechPartitioner,
                     @Qualifier(StepNames.SPEECH_WORKER) Step speechWorker,
                     @Qualifier(StepNames.SPEECH_SUMMARY) Step speechSummary,
@@ -49,18 +58,41 @@ public class AnalysisJobConfiguration {
                     VideoRepository videos, ProgressPublisher progress,
                     ObjectProvider<JdbcClient> jdbc, PlatformTransactionManager transactions,
                     JobRecovery recovery) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject),
-                        new TransactionTemplate(transactions), recovery))
+        Flow pose = ready(new FlowBuilder<SimpleFlow>("poseFlow")
                 .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
                 .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
                 .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))
-                .next(partitioning.managerStep(StepNames.SPEECH, speechPartitioner, speechWorker))
+                .build());
+        // the overlay video is read by nothing else in the job: it is drawn beside speech, compare and the reports
+        Flow overlay = ready(new FlowBuilder<SimpleFlow>("overlayFlow")
+                .start(partitioning.managerStep(StepNames.OVERLAY, videoPartitioner, overlayWorker))
+                .build());
+        Flow analysis = ready(new FlowBuilder<SimpleFlow>("analysisFlow")
+                .start(partitioning.managerStep(StepNames.SPEECH, speechPartitioner, speechWorker))
                 .next(speechSummary)
                 .next(partitioning.managerStep(StepNames.COMPARE, videoPartitioner, compareWorker))
                 .next(partitioning.managerStep(StepNames.REPORT, reportPartitioner, reportWorker))
                 .next(teamReport)
+                .build());
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject),
+                        new TransactionTemplate(transactions), recovery))
+                .start(pose)
+                // flow threads only wait for their partitions, which run on the partitioning's own pool
+                .next(ready(new FlowBuilder<SimpleFlow>("afterPose").split(new SimpleAsyncTaskExecutor("flow-"))
+                        .add(analysis, overlay).build()))
+                .end()
                 .build();
+    }
+
+    /** A flow that knows its states before it first runs, so that the job can name its steps (FlowJob.getStepNames). */
+    private static SimpleFlow ready(SimpleFlow flow) {
+        try {
+            flow.afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException("The analysis job's flow " + flow.getName() + " is not complete", e);
+        }
+        return flow;
     }
 
     @Bean

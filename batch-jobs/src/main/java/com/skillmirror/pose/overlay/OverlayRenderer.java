@@ -3,7 +3,9 @@ package com.skillmirror.pose.overlay;
 import com.skillmirror.landmarks.PoseFrame;
 import com.skillmirror.landmarks.PoseSeries;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,7 +22,6 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Skeleton overlays on the analysis proxy (see {@link SkeletonPainter} for the look). A video frame is matched to
@@ -47,8 +48,7 @@ public final class OverlayRenderer {
     /** The key frame as an image (for reports that lay several out together). */
     public static BufferedImage keyFrameImage(Path video, PoseSeries series, int frameIndex) throws IOException {
         PoseFrame pose = frameMap(series).get(frameIndex);
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
             // seek a little before the frame (FFmpeg lands on the keyframe before it), then decode up to it
@@ -60,7 +60,7 @@ public final class OverlayRenderer {
             while ((frame = grabber.grabImage()) != null) {
                 int index = index(frame.timestamp, series.fps());
                 if (index == frameIndex) {
-                    BufferedImage image = copy(converter.convert(frame));
+                    BufferedImage image = toImage(frame, null);
                     if (pose != null) {
                         SkeletonPainter.paint(image, pose.people());
                     }
@@ -89,8 +89,7 @@ public final class OverlayRenderer {
             Files.createDirectories(parent);
         }
         int written = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(proxyVideo.toFile());
-             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(proxyVideo.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
             int width = grabber.getImageWidth();
@@ -108,13 +107,17 @@ public final class OverlayRenderer {
                 recorder.setVideoBitrate(Math.max(1_000_000, width * height * 4));
                 recorder.start();
                 int lastPercent = -1;
+                // one image and one frame for the whole video: drawn frames are copied in and out row by row
+                BufferedImage image = null;
+                Frame drawn = null;
                 Frame frame;
                 while ((frame = grabber.grabImage()) != null) {
                     PoseFrame pose = poses.get(index(frame.timestamp, series.fps()));
                     if (pose != null && !pose.people().isEmpty()) {
-                        BufferedImage image = copy(converter.convert(frame));
+                        image = toImage(frame, image);
                         SkeletonPainter.paint(image, pose.people());
-                        recorder.record(converter.convert(image));
+                        drawn = toFrame(image, drawn);
+                        recorder.record(drawn, avutil.AV_PIX_FMT_BGR24);
                     } else {
                         recorder.record(frame);
                     }
@@ -145,13 +148,36 @@ public final class OverlayRenderer {
         return map;
     }
 
-    /** The converter reuses its image for the next frame: draw on a copy of our own. */
-    private static BufferedImage copy(BufferedImage source) {
-        BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        java.awt.Graphics g = out.getGraphics();
-        g.drawImage(source, 0, 0, null);
-        g.dispose();
-        return out;
+    /**
+     * The BGR24 frame's pixels in a TYPE_3BYTE_BGR image (the same byte order), copied a row at a time: javacv's
+     * Java2DFrameConverter copies byte by byte and was most of the overlay's time.
+     *
+     * @param reuse an image of the frame's size to copy into, or null for a new one
+     */
+    static BufferedImage toImage(Frame frame, BufferedImage reuse) {
+        BufferedImage image = reuse != null ? reuse
+                : new BufferedImage(frame.imageWidth, frame.imageHeight, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        ByteBuffer source = ((ByteBuffer) frame.image[0]).duplicate();
+        int row = frame.imageWidth * 3;
+        for (int y = 0; y < frame.imageHeight; y++) {
+            source.position(y * frame.imageStride);
+            source.get(pixels, y * row, row);
+        }
+        return image;
+    }
+
+    /** The image as a BGR24 frame, the way back of {@link #toImage}. */
+    static Frame toFrame(BufferedImage image, Frame reuse) {
+        Frame frame = reuse != null ? reuse : new Frame(image.getWidth(), image.getHeight(), Frame.DEPTH_UBYTE, 3);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        ByteBuffer target = ((ByteBuffer) frame.image[0]).duplicate();
+        int row = image.getWidth() * 3;
+        for (int y = 0; y < image.getHeight(); y++) {
+            target.position(y * frame.imageStride);
+            target.put(pixels, y * row, row);
+        }
+        return frame;
     }
 
     static void writeJpeg(BufferedImage image, Path jpeg) throws IOException {

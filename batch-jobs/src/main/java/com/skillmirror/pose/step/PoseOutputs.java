@@ -23,7 +23,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * What a coach or an analyst takes away from the pose stage: landmarks and angles per frame as CSV and JSON, the
- * athlete's world landmarks as TRC (OpenSim, Kinovea), key frames with the skeleton drawn, and the overlay video.
+ * athlete's world landmarks as TRC (OpenSim, Kinovea) and key frames with the skeleton drawn (the overlay video is a
+ * step of its own, {@link OverlayVideoTasklet}).
  */
 class PoseOutputs {
 
@@ -33,12 +34,10 @@ class PoseOutputs {
 
     private final ObjectStorage storage;
     private final StageResults results;
-    private final boolean overlayVideo;
 
-    PoseOutputs(ObjectStorage storage, StageResults results, boolean overlayVideo) {
+    PoseOutputs(ObjectStorage storage, StageResults results) {
         this.storage = storage;
         this.results = results;
-        this.overlayVideo = overlayVideo;
     }
 
     /**
@@ -90,14 +89,6 @@ class PoseOutputs {
                         + keyFrames.size() + " of " + keys.size() + " drawn");
             }
             steps.done("keyframes", keys.size() + " key frames drawn");
-            steps.start("overlay", overlayVideo ? "drawing the skeleton-overlay video" : "no overlay video (off)");
-            if (overlayVideo) {
-                Path overlay = file(work, Artifact.OVERLAY);
-                // frames written of the total; 100 % only once the file is complete, then stored
-                OverlayRenderer.video(proxy, series, overlay, p -> steps.report("overlay", Math.min(p, 99) / 100.0,
-                        "overlay video: frames written " + p + " %"));
-                store(video, Artifact.OVERLAY, overlay);
-            }
             return keyFrames;
         } finally {
             FileSystemUtils.deleteRecursively(work);

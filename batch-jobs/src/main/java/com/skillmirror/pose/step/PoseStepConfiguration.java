@@ -96,7 +96,7 @@ public class PoseStepConfiguration {
         return new PoseChunkWriter(storage, PoseSegment.of(stepExecution), proxyFrameReader, poseFrameProcessor);
     }
 
-    /** Per video (a partition, so the exports and the overlay video are rendered by the workers). */
+    /** Per video (a partition, so the exports and key frames are rendered by the workers). */
     @Bean(StepNames.POSE_SUMMARY_WORKER)
     Step poseSummaryWorker(JobRepository jobRepository, PlatformTransactionManager tx,
                            PoseSummaryTasklet poseSummaryTasklet) {
@@ -109,6 +109,21 @@ public class PoseStepConfiguration {
                                           ProgressPublisher progress, PoseSettings settings, SkillRegistry skills,
                                           @Value("#{stepExecutionContext['" + VideoPartitioner.VIDEO_ID + "']}") String videoId) {
         return new PoseSummaryTasklet(videos, results, storage, progress,
-                new PoseOutputs(storage, results, settings.overlayVideo()), skills, UUID.fromString(videoId));
+                new PoseOutputs(storage, results), skills, UUID.fromString(videoId));
+    }
+
+    /** Per video, beside speech, compare and report (AnalysisJobConfiguration). */
+    @Bean(StepNames.OVERLAY_WORKER)
+    Step overlayWorker(JobRepository jobRepository, PlatformTransactionManager tx,
+                       OverlayVideoTasklet overlayVideoTasklet) {
+        return new StepBuilder(StepNames.OVERLAY_WORKER, jobRepository).tasklet(overlayVideoTasklet, tx).build();
+    }
+
+    @Bean
+    @StepScope
+    OverlayVideoTasklet overlayVideoTasklet(VideoRepository videos, StageResults results, ProgressPublisher progress,
+                                            PoseSettings settings,
+                                            @Value("#{stepExecutionContext['" + VideoPartitioner.VIDEO_ID + "']}") String videoId) {
+        return new OverlayVideoTasklet(videos, results, progress, settings.overlayVideo(), UUID.fromString(videoId));
     }
 }

@@ -102,7 +102,6 @@ class PoseSummaryTasklet implements Tasklet {
                 Math.round(series.fps() * 1000) / 1000.0, series.frames().size(), withPerson, ids.size(), main,
                 (int) series.track(main).stream().filter(p -> p != null).count(),
                 Math.round(meanScore(series, main) * 1000) / 1000.0, note, gaps(series, main), keyFrames, athlete));
-        steps.done("overlay", withPerson + " of " + series.frames().size() + " frames with the athlete");
     }
 
     /** When the thumbnail the coach's point is on was taken, as decoded; null for videos decoded before it was kept. */

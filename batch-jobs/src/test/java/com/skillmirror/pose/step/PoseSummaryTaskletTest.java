@@ -120,8 +120,18 @@ class PoseSummaryTaskletTest extends StageStepTest {
         assertThat(pose.mainPersonId()).isZero();
         assertThat(pose.gaps()).containsExactly(new PoseResult.Gap(5, 7));
         assertThat(results.artifacts(video.id())).containsKeys(Artifact.POSE_CSV.kind(), Artifact.POSE_JSON.kind(),
-                Artifact.POSE_TRC.kind());
+                Artifact.POSE_TRC.kind()).doesNotContainKey(Artifact.OVERLAY.kind());
         assertThat(videos.find(video.id()).orElseThrow().status()).isNotEqualTo(VideoStatus.FAILED);
+
+        // the overlay video is its own step, after the summary: every frame of the proxy, drawn or not
+        drawOverlay(video);
+        Path overlay = dir.resolve("overlay.mp4");
+        assertThat(results.download(video.id(), Artifact.OVERLAY, overlay)).isTrue();
+        try (var grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(overlay.toFile())) {
+            grabber.start();
+            assertThat(grabber.getLengthInVideoFrames()).isEqualTo(FRAMES);
+            assertThat(grabber.getImageWidth()).isEqualTo(160);
+        }
     }
 
     @Test
@@ -150,11 +160,21 @@ class PoseSummaryTaskletTest extends StageStepTest {
         assertThat(failed.failedStage()).isEqualTo(Stage.POSE.stepName());
         assertThat(results.result(video.id(), PoseResult.STAGE_RESULT)).isEmpty();
         assertThat(results.artifacts(video.id())).doesNotContainKey(Artifact.KINEMATICS.kind());
+
+        // nothing to draw: the overlay step passes over the video instead of failing the job
+        drawOverlay(video);
+        assertThat(results.artifacts(video.id())).doesNotContainKey(Artifact.OVERLAY.kind());
+    }
+
+    private void drawOverlay(Video video) throws Exception {
+        StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
+        new OverlayVideoTasklet(videos, results, progress, true, video.id())
+                .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
     }
 
     private void summarise(Video video) throws Exception {
         StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
-        new PoseSummaryTasklet(videos, results, storage, progress, new PoseOutputs(storage, results, false), skills,
+        new PoseSummaryTasklet(videos, results, storage, progress, new PoseOutputs(storage, results), skills,
                 video.id())
                 .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
     }
