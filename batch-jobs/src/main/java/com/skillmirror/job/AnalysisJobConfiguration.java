@@ -31,9 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The analysis job: decode (partitioned per video), pose (per video segment), pose summary (per video), then side by
- * side the overlay video (per video) and speech (per video with audio), compare (per video), report (every video) and
- * the team report.
+ * The analysis job: decode (partitioned per video); then pose (per video segment) and pose summary (per video) beside
+ * speech (per video with audio); then compare (per video), report (every video) and the team report beside the
+ * overlay video (per video).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PartitionSettings.class)
@@ -58,31 +58,41 @@ public class AnalysisJobConfiguration {
                     VideoRepository videos, ProgressPublisher progress,
                     ObjectProvider<JdbcClient> jdbc, PlatformTransactionManager transactions,
                     JobRecovery recovery) {
+        Step decode = partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker);
         Flow pose = ready(new FlowBuilder<SimpleFlow>("poseFlow")
-                .start(partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker))
-                .next(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
+                .start(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
                 .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))
                 .build());
-        // the overlay video is read by nothing else in the job: it is drawn beside speech, compare and the reports
+        // the overlay video is read by nothing else in the job, and speech needs only the decoded audio: each runs
+        // beside the stages that do not need it, so no stage leaves a core idle while another could use it
         Flow overlay = ready(new FlowBuilder<SimpleFlow>("overlayFlow")
                 .start(partitioning.managerStep(StepNames.OVERLAY, videoPartitioner, overlayWorker))
                 .build());
-        Flow analysis = ready(new FlowBuilder<SimpleFlow>("analysisFlow")
+        Flow speech = ready(new FlowBuilder<SimpleFlow>("speechFlow")
                 .start(partitioning.managerStep(StepNames.SPEECH, speechPartitioner, speechWorker))
                 .next(speechSummary)
-                .next(partitioning.managerStep(StepNames.COMPARE, videoPartitioner, compareWorker))
+                .build());
+        Flow reports = ready(new FlowBuilder<SimpleFlow>("reportFlow")
+                .start(partitioning.managerStep(StepNames.COMPARE, videoPartitioner, compareWorker))
                 .next(partitioning.managerStep(StepNames.REPORT, reportPartitioner, reportWorker))
                 .next(teamReport)
                 .build());
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new UploadJobListener(videos, progress, new WebhookEvents(jdbc::getObject),
                         new TransactionTemplate(transactions), recovery))
-                .start(pose)
-                // flow threads only wait for their partitions, which run on the partitioning's own pool
-                .next(ready(new FlowBuilder<SimpleFlow>("afterPose").split(new SimpleAsyncTaskExecutor("flow-"))
-                        .add(analysis, overlay).build()))
+                .flow(decode)
+                .next(sideBySide("poseAndSpeech", pose, speech))
+                .next(sideBySide("reportsAndOverlay", reports, overlay))
                 .end()
                 .build();
+    }
+
+    /**
+     * Flows run at once; the split waits for all of them. Their threads only wait for partitions, which run on the
+     * partitioning's own pool (or remote workers), so they hold no core.
+     */
+    private static Flow sideBySide(String name, Flow... flows) {
+        return ready(new FlowBuilder<SimpleFlow>(name).split(new SimpleAsyncTaskExecutor(name + "-")).add(flows).build());
     }
 
     /** A flow that knows its states before it first runs, so that the job can name its steps (FlowJob.getStepNames). */

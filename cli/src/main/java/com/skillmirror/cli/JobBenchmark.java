@@ -57,9 +57,11 @@ final class JobBenchmark {
         UploadService.Created upload = context.getBean(UploadService.class).create(files);
         HeapSampler heap = new HeapSampler();
         heap.start();
+        CpuTimes cpuBefore = CpuTimes.now();
         long start = System.nanoTime();
         JobExecution execution = context.getBean(AnalysisLauncher.class).run(upload.uploadId());
         Duration total = Duration.ofNanos(System.nanoTime() - start);
+        CpuTimes cpuAfter = CpuTimes.now();
         heap.interrupt();
 
         out.printf(Locale.ROOT, "job %s in %.1f s%n", execution.getStatus(), total.toMillis() / 1000.0);
@@ -82,12 +84,52 @@ final class JobBenchmark {
                     poseFrames, poseWall.toMillis() / 1000.0, poseFrames * 1000.0 / poseWall.toMillis());
         }
         out.printf(Locale.ROOT, "%d videos: %.2f videos/minute%n", files.size(), files.size() * 60_000.0 / total.toMillis());
+        if (cpuBefore.machineTicks() > 0) {
+            out.printf(Locale.ROOT, "CPUs busy %.0f %% of the job's wall time (all %d cores of the machine, /proc/stat;"
+                    + " this JVM alone %.0f %%, the rest is mostly the embedded PostgreSQL)%n",
+                    100 * cpuAfter.busyShareSince(cpuBefore), Runtime.getRuntime().availableProcessors(),
+                    100.0 * (cpuAfter.processNanos() - cpuBefore.processNanos())
+                            / (total.toNanos() * (double) Runtime.getRuntime().availableProcessors()));
+        }
         out.printf(Locale.ROOT, "peak heap in use %d MB (max heap %d MB); peak RSS %d MB (the JVM process, native"
                 + " buffers and models included)%n", heap.peak >> 20, Runtime.getRuntime().maxMemory() >> 20,
                 peakResidentKb() >> 10);
         out.printf(Locale.ROOT, "heap in use after the last collection, at each quarter of the run: %s MB%n",
                 heap.afterCollectionByQuarter());
         return execution.getStatus().isUnsuccessful() ? 1 : 0;
+    }
+
+    /**
+     * The machine's CPU time from /proc/stat's first line (jiffies: all, and busy = all but idle and iowait), and this
+     * process's CPU time; zero ticks where there is no procfs.
+     */
+    record CpuTimes(long machineTicks, long busyTicks, long processNanos) {
+
+        static CpuTimes now() {
+            long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+            try {
+                return parse(Files.readAllLines(Path.of("/proc/stat")).get(0), process);
+            } catch (IOException | RuntimeException e) {
+                return new CpuTimes(0, 0, process);
+            }
+        }
+
+        /** "cpu  user nice system idle iowait irq softirq steal ...". */
+        static CpuTimes parse(String cpuLine, long processNanos) {
+            String[] fields = cpuLine.trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < Math.min(fields.length, 9); i++) {
+                all += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + (fields.length > 5 ? Long.parseLong(fields[5]) : 0);
+            return new CpuTimes(all, all - idle, processNanos);
+        }
+
+        double busyShareSince(CpuTimes before) {
+            long all = machineTicks - before.machineTicks;
+            return all <= 0 ? 0 : (busyTicks - before.busyTicks) / (double) all;
+        }
     }
 
     /** VmHWM of /proc/self/status: the most resident memory the process has had (0 where there is no procfs). */

@@ -32,6 +32,9 @@ import org.springframework.util.FileSystemUtils;
 /** The decode stage for one video (one partition). Idempotent: a re-run overwrites the same objects and rows. */
 public class DecodeTasklet implements Tasklet {
 
+    /** How the exit description of a partition whose file is no usable video starts. */
+    static final String UNUSABLE_INPUT = "unusable input: ";
+
     private static final Logger log = LoggerFactory.getLogger(DecodeTasklet.class);
 
     private final VideoRepository videos;
@@ -69,7 +72,9 @@ public class DecodeTasklet implements Tasklet {
                 log.info("Video {} ({}) cannot be analysed: {}", videoId, video.originalName(), e.getMessage());
                 results.failed(videoId, Stage.DECODE, e.getMessage());
                 videos.markFailed(videoId, Stage.DECODE.stepName(), e.getMessage());
-                contribution.setExitStatus(new org.springframework.batch.core.ExitStatus("UNUSABLE_INPUT", e.getMessage()));
+                // the step itself completed (the job's flow goes on from COMPLETED): the video's failure is its own
+                contribution.setExitStatus(org.springframework.batch.core.ExitStatus.COMPLETED
+                        .addExitDescription(UNUSABLE_INPUT + e.getMessage()));
                 progress.publish(ProgressEvent.of(ProgressEvent.ERROR, video.uploadId(), videoId, Stage.DECODE, 100,
                         e.getMessage()));
             }

@@ -115,7 +115,8 @@ class DecodeTaskletTest extends StageStepTest {
 
         ExitStatus exit = decode(broken.id());
 
-        assertThat(exit.getExitCode()).isEqualTo("UNUSABLE_INPUT");
+        assertThat(exit.getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
+        assertThat(exit.getExitDescription()).startsWith(DecodeTasklet.UNUSABLE_INPUT);
         StageOutcome outcome = results.outcomes(broken.id()).get(Stage.DECODE);
         assertThat(outcome.status()).isEqualTo(StageOutcome.Status.FAILED);
         // the message tells the user what to do next, not just that it broke
