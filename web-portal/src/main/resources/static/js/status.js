@@ -59,7 +59,8 @@
 
   // The bar shows the video's stage, not its sub-step (which starts again at 0 each time): every sub-step weighted by
   // its usual share of the stage's time (ProgressEta's priors), pose segments averaged over those seen so far, and
-  // never going back within a stage. A step of no known stage shows its own percentage.
+  // never going back within a stage. A step of no known stage shows its own percentage. The bar and the stage's name
+  // are those of the video's latest event.
   const SUB_STEPS = {
     probe: ['decode', 0.02], proxy: ['decode', 0.5], audio: ['decode', 0.04],
     pose: ['pose', 0.9], summary: ['pose', 0.1], exports: ['pose', 0.05], keyframes: ['pose', 0.05],
@@ -72,10 +73,13 @@
     const base = typeof ev.step === 'string' ? ev.step.split('/')[0] : '';
     const sub = Object.prototype.hasOwnProperty.call(SUB_STEPS, base) ? SUB_STEPS[base] : null;
     if (!sub) return ev.percent;
-    let stage = stages.get(ev.videoId);
-    if (!stage || stage.group !== sub[0]) {
-      stage = { group: sub[0], fractions: new Map(), shown: 0 };
-      stages.set(ev.videoId, stage);
+    // kept per video and stage: stages of one video run side by side (pose beside speech, the overlay beside the
+    // reports), and their events interleave
+    const key = ev.videoId + ' ' + sub[0];
+    let stage = stages.get(key);
+    if (!stage) {
+      stage = { fractions: new Map(), shown: 0 };
+      stages.set(key, stage);
     }
     const fraction = Math.max(0, Math.min(1, Number(ev.fraction) || 0));
     stage.fractions.set(ev.step, Math.max(stage.fractions.get(ev.step) || 0, fraction));

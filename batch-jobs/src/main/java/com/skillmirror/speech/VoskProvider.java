@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * lattice. The model is loaded on first use and shared by all calls (a Vosk model is read-only; each call has its
  * own recogniser). English only.
  */
-public final class VoskProvider implements TranscriptionProvider {
+public final class VoskProvider implements TranscriptionProvider, AutoCloseable {
 
     public static final String NAME = "vosk";
     /**
@@ -43,6 +43,8 @@ public final class VoskProvider implements TranscriptionProvider {
 
     private final Supplier<Path> modelDir;
     private volatile Model model;
+    /** Transcriptions read the native model; closing it waits for them (a freed model would crash the JVM). */
+    private final java.util.concurrent.locks.ReadWriteLock using = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     public VoskProvider() {
         this(VoskModel::resolve);
@@ -82,6 +84,7 @@ public final class VoskProvider implements TranscriptionProvider {
         AudioClip audio = clip.resampled(AudioClip.SAMPLE_RATE);
         byte[] pcm = audio.toPcm16();
         List<TranscriptWord> words = new ArrayList<>();
+        using.readLock().lock();
         try (Recognizer rec = new Recognizer(model(), AudioClip.SAMPLE_RATE)) {
             rec.setWords(true);
             int chunkBytes = CHUNK_SAMPLES * 2;
@@ -94,6 +97,8 @@ public final class VoskProvider implements TranscriptionProvider {
             parseResult(rec.getFinalResult(), words);
         } catch (IOException e) {
             throw new TranscriptionException("vosk could not start a recogniser: " + e.getMessage(), e);
+        } finally {
+            using.readLock().unlock();
         }
         String text = String.join(" ", words.stream().map(TranscriptWord::word).toList());
         return new Transcript(text, words, "en", NAME, true);
@@ -113,6 +118,25 @@ public final class VoskProvider implements TranscriptionProvider {
             double conf = w.path("conf").asDouble(Double.NaN);
             into.add(new TranscriptWord(word, round3(w.path("start").asDouble()), round3(w.path("end").asDouble()),
                     conf >= 0 && conf <= 1 ? conf : null));
+        }
+    }
+
+    /**
+     * Frees the native model (about 70 MB outside the heap) once no transcription uses it; Spring calls it when the
+     * context closes. A later transcription loads it again.
+     */
+    @Override
+    public void close() {
+        using.writeLock().lock();
+        try {
+            synchronized (this) {
+                if (model != null) {
+                    model.close();
+                    model = null;
+                }
+            }
+        } finally {
+            using.writeLock().unlock();
         }
     }
 

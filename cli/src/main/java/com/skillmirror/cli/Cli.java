@@ -48,7 +48,7 @@ public final class Cli {
               bench pose VIDEO [--model M] [--threads N] [--people N] [--no-smoothing] [--frames N]
               bench speech FILE [REPEAT]
               bench compare [RUNS]
-              bench job [--loop N] VIDEO...
+              bench job [--loop N] [--ratios] VIDEO...
               bench reports [--analyses N] [--seconds S] [--connections C] [--path P] VIDEO
               bench peer VIDEO [--frames N] [--rounds R] [--out FILE] [--script PATH]
                       Benchmarks: analysed frames/s with the time per part; real-time factors; one comparison of

@@ -2,6 +2,8 @@ package com.skillmirror.cli;
 
 import com.skillmirror.analysis.StepNames;
 import com.skillmirror.job.AnalysisLauncher;
+import com.skillmirror.pose.PoseModels;
+import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
 import java.io.IOException;
@@ -24,11 +26,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * `skillmirror bench job [--loop N] VIDEO...`: the whole analysis job on the embedded default, with the wall time of
+ * `skillmirror bench job [--loop N] [--ratios] VIDEO...`: the whole analysis job on the embedded default, with the wall time of
  * each step, the pose step's analysed frames/s, the peak heap and the process's peak resident memory (RSS), and
  * videos/minute. --loop N first plays a short clip N times into one long clip (re-encoded), to measure e.g. a 60 s
  * clip from a real 8 s one. Run it with SKILLMIRROR_JAVA_OPTS=-Xmx512m to check the worker memory budget; with many
  * videos, the memory in use after each collection at every quarter of the run shows whether it stays flat.
+ * --ratios first times a single-thread pose pass over the first video (as bench pose does) and prints the job's
+ * ratios against it and against the landmark model's bare rate (issue 12's goals).
  */
 final class JobBenchmark {
 
@@ -37,9 +41,12 @@ final class JobBenchmark {
 
     static int run(String[] args, ConfigurableApplicationContext context, PrintStream out) throws Exception {
         int loop = 1;
+        boolean ratios = false;
         List<Path> videos = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--loop")) {
+            if (args[i].equals("--ratios")) {
+                ratios = true;
+            } else if (args[i].equals("--loop")) {
                 loop = (int) PoseCommand.positive(PoseCommand.value(args, ++i, "--loop"), "--loop");
             } else {
                 videos.add(Path.of(args[i]));
@@ -54,6 +61,9 @@ final class JobBenchmark {
             files.add(new IncomingFile(input.getFileName().toString(), Files.size(input), () -> Files.newInputStream(input),
                     null, null));
         }
+        // the reference for the job's ratios, in the same run: bench pose's single-thread pass over the first video
+        PoseBenchmark.Result single = ratios ? PoseBenchmark.measure(loop > 1 ? looped(videos.get(0), loop) : videos.get(0),
+                PoseModels.resolve(), PoseOptions.defaults(), Long.MAX_VALUE) : null;
         UploadService.Created upload = context.getBean(UploadService.class).create(files);
         HeapSampler heap = new HeapSampler();
         heap.start();
@@ -83,6 +93,9 @@ final class JobBenchmark {
             out.printf(Locale.ROOT, "pose step: %d frames in %.1f s = %.1f analysed frames/s (all partitions together)%n",
                     poseFrames, poseWall.toMillis() / 1000.0, poseFrames * 1000.0 / poseWall.toMillis());
         }
+        if (single != null) {
+            printRatios(out, single, total, poseFrames, poseWall, files.size());
+        }
         out.printf(Locale.ROOT, "%d videos: %.2f videos/minute%n", files.size(), files.size() * 60_000.0 / total.toMillis());
         if (cpuBefore.machineTicks() > 0) {
             out.printf(Locale.ROOT, "CPUs busy %.0f %% of the job's wall time (all %d cores of the machine, /proc/stat;"
@@ -97,6 +110,30 @@ final class JobBenchmark {
         out.printf(Locale.ROOT, "heap in use after the last collection, at each quarter of the run: %s MB%n",
                 heap.afterCollectionByQuarter());
         return execution.getStatus().isUnsuccessful() ? 1 : 0;
+    }
+
+    /**
+     * Issue 12's goals as ratios of this run: the whole job against one single-thread pose pass of the (first) video,
+     * and the pose step's rate against the landmark model's bare rate (its time per run alone) times the cores.
+     */
+    private static void printRatios(PrintStream out, PoseBenchmark.Result single, Duration job, long poseFrames,
+                                    Duration poseWall, int videoCount) {
+        double landmarkMs = single.pose().landmarkNanos() / 1e6 / Math.max(1, single.pose().landmarkRuns());
+        double bareRate = 1000 / landmarkMs;
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "single-thread pose pass of the first video (bench pose, this run): %.1f s = %.1f frames/s;"
+                + " landmark model alone %.2f ms a run = %.1f runs/s%n", single.seconds(), single.framesPerSecond(),
+                landmarkMs, bareRate);
+        if (videoCount == 1) {
+            out.printf(Locale.ROOT, "whole job / single-thread pose pass = %.2f (goal <= 0.75; the JVM's start and the"
+                    + " context are outside the job)%n", job.toMillis() / 1000.0 / single.seconds());
+        }
+        if (!poseWall.isZero()) {
+            double rate = poseFrames * 1000.0 / poseWall.toMillis();
+            out.printf(Locale.ROOT, "pose step %.1f frames/s = %.2f x %d cores x the model's bare rate (goal >= 0.9);"
+                    + " = %.2f x %d cores x the single-thread pass%n", rate, rate / (cores * bareRate), cores,
+                    rate / (cores * single.framesPerSecond()), cores);
+        }
     }
 
     /**

@@ -84,7 +84,7 @@ final class PoseBenchmark {
     }
 
     /** Decodes {@code video} and tracks poses in every frame (up to maxFrames); warms up on the first frames. */
-    private static Result measure(Path video, PoseModels models, PoseOptions options, long maxFrames) throws Exception {
+    static Result measure(Path video, PoseModels models, PoseOptions options, long maxFrames) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
         try (PoseEstimator estimator = new PoseEstimator(models, options);

@@ -65,11 +65,11 @@ class OverlayVideoTasklet implements Tasklet {
                         + " job to run the pose step again"))));
         Path work = Files.createTempDirectory("skillmirror-overlay-");
         try {
-            Path proxy = work.resolve("proxy.mp4");
+            Path proxy = PoseOutputs.file(work, Artifact.PROXY);
             if (!results.download(video.id(), Artifact.PROXY, proxy)) {
                 throw new IllegalStateException("Video " + video.id() + " has no analysis proxy; run decode first");
             }
-            Path overlay = work.resolve("overlay.mp4");
+            Path overlay = PoseOutputs.file(work, Artifact.OVERLAY);
             // frames written of the total; 100 % only once the file is complete and stored
             int frames = OverlayRenderer.video(proxy, series, overlay, p -> steps.report("overlay",
                     Math.min(p, 99) / 100.0, "overlay video: frames written " + p + " %"));

@@ -113,7 +113,7 @@ class PoseOutputs {
     }
 
     /** The work file an artifact is written to before it is stored (same name as in storage, flat). */
-    private static Path file(Path work, Artifact artifact) {
+    static Path file(Path work, Artifact artifact) {
         String name = artifact.fileName();
         return work.resolve(name.substring(name.lastIndexOf('/') + 1));
     }

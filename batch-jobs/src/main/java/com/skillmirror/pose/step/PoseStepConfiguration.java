@@ -39,17 +39,11 @@ public class PoseStepConfiguration {
         // none in contexts that only wire the steps (StepNamesTest)
         AnalysisMetrics metrics = meters.getIfAvailable(AnalysisMetrics::none);
         return new StepBuilder(StepNames.POSE_WORKER, jobRepository)
-                .<IndexedFrame, PoseFrame>chunk(settings.chunkFrames())
+                .<PoseFrame, PoseFrame>chunk(settings.chunkFrames())
                 .transactionManager(tx)
-                .reader(proxyFrameReader)
-                .processor(frame -> {
-                    // every frame's pose time and count (frames/s is the counter's rate), whatever the model
-                    long started = System.nanoTime();
-                    PoseFrame pose = poseFrameProcessor.process(frame);
-                    metrics.poseFrame(java.time.Duration.ofNanos(System.nanoTime() - started));
-                    return pose;
-                })
+                .reader(new PosedFrameReader(proxyFrameReader, poseFrameProcessor, metrics))
                 .writer(poseChunkWriter)
+                .stream(proxyFrameReader)
                 .stream(poseFrameProcessor)
                 .build();
     }
