@@ -758,6 +758,7 @@
         expertFrame: synthesized() ? null : frameOf(expertVideo.currentTime * 1000, expertFrameMs),
         expertSeeks,
         expertSeeking,
+        expertReadyState: synthesized() ? null : expertVideo.readyState,
         expectedExpertMs: a ? a.expertMs : null,
         expectedExpertFrame: a ? a.expertFrame : null,
         alignmentMs: a ? a.ms : null,

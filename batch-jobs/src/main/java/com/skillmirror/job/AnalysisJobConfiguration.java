@@ -31,9 +31,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The analysis job: decode (partitioned per video); then pose (per video segment) and pose summary (per video) beside
- * speech (per video with audio); then compare (per video), report (every video) and the team report beside the
- * overlay video (per video).
+ * The analysis job: decode (partitioned per video); then pose (per video segment) beside speech (per video with
+ * audio); then the pose summary, compare (per video), report (every video) and the team report beside the overlay
+ * video (per video).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PartitionSettings.class)
@@ -61,10 +61,10 @@ public class AnalysisJobConfiguration {
         Step decode = partitioning.managerStep(StepNames.DECODE, videoPartitioner, decodeWorker);
         Flow pose = ready(new FlowBuilder<SimpleFlow>("poseFlow")
                 .start(partitioning.managerStep(StepNames.POSE, poseSegmentPartitioner, poseWorker))
-                .next(partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker))
                 .build());
-        // the overlay video is read by nothing else in the job, and speech needs only the decoded audio: each runs
-        // beside the stages that do not need it, so no stage leaves a core idle while another could use it
+        Step poseSummary = partitioning.managerStep(StepNames.POSE_SUMMARY, videoPartitioner, poseSummaryWorker);
+        // the overlay video needs only the pose step's landmarks and nothing reads it, and speech needs only the
+        // decoded audio: each runs beside the stages that do not need it, so no stage leaves a core idle
         Flow overlay = ready(new FlowBuilder<SimpleFlow>("overlayFlow")
                 .start(partitioning.managerStep(StepNames.OVERLAY, videoPartitioner, overlayWorker))
                 .build());
@@ -73,7 +73,8 @@ public class AnalysisJobConfiguration {
                 .next(speechSummary)
                 .build());
         Flow reports = ready(new FlowBuilder<SimpleFlow>("reportFlow")
-                .start(partitioning.managerStep(StepNames.COMPARE, videoPartitioner, compareWorker))
+                .start(poseSummary)
+                .next(partitioning.managerStep(StepNames.COMPARE, videoPartitioner, compareWorker))
                 .next(partitioning.managerStep(StepNames.REPORT, reportPartitioner, reportWorker))
                 .next(teamReport)
                 .build());

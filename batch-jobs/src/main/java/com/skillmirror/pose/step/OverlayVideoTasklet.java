@@ -5,12 +5,11 @@ import com.skillmirror.analysis.Stage;
 import com.skillmirror.analysis.StageResults;
 import com.skillmirror.analysis.StepProgress;
 import com.skillmirror.landmarks.PoseSeries;
-import com.skillmirror.pose.PoseResult;
 import com.skillmirror.pose.overlay.OverlayRenderer;
 import com.skillmirror.storage.Artifact;
+import com.skillmirror.storage.ObjectStorage;
 import com.skillmirror.upload.Video;
 import com.skillmirror.upload.VideoRepository;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,23 +21,25 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The skeleton-overlay video of one video. In: the analysis proxy and pose/series.bin of a video whose pose summary
- * completed. Out: pose/overlay.mp4. A step of its own so that it runs beside speech, compare and report instead of
- * before them: nothing else reads the overlay, and it is the longest single-threaded piece of work per video.
- * A video whose pose stage found no athlete has no overlay (its report says why).
+ * The skeleton-overlay video of one video. In: the analysis proxy and the pose step's landmark chunks (every person
+ * found is drawn, so it needs neither the joined tracks nor the athlete). Out: pose/overlay.mp4. A step of its own so
+ * that it runs beside the pose summary, compare and report instead of before them: nothing else reads the overlay,
+ * and it is the longest single-threaded piece of work per video. A video in which nobody was found has none.
  */
 class OverlayVideoTasklet implements Tasklet {
 
     private final VideoRepository videos;
     private final StageResults results;
+    private final ObjectStorage storage;
     private final ProgressPublisher progress;
     private final boolean enabled;
     private final UUID videoId;
 
-    OverlayVideoTasklet(VideoRepository videos, StageResults results, ProgressPublisher progress, boolean enabled,
-                        UUID videoId) {
+    OverlayVideoTasklet(VideoRepository videos, StageResults results, ObjectStorage storage, ProgressPublisher progress,
+                        boolean enabled, UUID videoId) {
         this.videos = videos;
         this.results = results;
+        this.storage = storage;
         this.progress = progress;
         this.enabled = enabled;
         this.videoId = videoId;
@@ -50,19 +51,19 @@ class OverlayVideoTasklet implements Tasklet {
         StepProgress steps = new StepProgress(progress, video.uploadId(), video.id(), Stage.POSE);
         if (!enabled) {
             steps.done("overlay", "no overlay video (off)");
-        } else if (results.result(video.id(), PoseResult.STAGE_RESULT).isEmpty()) {
-            steps.done("overlay", "no overlay video: no athlete was found");
         } else {
-            render(video, steps);
+            PoseSeries series = PoseChunks.join(storage, video);
+            if (series.frames().stream().allMatch(f -> f.people().isEmpty())) {
+                steps.done("overlay", "no overlay video: nobody was found");
+            } else {
+                render(video, series, steps);
+            }
         }
         return RepeatStatus.FINISHED;
     }
 
-    private void render(Video video, StepProgress steps) throws IOException {
+    private void render(Video video, PoseSeries series, StepProgress steps) throws IOException {
         steps.start("overlay", "drawing the skeleton-overlay video");
-        PoseSeries series = PoseSeries.read(new ByteArrayInputStream(results.load(video.id(), Artifact.POSE_SERIES)
-                .orElseThrow(() -> new IllegalStateException("Video " + video.id() + " has no pose series; restart the"
-                        + " job to run the pose step again"))));
         Path work = Files.createTempDirectory("skillmirror-overlay-");
         try {
             Path proxy = PoseOutputs.file(work, Artifact.PROXY);

@@ -106,7 +106,7 @@ public class PoseStepConfiguration {
                 new PoseOutputs(storage, results), skills, UUID.fromString(videoId));
     }
 
-    /** Per video, beside speech, compare and report (AnalysisJobConfiguration). */
+    /** Per video, beside the pose summary, compare and report (AnalysisJobConfiguration). */
     @Bean(StepNames.OVERLAY_WORKER)
     Step overlayWorker(JobRepository jobRepository, PlatformTransactionManager tx,
                        OverlayVideoTasklet overlayVideoTasklet) {
@@ -115,9 +115,10 @@ public class PoseStepConfiguration {
 
     @Bean
     @StepScope
-    OverlayVideoTasklet overlayVideoTasklet(VideoRepository videos, StageResults results, ProgressPublisher progress,
-                                            PoseSettings settings,
+    OverlayVideoTasklet overlayVideoTasklet(VideoRepository videos, StageResults results, ObjectStorage storage,
+                                            ProgressPublisher progress, PoseSettings settings,
                                             @Value("#{stepExecutionContext['" + VideoPartitioner.VIDEO_ID + "']}") String videoId) {
-        return new OverlayVideoTasklet(videos, results, progress, settings.overlayVideo(), UUID.fromString(videoId));
+        return new OverlayVideoTasklet(videos, results, storage, progress, settings.overlayVideo(),
+                UUID.fromString(videoId));
     }
 }

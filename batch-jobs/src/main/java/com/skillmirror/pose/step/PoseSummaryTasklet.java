@@ -74,7 +74,7 @@ class PoseSummaryTasklet implements Tasklet {
         UUID uploadId = video.uploadId();
         StepProgress steps = new StepProgress(progress, uploadId, video.id(), Stage.POSE);
         steps.start("summary", "joining the segments, finding the athlete");
-        AthleteFinder.Outcome found = AthleteFinder.find(join(video), appearances(video), jointWeights(video),
+        AthleteFinder.Outcome found = AthleteFinder.find(PoseChunks.join(storage, video), appearances(video), jointWeights(video),
                 videos.athletePoint(video.id()).orElse(null), thumbnailMs(video));
         PoseSeries series = found.series();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -124,27 +124,6 @@ class PoseSummaryTasklet implements Tasklet {
             }
         }
         return parts.isEmpty() ? null : AppearanceTable.join(parts);
-    }
-
-    private PoseSeries join(Video video) throws IOException {
-        String prefix = StorageKeys.poseChunks(video.uploadId(), video.id());
-        List<PoseSeries> parts = new ArrayList<>();
-        for (String key : storage.list(prefix)) {
-            try (InputStream in = storage.get(key)) {
-                parts.add(PoseSeries.read(in));
-            }
-        }
-        if (parts.isEmpty()) {
-            throw new IllegalStateException("The pose step stored no landmarks for video " + video.id()
-                    + "; restart the job to run the pose step again");
-        }
-        PoseSeries series = PoseSeries.concat(parts);
-        int total = parts.stream().mapToInt(p -> p.frames().size()).sum();
-        if (total != series.frames().size()) {
-            throw new IllegalStateException("Pose chunks of video " + video.id() + " overlap (" + total + " frames in "
-                    + parts.size() + " chunks, " + series.frames().size() + " distinct)");
-        }
-        return series;
     }
 
     private static double meanScore(PoseSeries series, int id) {

@@ -123,7 +123,7 @@ class PoseSummaryTaskletTest extends StageStepTest {
                 Artifact.POSE_TRC.kind()).doesNotContainKey(Artifact.OVERLAY.kind());
         assertThat(videos.find(video.id()).orElseThrow().status()).isNotEqualTo(VideoStatus.FAILED);
 
-        // the overlay video is its own step, after the summary: every frame of the proxy, drawn or not
+        // the overlay video is its own step, from the same chunks: every frame of the proxy, drawn or not
         drawOverlay(video);
         Path overlay = dir.resolve("overlay.mp4");
         assertThat(results.download(video.id(), Artifact.OVERLAY, overlay)).isTrue();
@@ -168,7 +168,7 @@ class PoseSummaryTaskletTest extends StageStepTest {
 
     private void drawOverlay(Video video) throws Exception {
         StepContribution contribution = new StepContribution(MetaDataInstanceFactory.createStepExecution());
-        new OverlayVideoTasklet(videos, results, progress, true, video.id())
+        new OverlayVideoTasklet(videos, results, storage, progress, true, video.id())
                 .execute(contribution, new ChunkContext(new StepContext(contribution.getStepExecution())));
     }
 

@@ -410,7 +410,9 @@ class ComparisonPlayerBrowserTest extends PlayerFixtures {
             double drift = Math.abs(number(s.get("expertFrame")) - expectedFrame(number(s.get("athleteMs"))));
             maxPlayingDrift = Math.max(maxPlayingDrift, drift);
             playingSamples++;
-            if (!Boolean.TRUE.equals(s.get("expertSeeking"))) {
+            // HAVE_FUTURE_DATA: a browser short of CPU can leave the expert's video buffering, which is no lost expert
+            boolean expertCanPlay = s.get("expertReadyState") == null || number(s.get("expertReadyState")) >= 3;
+            if (!Boolean.TRUE.equals(s.get("expertSeeking")) && expertCanPlay) {
                 // past a quarter of a second apart the page seeks (and says so): anything larger is a lost expert
                 assertThat(drift).as("expert frames off the map while playing at %sx, not seeking: %s", speed, s)
                         .isLessThanOrEqualTo(8);
