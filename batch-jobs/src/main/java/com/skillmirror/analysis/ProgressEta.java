@@ -36,17 +36,27 @@ public final class ProgressEta {
     }
 
     /** The sub-steps of one video in job order (pose segments are {@code pose/<first frame>}). */
-    static final List<String> STEPS = List.of("probe", "proxy", "audio", "pose", "summary", "exports", "keyframes",
-            "overlay", "speech", "compare", "report", "pdf");
-    /** Each sub-step's job stage (a barrier): decode, pose, pose summary, speech, compare, report. */
-    private static final int[] PHASE = {0, 0, 0, 1, 2, 2, 2, 2, 3, 4, 5, 5};
-    private static final int REPORT_PHASE = 5;
-    private static final int PHASES = 6;
+    static final List<String> STEPS = List.of("probe", "proxy", "audio", "pose", "speech", "summary", "exports",
+            "keyframes", "overlay", "compare", "report", "pdf");
+    /**
+     * Each sub-step's phase (a barrier): decode; pose beside speech; the pose summary beside the overlay video;
+     * compare; report. The overlay goes on beside compare and report too, which this leaves out (it ends about when
+     * they do).
+     */
+    private static final int[] PHASE = {0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 4, 4};
+    /**
+     * Sub-steps that run beside a video's others (their own partitions, AnalysisJobConfiguration): their work shares
+     * the partition threads, but they neither lengthen the video's chain nor tell how far along it is.
+     */
+    private static final boolean[] BESIDE = {false, false, false, false, true, false, false, false, true, false, false,
+        false};
+    private static final int REPORT_PHASE = 4;
+    private static final int PHASES = 5;
     /**
      * Wall seconds per second of video before anything was measured: issue 12's 60 s 720p clip on an older 2-core
      * EPYC (decode 28 s, pose 51 s, the rest 55 s), rounded up.
      */
-    static final double[] PRIOR = {0.02, 0.5, 0.04, 0.9, 0.1, 0.05, 0.05, 0.5, 0.1, 0.05, 0.1, 0.15};
+    static final double[] PRIOR = {0.02, 0.5, 0.04, 0.9, 0.1, 0.1, 0.05, 0.05, 0.5, 0.05, 0.1, 0.15};
     /** Every sub-step's fixed cost (opening files, storing results), seconds. */
     private static final double FIXED_SECONDS = 0.3;
     /** The team report's sub-step (upload-level: no video). */
@@ -161,10 +171,10 @@ public final class ProgressEta {
         if (index < 0) {
             return true;
         }
-        if (PHASE[index] > upload.phase) {
+        if (PHASE[index] > upload.phase && !BESIDE[index]) {
             upload.phase = PHASE[index];
         }
-        if (index > video.furthest) {
+        if (index > video.furthest && !BESIDE[index]) {
             learnPassedSegments(video, index);
             video.furthest = index;
         }
@@ -232,7 +242,7 @@ public final class ProgressEta {
             total += phaseRemaining(upload, phase, now);
         }
         return total + (upload.phase < REPORT_PHASE ? phaseRemaining(upload, REPORT_PHASE, now)
-                : videoPhaseRemaining(upload, video, REPORT_PHASE, now));
+                : videoPhaseRemaining(upload, video, REPORT_PHASE, now, true));
     }
 
     /** The stage's time for the whole upload: 0 once a later stage has started (a barrier). */
@@ -243,20 +253,21 @@ public final class ProgressEta {
         double longest = 0;
         double sum = 0;
         for (VideoState video : upload.videos.values()) {
-            double r = videoPhaseRemaining(upload, video, phase, now);
-            longest = Math.max(longest, r);
-            sum += r;
+            longest = Math.max(longest, videoPhaseRemaining(upload, video, phase, now, false));
+            sum += videoPhaseRemaining(upload, video, phase, now, true);
         }
         return Math.max(longest, sum / parallelism);
     }
 
-    private double videoPhaseRemaining(UploadState upload, VideoState video, int phase, long now) {
+    /** @param beside with the sub-steps that run beside the video's chain (its work), or without (its chain) */
+    private double videoPhaseRemaining(UploadState upload, VideoState video, int phase, long now, boolean beside) {
         if (video.failed && phase < REPORT_PHASE) {
             return 0;
         }
         double total = 0;
         for (int i = 0; i < STEPS.size(); i++) {
-            if (PHASE[i] != phase || i < video.furthest && video.hasNo(i) || phase < upload.phase) {
+            if (PHASE[i] != phase || BESIDE[i] && !beside || i < video.furthest && video.hasNo(i)
+                    || phase < upload.phase) {
                 continue;
             }
             double prior = FIXED_SECONDS + learned[i] * video.seconds();

@@ -19,6 +19,11 @@ class ProgressEtaTest {
     private final ProgressEta eta = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true),
             new ProgressEta.Length(second, 60, true)), 1, now::get);
 
+    /** A 60 s video's prior for the sub-step, with its fixed cost. */
+    private static double prior(String step) {
+        return 0.3 + ProgressEta.PRIOR[ProgressEta.STEPS.indexOf(step)] * 60;
+    }
+
     private ProgressEvent step(UUID video, Stage stage, String step, double fraction) {
         return eta.apply(ProgressEvent.step(upload, video, stage, step, fraction, step));
     }
@@ -97,12 +102,29 @@ class ProgressEtaTest {
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0.5, "x"));
         later(300);
         ProgressEvent e = single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0.5, "x"));
-        double after = 0;
-        for (int i = ProgressEta.STEPS.indexOf("summary"); i < ProgressEta.STEPS.size(); i++) {
-            after += 0.3 + ProgressEta.PRIOR[i] * 60;
-        }
-        // the two segments alone would say 2.3 s more; the pose step's prior still leaves (prior - 2.3 s)
+        // the summary's chain, with the overlay beside it on the other thread; then compare and the report
+        double summary = prior("summary") + prior("exports") + prior("keyframes");
+        double after = Math.max(summary, (summary + prior("overlay")) / 2) + prior("compare") + prior("report")
+                + prior("pdf");
+        // the two segments alone would say 2.3 s more; the pose step's prior still leaves (prior - 2.3 s); speech
+        // runs beside pose on the other thread, so it adds nothing here
         assertThat((double) e.etaSeconds()).isCloseTo(posePrior - 2.3 + after, within(1.0));
+    }
+
+    @Test
+    void speechStartingBesideThePoseStepLeavesThePoseAndWhatFollowsInTheEstimate() {
+        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0, "x"));
+        later(10_000);
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0.5, "x"));
+        later(300);
+        ProgressEvent posing = single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0.5, "x"));
+        later(300);
+        ProgressEvent speech = single.apply(ProgressEvent.step(upload, first, Stage.SPEECH, "speech", 0, "x"));
+        // the speech partition shares the threads with the segments: not a sign that the pose step is over
+        assertThat((double) speech.etaSeconds()).isGreaterThanOrEqualTo(posing.etaSeconds() - 1.0);
+        assertThat((double) speech.uploadEtaSeconds()).isGreaterThanOrEqualTo(posing.uploadEtaSeconds() - 1.0);
     }
 
     @Test
@@ -137,8 +159,9 @@ class ProgressEtaTest {
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
         later(2_000);
         ProgressEvent e = single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0.5, "x"));
+        // one thread runs everything after the pose step one after another, speech and the overlay included
         double after = 0;
-        for (int i = ProgressEta.STEPS.indexOf("summary"); i < ProgressEta.STEPS.size(); i++) {
+        for (int i = ProgressEta.STEPS.indexOf("speech"); i < ProgressEta.STEPS.size(); i++) {
             after += 0.3 + ProgressEta.PRIOR[i] * 60;
         }
         // the segment alone would say 2 s more; the pose step's prior still leaves (prior - 2 s)
