@@ -10,8 +10,12 @@ import com.skillmirror.pose.PoseModels;
 import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.pose.PoseTracker;
 import com.skillmirror.pose.athlete.AppearanceTable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStream;
@@ -24,7 +28,9 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  */
 class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, ItemStream {
 
+    private static final Logger log = LoggerFactory.getLogger(PoseFrameProcessor.class);
     private static final long PROGRESS_INTERVAL_MS = 500;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final PoseOptions options;
     private final PoseSegment segment;
@@ -33,6 +39,8 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
     private PoseEstimator estimator;
     private PoseTracker tracker;
     private long lastProgress;
+    private long appearanceNanos;
+    private long cpuAtOpen;
     /** Appearances of the frames processed and not yet written (the writer takes them per chunk). */
     private final AppearanceTable appearances = new AppearanceTable();
 
@@ -51,6 +59,7 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
     public void open(ExecutionContext context) {
         estimator = new PoseEstimator(PoseModels.resolve(), options);
         tracker = estimator.tracker();
+        cpuAtOpen = THREADS.getCurrentThreadCpuTime();
     }
 
     @Override
@@ -60,9 +69,11 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
             people.add(new PersonPose(trackId(segment, p.id()), p.score(), p.landmarks(), p.worldLandmarks(), p.box()));
         }
         PoseFrame result = new PoseFrame(frame.index(), frame.timeMs(), people);
+        long t0 = System.nanoTime();
         synchronized (appearances) {
             appearances.measure(frame.index(), frame.image().rgb(), frame.image().width(), frame.image().height(), people);
         }
+        appearanceNanos += System.nanoTime() - t0;
         long now = System.currentTimeMillis();
         boolean first = lastProgress == 0;
         if (first || now - lastProgress >= PROGRESS_INTERVAL_MS || frame.index() + 1 == segment.endFrame()) {
@@ -97,6 +108,13 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
     @Override
     public void close() {
         if (estimator != null) {
+            // where a partition's time went, for an operator comparing it with bench pose (issue 12)
+            long frames = Math.max(1, estimator.timings().frames());
+            log.info("Pose of video {} frames {}-{}: {}, appearance {} ms; partition thread CPU {} ms a frame",
+                    segment.videoId(), segment.startFrame(), segment.endFrame(), estimator.timings(),
+                    String.format(java.util.Locale.ROOT, "%.2f", appearanceNanos / (double) frames / 1e6),
+                    String.format(java.util.Locale.ROOT, "%.2f",
+                            (THREADS.getCurrentThreadCpuTime() - cpuAtOpen) / (double) frames / 1e6));
             estimator.close();
             estimator = null;
             tracker = null;
