@@ -107,26 +107,29 @@ public final class OverlayRenderer {
                 recorder.setVideoBitrate(Math.max(1_000_000, width * height * 4));
                 recorder.start();
                 int lastPercent = -1;
-                // one image and one frame for the whole video: drawn frames are copied in and out row by row
+                // one image for the whole video: drawn frames are copied into it and out again row by row
                 BufferedImage image = null;
-                Frame drawn = null;
-                Frame frame;
-                while ((frame = grabber.grabImage()) != null) {
-                    PoseFrame pose = poses.get(index(frame.timestamp, series.fps()));
-                    if (pose != null && !pose.people().isEmpty()) {
-                        image = toImage(frame, image);
-                        SkeletonPainter.paint(image, pose.people());
-                        drawn = toFrame(image, drawn);
-                        recorder.record(drawn, avutil.AV_PIX_FMT_BGR24);
-                    } else {
-                        recorder.record(frame);
+                try (PipelinedEncoder encoder = new PipelinedEncoder(recorder, width, height)) {
+                    Frame frame;
+                    while ((frame = grabber.grabImage()) != null) {
+                        PoseFrame pose = poses.get(index(frame.timestamp, series.fps()));
+                        Frame out = encoder.next();
+                        if (pose != null && !pose.people().isEmpty()) {
+                            image = toImage(frame, image);
+                            SkeletonPainter.paint(image, pose.people());
+                            toFrame(image, out);
+                        } else {
+                            PipelinedEncoder.copy(frame, out);
+                        }
+                        encoder.submit(out);
+                        written++;
+                        int percent = Math.min(99, written * 100 / total);
+                        if (percent != lastPercent) {
+                            progressPercent.accept(percent);
+                            lastPercent = percent;
+                        }
                     }
-                    written++;
-                    int percent = Math.min(99, written * 100 / total);
-                    if (percent != lastPercent) {
-                        progressPercent.accept(percent);
-                        lastPercent = percent;
-                    }
+                    encoder.finish();
                 }
                 recorder.stop();
             }
@@ -167,9 +170,8 @@ public final class OverlayRenderer {
         return image;
     }
 
-    /** The image as a BGR24 frame, the way back of {@link #toImage}. */
-    static Frame toFrame(BufferedImage image, Frame reuse) {
-        Frame frame = reuse != null ? reuse : new Frame(image.getWidth(), image.getHeight(), Frame.DEPTH_UBYTE, 3);
+    /** Copies the image into a BGR24 frame of its size, the way back of {@link #toImage}. */
+    static void toFrame(BufferedImage image, Frame frame) {
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ByteBuffer target = ((ByteBuffer) frame.image[0]).duplicate();
         int row = image.getWidth() * 3;
@@ -177,7 +179,6 @@ public final class OverlayRenderer {
             target.position(y * frame.imageStride);
             target.put(pixels, y * row, row);
         }
-        return frame;
     }
 
     static void writeJpeg(BufferedImage image, Path jpeg) throws IOException {
