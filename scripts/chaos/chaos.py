@@ -213,11 +213,13 @@ class Portal:
         self.token = body["accessToken"]
 
     def upload(self, files):
-        cmd = ["curl", "-sS", "-o", "-", "-w", "\n%{http_code}", "-H", "Authorization: Bearer " + self.token]
+        # the header comes on stdin: a token on curl's command line is readable by every user of the machine (ps)
+        cmd = ["curl", "-sS", "-o", "-", "-w", "\n%{http_code}", "-H", "@-"]
         for f in files:
             cmd += ["-F", f"files=@{f};type=video/mp4"]
         cmd.append(self.base + "/api/uploads")
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        p = subprocess.run(cmd, input="Authorization: Bearer " + self.token + "\n", capture_output=True, text=True,
+                           timeout=300)
         body, _, code = p.stdout.rpartition("\n")
         assert code == "202", f"upload answered {code}: {body[:500]} {p.stderr}"
         return json.loads(body)

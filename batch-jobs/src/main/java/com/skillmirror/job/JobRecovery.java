@@ -46,7 +46,11 @@ public class JobRecovery implements DisposableBean {
     private final Map<UUID, Deque<Instant>> restarts = new ConcurrentHashMap<>();
     private final Map<Long, Decision> decisions = new ConcurrentHashMap<>();
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
-    private final Set<Long> endedHere = ConcurrentHashMap.newKeySet();
+    /**
+     * Executions this process ran to their end, the most recent ones only: a portal that runs for months must not keep
+     * every id; an older one has its end recorded in the repository anyway.
+     */
+    private final RecentIds endedHere = new RecentIds(10_000);
     private final Map<UUID, JobExecution> lastStarted = new ConcurrentHashMap<>();
     private final Set<UUID> waitingForServices = ConcurrentHashMap.newKeySet();
     private final JdbcClient jdbc;

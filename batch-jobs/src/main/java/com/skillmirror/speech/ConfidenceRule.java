@@ -15,7 +15,7 @@ record ConfidenceRule(double lowWord, double poorMean, double poorLowShare) {
      * Calibrated on pocketsphinx's held-out output (PocketsphinxWerTest): transcripts under a mean of 60 % had a word
      * error rate of about half or worse. Also the rule of providers not calibrated yet (openai).
      */
-    static final ConfidenceRule DEFAULT = new ConfidenceRule(0.5, 0.6, 0.4);
+    static final ConfidenceRule DEFAULT = new ConfidenceRule(TranscriptConfidence.LOW_WORD, 0.6, 0.4);
 
     /** The rule of the provider that wrote the transcript (its name as in {@link Transcript#provider()}). */
     static ConfidenceRule of(String provider) {
