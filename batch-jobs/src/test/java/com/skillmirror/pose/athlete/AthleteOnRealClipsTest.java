@@ -146,7 +146,7 @@ class AthleteOnRealClipsTest {
 
     @Test
     void aPersonAcrossTwoPoseSegmentsIsOnePerson() throws Exception {
-        // the pose stage tracks each 900-frame segment on its own and offsets the later segment's ids (see
+        // the pose stage tracks each segment (450 frames by default) on its own and offsets the later segment's ids (see
         // PoseFrameProcessor.trackId): here the crowded clip cut at frame 40 the same way
         PoseSeries whole = crowded.series();
         List<PoseFrame> frames = new ArrayList<>();
