@@ -8,16 +8,18 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Objects as files under a root folder; writes go to a temporary file first, so readers never see half an object.
@@ -160,14 +162,35 @@ public final class LocalDiskStorage implements ObjectStorage {
             return List.of();
         }
         List<String> keys = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".part"))
-                    .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
-                    .filter(k -> k.startsWith(prefix))
-                    .sorted()
-                    .forEach(keys::add);
-        }
+        // jobs write (temporary .part files, renamed when complete) and delete while a list runs: a file or folder
+        // gone between seeing its name and reading its attributes is skipped, not an error of the whole list
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String key = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (attrs.isRegularFile() && !file.getFileName().toString().endsWith(".part") && key.startsWith(prefix)) {
+                    keys.add(key);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        keys.sort(null);
         return keys;
     }
 
