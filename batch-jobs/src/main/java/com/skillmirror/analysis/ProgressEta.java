@@ -40,8 +40,8 @@ public final class ProgressEta {
             "keyframes", "overlay", "compare", "report", "pdf");
     /**
      * Each sub-step's phase (a barrier): decode; pose beside speech; the pose summary beside the overlay video;
-     * compare; report. The overlay goes on beside compare and report too, which this leaves out (it ends about when
-     * they do).
+     * compare; report. The overlay goes on beside compare, the reports and the team report too
+     * ({@link #overlayRemaining}): on a long clip it ends after them.
      */
     private static final int[] PHASE = {0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 4, 4};
     /**
@@ -50,6 +50,7 @@ public final class ProgressEta {
      */
     private static final boolean[] BESIDE = {false, false, false, false, true, false, false, false, true, false, false,
         false};
+    private static final int OVERLAY = STEPS.indexOf("overlay");
     private static final int REPORT_PHASE = 4;
     private static final int PHASES = 5;
     /**
@@ -225,6 +226,17 @@ public final class ProgressEta {
     }
 
     private double uploadRemaining(UploadState upload, long now) {
+        double longest = 0;
+        double sum = 0;
+        for (VideoState video : upload.videos.values()) {
+            double overlay = overlayRemaining(upload, video, now);
+            longest = Math.max(longest, overlay);
+            sum += overlay;
+        }
+        return Math.max(chainRemaining(upload, now), Math.max(longest, sum / parallelism));
+    }
+
+    private double chainRemaining(UploadState upload, long now) {
         double total = 0;
         for (int phase = 0; phase < PHASES; phase++) {
             total += phaseRemaining(upload, phase, now);
@@ -241,8 +253,28 @@ public final class ProgressEta {
         for (int phase = 0; phase < REPORT_PHASE; phase++) {
             total += phaseRemaining(upload, phase, now);
         }
-        return total + (upload.phase < REPORT_PHASE ? phaseRemaining(upload, REPORT_PHASE, now)
-                : videoPhaseRemaining(upload, video, REPORT_PHASE, now, true));
+        total += upload.phase < REPORT_PHASE ? phaseRemaining(upload, REPORT_PHASE, now)
+                : videoPhaseRemaining(upload, video, REPORT_PHASE, now, true);
+        return Math.max(total, overlayRemaining(upload, video, now));
+    }
+
+    /**
+     * The video's overlay once the chain has gone past the overlay's phase (before that, its phase counts it): what
+     * its own rate leaves, the prior when it waits for a thread while other videos' overlays run, and nothing when no
+     * overlay has started (the overlay video may be switched off).
+     */
+    private double overlayRemaining(UploadState upload, VideoState video, long now) {
+        if (upload.phase <= PHASE[OVERLAY] || video.failed) {
+            return 0;
+        }
+        double prior = FIXED_SECONDS + learned[OVERLAY] * video.seconds();
+        for (Part p : video.parts.values()) {
+            if (p.index == OVERLAY) {
+                return p.remaining(prior, now);
+            }
+        }
+        boolean overlaysRun = upload.videos.values().stream().anyMatch(v -> !v.hasNo(OVERLAY));
+        return overlaysRun ? prior : 0;
     }
 
     /** The stage's time for the whole upload: 0 once a later stage has started (a barrier). */

@@ -195,4 +195,27 @@ class ProgressEtaTest {
         // the second video's decode to compare priors (~0.8 x 60 s) are no longer counted
         assertThat(both.uploadEtaSeconds() - one.uploadEtaSeconds()).isGreaterThan(40);
     }
+
+    @Test
+    void anOverlayStillDrawingAfterTheReportsKeepsTheEstimateUntilItEnds() {
+        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "summary", 0, "x"));
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "overlay", 0, "x"));
+        later(10_000);
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "summary", 1, "x"));
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "overlay", 0.1, "x"));
+        // the overlay's own rate: 10 s for a tenth, so 90 s more; compare and the reports' priors are ~20 s
+        ProgressEvent comparing = single.apply(ProgressEvent.step(upload, first, Stage.COMPARE, "compare", 0, "x"));
+        assertThat(comparing.uploadEtaSeconds()).isBetween(85L, 95L);
+        assertThat(comparing.etaSeconds()).isBetween(85L, 95L);
+        later(30_000);
+        single.apply(ProgressEvent.step(upload, first, Stage.REPORT, "pdf", 1, "x"));
+        ProgressEvent team = single.apply(ProgressEvent.step(upload, null, Stage.REPORT, ProgressEta.TEAM_REPORT, 1, "x"));
+        // 40 s in, still at a tenth by its last report: the team report is done, the overlay is not
+        assertThat(team.uploadEtaSeconds()).isGreaterThan(50L);
+        later(1_000);
+        single.apply(ProgressEvent.step(upload, first, Stage.POSE, "overlay", 1, "x"));
+        ProgressEvent done = single.apply(ProgressEvent.step(upload, null, Stage.REPORT, ProgressEta.TEAM_REPORT, 1, "x"));
+        assertThat(done.uploadEtaSeconds()).isLessThan(5L);
+    }
 }
