@@ -32,6 +32,11 @@ class ProgressEtaTest {
         now.addAndGet(ms);
     }
 
+    /** An upload of the first video alone, with two partition threads. */
+    private ProgressEta firstVideoOnTwoThreads() {
+        return new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+    }
+
     @Test
     void beforeAnyWorkTheEstimateIsThePriorOfEveryStepForEveryVideo() {
         ProgressEvent started = eta.apply(ProgressEvent.of(ProgressEvent.STARTED, upload, null, null, 0, "started"));
@@ -94,7 +99,7 @@ class ProgressEtaTest {
     @Test
     void segmentsNotStartedYetAreCountedByWhatThePriorLeaves() {
         // one 60 s video, its pose in segments two at a time: the first two fast, the others not seen yet
-        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+        ProgressEta single = firstVideoOnTwoThreads();
         double posePrior = 0.3 + ProgressEta.PRIOR[ProgressEta.STEPS.indexOf("pose")] * 60;
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0, "x"));
@@ -113,7 +118,7 @@ class ProgressEtaTest {
 
     @Test
     void speechStartingBesideThePoseStepLeavesThePoseAndWhatFollowsInTheEstimate() {
-        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+        ProgressEta single = firstVideoOnTwoThreads();
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/0", 0, "x"));
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "pose/900", 0, "x"));
         later(10_000);
@@ -198,7 +203,7 @@ class ProgressEtaTest {
 
     @Test
     void anOverlayStillDrawingAfterTheReportsKeepsTheEstimateUntilItEnds() {
-        ProgressEta single = new ProgressEta(id -> List.of(new ProgressEta.Length(first, 60, true)), 2, now::get);
+        ProgressEta single = firstVideoOnTwoThreads();
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "summary", 0, "x"));
         single.apply(ProgressEvent.step(upload, first, Stage.POSE, "overlay", 0, "x"));
         later(10_000);

@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -112,8 +113,8 @@ class PoseFrameProcessor implements ItemProcessor<IndexedFrame, PoseFrame>, Item
             long frames = Math.max(1, estimator.timings().frames());
             log.info("Pose of video {} frames {}-{}: {}, appearance {} ms; partition thread CPU {} ms a frame",
                     segment.videoId(), segment.startFrame(), segment.endFrame(), estimator.timings(),
-                    String.format(java.util.Locale.ROOT, "%.2f", appearanceNanos / (double) frames / 1e6),
-                    String.format(java.util.Locale.ROOT, "%.2f",
+                    String.format(Locale.ROOT, "%.2f", appearanceNanos / (double) frames / 1e6),
+                    String.format(Locale.ROOT, "%.2f",
                             (THREADS.getCurrentThreadCpuTime() - cpuAtOpen) / (double) frames / 1e6));
             estimator.close();
             estimator = null;

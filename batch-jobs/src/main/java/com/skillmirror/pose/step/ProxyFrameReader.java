@@ -5,6 +5,7 @@ import com.skillmirror.storage.ObjectStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -113,7 +114,7 @@ class ProxyFrameReader implements ItemStreamReader<IndexedFrame> {
     public void close() {
         if (framesRead > 0) {
             log.info("Decoded frames {}-{} of video {}: {} ms a frame", segment.startFrame(), segment.endFrame(),
-                    segment.videoId(), String.format(java.util.Locale.ROOT, "%.2f", decodeNanos / 1e6 / framesRead));
+                    segment.videoId(), String.format(Locale.ROOT, "%.2f", decodeNanos / 1e6 / framesRead));
             framesRead = 0; // Spring Batch closes a reader twice (step and partition)
             decodeNanos = 0;
         }
