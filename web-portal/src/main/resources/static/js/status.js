@@ -34,7 +34,7 @@
       const r = row(v.videoId);
       if (!r) return;
       r.querySelector('.status').textContent = v.status;
-      if (v.stage) r.querySelector('.stage').textContent = v.stage;
+      if (v.stage && !videos.has(v.videoId)) r.querySelector('.stage').textContent = v.stage;
       if (v.status === 'COMPLETED') r.querySelector('.bar').value = 100;
       if (v.error) r.querySelector('.message').textContent = v.error.stage + ': ' + v.error.message;
       const cell = r.querySelector('.report');
@@ -57,42 +57,67 @@
     return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
   }
 
-  // The bar shows the video's stage, not its sub-step (which starts again at 0 each time): every sub-step weighted by
-  // its usual share of the stage's time (ProgressEta's priors), pose segments averaged over those seen so far, and
-  // never going back within a stage. A step of no known stage shows its own percentage. The bar and the stage's name
-  // are those of the video's latest event.
+  // Stages of one video run side by side (pose beside speech, the overlay beside the reports) and their events
+  // interleave, so the row shows them all: the stage cell names each stage seen with its percentage ("pose 62 % ·
+  // speech 100 %"), and the bar shows the whole video. Every sub-step is weighted by its usual share of a video's
+  // time (ProgressEta's priors), pose segments averaged over those seen so far, and nothing goes back. A step of
+  // no known stage shows its own percentage.
   const SUB_STEPS = {
     probe: ['decode', 0.02], proxy: ['decode', 0.5], audio: ['decode', 0.04],
     pose: ['pose', 0.9], summary: ['pose', 0.1], exports: ['pose', 0.05], keyframes: ['pose', 0.05],
     overlay: ['pose', 0.5], speech: ['speech', 0.1], compare: ['compare', 0.05], report: ['report', 0.1],
     pdf: ['report', 0.15]
   };
-  const stages = new Map();
+  const STAGE_ORDER = ['decode', 'pose', 'speech', 'compare', 'report'];
+  const videos = new Map();
 
-  function stagePercent(ev) {
-    const base = typeof ev.step === 'string' ? ev.step.split('/')[0] : '';
-    const sub = Object.prototype.hasOwnProperty.call(SUB_STEPS, base) ? SUB_STEPS[base] : null;
-    if (!sub) return ev.percent;
-    // kept per video and stage: stages of one video run side by side (pose beside speech, the overlay beside the
-    // reports), and their events interleave
-    const key = ev.videoId + ' ' + sub[0];
-    let stage = stages.get(key);
-    if (!stage) {
-      stage = { fractions: new Map(), shown: 0 };
-      stages.set(key, stage);
+  function videoProgress(videoId) {
+    let video = videos.get(videoId);
+    if (!video) {
+      video = { fractions: new Map(), stages: new Map(), shown: 0 };
+      videos.set(videoId, video);
     }
-    const fraction = Math.max(0, Math.min(1, Number(ev.fraction) || 0));
-    stage.fractions.set(ev.step, Math.max(stage.fractions.get(ev.step) || 0, fraction));
+    return video;
+  }
+
+  // {done, total} of one stage's sub-steps, by their weights
+  function stageWork(video, stage) {
     let done = 0;
     let total = 0;
     for (const [name, [group, weight]] of Object.entries(SUB_STEPS)) {
-      if (group !== sub[0]) continue;
-      const parts = [...stage.fractions].filter(([step]) => step.split('/')[0] === name).map(([, f]) => f);
+      if (group !== stage) continue;
+      const parts = [...video.fractions].filter(([step]) => step.split('/')[0] === name).map(([, f]) => f);
       done += weight * (parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0);
       total += weight;
     }
-    stage.shown = Math.max(stage.shown, Math.floor(100 * done / total + 1e-9));
-    return stage.shown;
+    return { done, total };
+  }
+
+  function showProgress(r, ev) {
+    const base = typeof ev.step === 'string' ? ev.step.split('/')[0] : '';
+    if (!Object.prototype.hasOwnProperty.call(SUB_STEPS, base)) {
+      r.querySelector('.bar').value = ev.percent;
+      return;
+    }
+    const stage = SUB_STEPS[base][0];
+    const video = videoProgress(ev.videoId);
+    const fraction = Math.max(0, Math.min(1, Number(ev.fraction) || 0));
+    video.fractions.set(ev.step, Math.max(video.fractions.get(ev.step) || 0, fraction));
+    let done = 0;
+    let total = 0;
+    for (const s of STAGE_ORDER) {
+      const work = stageWork(video, s);
+      done += work.done;
+      total += work.total;
+      if (s === stage || video.stages.has(s)) {
+        const percent = Math.floor(100 * work.done / work.total + 1e-9);
+        video.stages.set(s, Math.max(video.stages.get(s) || 0, percent));
+      }
+    }
+    video.shown = Math.max(video.shown, Math.floor(100 * done / total + 1e-9));
+    r.querySelector('.bar').value = video.shown;
+    r.querySelector('.stage').textContent = STAGE_ORDER.filter(s => video.stages.has(s))
+      .map(s => s + ' ' + video.stages.get(s) + ' %').join(' · ');
   }
 
   function onEvent(ev) {
@@ -100,8 +125,11 @@
     live.latenciesMs.push(Date.now() - ev.timestampMs);
     const r = ev.videoId ? row(ev.videoId) : null;
     if (r) {
-      if (ev.stage) r.querySelector('.stage').textContent = ev.stage;
-      if (ev.type === 'analysis_progress') r.querySelector('.bar').value = stagePercent(ev);
+      if (ev.type === 'analysis_progress') {
+        showProgress(r, ev);
+      } else if (ev.stage && !videos.has(ev.videoId)) {
+        r.querySelector('.stage').textContent = ev.stage;
+      }
       if (ev.message) {
         // the sub-step's message with the estimates: "overlay video: frames written 40 % · about 0:32 left (upload 1:10)"
         const eta = ev.type === 'analysis_progress' && ev.etaSeconds > 0
