@@ -36,8 +36,10 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Error of one image or frame = mean distance (pixels) of the 33 landmarks of our main person (rank 0) to
  * MediaPipe's, divided by the person's size: the larger side of the bounding box of MediaPipe's 33 landmarks
  * (as in {@link PoseParityTest}). Also reported on the landmarks MediaPipe marks visible (visibility &gt; 0.5).
- * The set is split in two halves (even / odd positions): the engine was tuned looking at the first only; both
- * are reported.
+ * The first set is split in two halves (even / odd positions): the engine was tuned looking at the first only; both
+ * are reported, and so are the held-out photos ({@link ParityMedia#HELD_OUT_PHOTOS}), added after the engine's last
+ * change. Where MediaPipe's two runs disagree on whether anyone is there, the image is measured against the
+ * CPU-inference run only.
  */
 class PoseParitySuiteTest {
 
@@ -55,14 +57,15 @@ class PoseParitySuiteTest {
     static final double CPU_STILL_MEAN_LIMIT = 0.0005;
     static final double CPU_FRAME_MAX_LIMIT = 0.002;
 
-    // Regression limits against MediaPipe's WebGL-inference run, slightly above the values measured on 3 December
+    // Regression limits against MediaPipe's WebGL-inference run, slightly above the values measured on 4 December
     // 2026 (README, pose parity). The issue's still targets (every still <= 2 %, mean <= 1 %) and its per-frame
-    // target (every frame <= 2.5 %) are NOT met against this run: 14 of 31 stills over 2 %, mean 6.38 %, median
-    // 1.62 %; 5 of 58 frames over 2.5 %. MediaPipe's own CPU-inference run is as far from it (the table shows
-    // it). The frame mean target (<= 1 %) is met (0.92 %) and asserted as such.
-    static final double WEBGL_STILL_MEAN_LIMIT = 0.066;
-    static final double WEBGL_STILL_MEDIAN_LIMIT = 0.017;
-    static final int WEBGL_STILLS_OVER_2_PERCENT_LIMIT = 14;
+    // target (every frame <= 2.5 %) are NOT met against this run: 21 of 51 stills over 2 %, mean 6.90 %, median
+    // 1.47 % (the 20 held-out photos: 7 over 2 %, mean 7.70 %, median 1.28 %); 5 of 58 frames over 2.5 %.
+    // MediaPipe's own CPU-inference run is exactly as far from it (the table shows it). The frame mean target
+    // (<= 1 %) is met (0.92 %) and asserted as such.
+    static final double WEBGL_STILL_MEAN_LIMIT = 0.071;
+    static final double WEBGL_STILL_MEDIAN_LIMIT = 0.016;
+    static final int WEBGL_STILLS_OVER_2_PERCENT_LIMIT = 21;
     static final int WEBGL_FRAMES_OVER_2_5_PERCENT_LIMIT = 5;
 
     /**
@@ -201,19 +204,24 @@ class PoseParitySuiteTest {
     @Test
     void stillImagesMatchMediaPipe() throws Exception {
         Map<String, JsonNode> cpuRefs = byName(reference("stills-photos.json", true).get("frames"),
-                reference("stills-variants.json", true).get("frames"));
+                reference("stills-variants.json", true).get("frames"),
+                reference("stills-heldout.json", true).get("frames"));
         Map<String, JsonNode> webglRefs = byName(reference("stills-photos.json").get("frames"),
-                reference("stills-variants.json").get("frames"));
+                reference("stills-variants.json").get("frames"), reference("stills-heldout.json").get("frames"));
         List<Path> files = ParityMedia.stills(TestMedia.cacheDir().resolve("parity").resolve("derived"));
+        int firstHeldOut = files.size() - ParityMedia.HELD_OUT_PHOTOS.size();
         assertThat(files).hasSize(cpuRefs.size()).hasSize(webglRefs.size());
         List<Double> cpu = new ArrayList<>();
         List<Double> cpuVisible = new ArrayList<>();
         List<Double> webgl = new ArrayList<>();
         List<Double> webglTune = new ArrayList<>();
         List<Double> webglCheck = new ArrayList<>();
+        List<Double> cpuHeldOut = new ArrayList<>();
+        List<Double> webglHeldOut = new ArrayList<>();
         List<Double> mediaPipeCpuVsWebgl = new ArrayList<>();
         List<String> cpuFailures = new ArrayList<>();
         List<String> webglNobody = new ArrayList<>();
+        List<String> presenceDisagreements = new ArrayList<>();
         System.out.println("parity stills: image | size | error vs MediaPipe CPU-inference (all / visible landmarks)"
                 + " | vs MediaPipe WebGL | MediaPipe CPU vs WebGL | people (ours) | half");
         for (int k = 0; k < files.size(); k++) {
@@ -232,7 +240,7 @@ class PoseParitySuiteTest {
             double[] eWebgl = error(webglRef.get("landmarks"), p, img.width(), img.height());
             double[] eMediaPipe = error(webglRef.get("landmarks"), points(cpuRef.get("landmarks")),
                     img.width(), img.height());
-            String half = k % 2 == 0 ? "tune" : "check";
+            String half = k >= firstHeldOut ? "held out" : k % 2 == 0 ? "tune" : "check";
             System.out.printf(Locale.ROOT, "  %-36s %5dx%-5d %s / %s  %s  %s  %d %s%n", name, img.width(),
                     img.height(), pct(eCpu), eCpu == null ? "     -" : pct(new double[] {eCpu[1]}), pct(eWebgl),
                     pct(eMediaPipe), ours.size(), half);
@@ -242,34 +250,46 @@ class PoseParitySuiteTest {
                 }
             } else {
                 cpu.add(eCpu[0]);
+                if (k >= firstHeldOut) {
+                    cpuHeldOut.add(eCpu[0]);
+                }
                 cpuVisible.add(eCpu[1]);
                 if (!(eCpu[0] <= STILL_MAX)) {
                     cpuFailures.add(String.format(Locale.ROOT, "%s: %.2f%%", name, 100 * eCpu[0]));
                 }
             }
-            if (eWebgl == null) {
+            boolean mediaPipeRunsDisagree = (eCpu == null) != (eWebgl == null);
+            if (mediaPipeRunsDisagree) {
+                // one of MediaPipe's runs finds a person and the other does not: nothing to measure against the
+                // WebGL run (we follow the CPU-inference run, asserted above)
+                presenceDisagreements.add(name);
+            } else if (eWebgl == null) {
                 if (!ours.isEmpty()) {
                     webglNobody.add(name);
                 }
             } else {
                 webgl.add(eWebgl[0]);
-                (k % 2 == 0 ? webglTune : webglCheck).add(eWebgl[0]);
-                if (eMediaPipe != null) {
-                    mediaPipeCpuVsWebgl.add(eMediaPipe[0]);
-                }
+                (k >= firstHeldOut ? webglHeldOut : k % 2 == 0 ? webglTune : webglCheck).add(eWebgl[0]);
+                mediaPipeCpuVsWebgl.add(eMediaPipe[0]);
             }
         }
         System.out.println("parity stills " + stats("vs MediaPipe CPU-inference, all", cpu, STILL_MAX));
         System.out.println("parity stills " + stats("vs MediaPipe CPU-inference, visible landmarks", cpuVisible, STILL_MAX));
+        System.out.println("parity stills " + stats("vs MediaPipe CPU-inference, held-out photos", cpuHeldOut,
+                STILL_MAX));
         System.out.println("parity stills " + stats("vs MediaPipe WebGL, all", webgl, STILL_MAX));
         System.out.println("parity stills " + stats("vs MediaPipe WebGL, tune half", webglTune, STILL_MAX));
         System.out.println("parity stills " + stats("vs MediaPipe WebGL, check half", webglCheck, STILL_MAX));
+        System.out.println("parity stills " + stats("vs MediaPipe WebGL, held-out photos", webglHeldOut, STILL_MAX));
         System.out.println("parity stills " + stats("MediaPipe CPU-inference vs MediaPipe WebGL", mediaPipeCpuVsWebgl,
                 STILL_MAX));
         System.out.println("parity stills: " + cpu.size() + " with a person (CPU-inference run), " + webgl.size()
-                + " (WebGL run)");
+                + " (both MediaPipe runs); MediaPipe's two runs disagree on whether anyone is there: "
+                + presenceDisagreements);
 
-        assertThat(cpu).hasSizeGreaterThanOrEqualTo(30);
+        // issue 15: at least 40 images of people, measured on images the engine was not tuned on
+        assertThat(cpu).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(cpuHeldOut).hasSizeGreaterThanOrEqualTo(20);
         assertThat(cpuFailures).as("stills over %.0f%% of MediaPipe's CPU-inference run, or nobody disagreement",
                 100 * STILL_MAX).isEmpty();
         assertThat(mean(cpu)).isLessThanOrEqualTo(STILL_MEAN);
@@ -278,7 +298,7 @@ class PoseParitySuiteTest {
         assertThat(mean(cpu)).isLessThanOrEqualTo(CPU_STILL_MEAN_LIMIT);
 
         assertThat(webglNobody).as("stills where MediaPipe's WebGL run finds nobody and we find someone").isEmpty();
-        assertThat(webgl).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(webgl).hasSizeGreaterThanOrEqualTo(40);
         // regression limits, not the issue's targets (see the constants)
         assertThat(mean(webgl)).isLessThanOrEqualTo(WEBGL_STILL_MEAN_LIMIT);
         assertThat(median(webgl)).isLessThanOrEqualTo(WEBGL_STILL_MEDIAN_LIMIT);
