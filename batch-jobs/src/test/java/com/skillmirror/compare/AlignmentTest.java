@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.skillmirror.expert.ExpertPattern;
-import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.kinematics.PoseClips;
 import com.skillmirror.landmarks.PoseSeries;
-import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
-import com.skillmirror.testsupport.TestMedia;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,10 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AlignmentTest {
 
-    private static final ExpertProfile PASSER_BY = new ExpertProfile(
-            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
-            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
-
     private static PoseSeries poses;
     private static FeatureSeries walker;
     private static SkillDefinition gait;
@@ -36,11 +29,10 @@ class AlignmentTest {
 
     @BeforeAll
     static void track() throws Exception {
-        poses = PoseClips.track(PoseClips.vtestWalker(TestMedia.file("opencv_vtest_pedestrians.avi"), 80), 10,
-                PoseOptions.defaults());
+        poses = VtestWalker.poses();
         walker = FeatureSeries.of(Kinematics.of(poses, poses.mainPersonId()));
         gait = SkillCatalog.load().get("running-gait");
-        stride = new PatternBuilder(gait).build(List.of(walker), PASSER_BY);
+        stride = new PatternBuilder(gait).build(List.of(walker), VtestWalker.PROFILE);
     }
 
     @Test
@@ -123,27 +115,9 @@ class AlignmentTest {
         assertThat(JsonMapper.builder().build().readValue(old, Comparison.class).alignment()).isNull();
     }
     /** A stride as a whole-take skill, so a run of strides is a set of repetitions (as RepetitionsOnRealFootageTest). */
-    private static final String STRIDE_TAKE = """
-            id: stride-take
-            name: Stride (whole take)
-            version: 1
-            poseModel: full
-            joints:
-              - {angle: left_knee_angle, weight: 1.0}
-              - {angle: right_knee_angle, weight: 1.0}
-              - {angle: left_hip_angle, weight: 1.0}
-              - {angle: right_hip_angle, weight: 1.0}
-            events:
-              - {id: left-swing, rule: MIN, signal: [left_knee_angle]}
-            phases:
-              - {id: swing, from: start, to: left-swing}
-              - {id: rest, from: left-swing, to: end}
-            """;
-
     @Test
     void aSetOfRepetitionsIsAlignedRepetitionByRepetitionAsItIsScored() throws Exception {
-        SkillDefinition strideTake = SkillCatalog.parse("test/stride-take.yaml",
-                new java.io.ByteArrayInputStream(STRIDE_TAKE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SkillDefinition strideTake = VtestWalker.skill(VtestWalker.STRIDE_TAKE_SKILL);
         // one real take from the knee's straightest point before a left swing to the straightest after it, four times
         double[][] rows = new double[walker.length()][1];
         double[] knee = walker.column("left_knee_angle");
@@ -163,7 +137,7 @@ class AlignmentTest {
         }
         FeatureSeries set = new FeatureSeries(walker.names(), walker.fps(), all.toArray(double[][]::new));
         ExpertPattern pattern = new PatternBuilder(strideTake).build(List.of(new FeatureSeries(walker.names(),
-                walker.fps(), one)), PASSER_BY);
+                walker.fps(), one)), VtestWalker.PROFILE);
         SkillComparator comparator = new SkillComparator(strideTake);
         Comparison whole = comparator.compare(set, pattern);
         Comparison c = new Repetitions(strideTake, comparator).addTo(whole, set, pattern);

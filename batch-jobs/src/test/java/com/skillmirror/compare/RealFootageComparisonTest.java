@@ -2,17 +2,14 @@ package com.skillmirror.compare;
 
 import com.skillmirror.compare.PatternBuilder;
 import com.skillmirror.expert.ExpertPattern;
-import com.skillmirror.expert.ExpertProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.kinematics.KinematicSeries;
 import com.skillmirror.kinematics.Kinematics;
 import com.skillmirror.kinematics.PoseClips;
 import com.skillmirror.landmarks.PoseSeries;
-import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
-import com.skillmirror.testsupport.TestMedia;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,49 +20,22 @@ import org.junit.jupiter.api.Test;
  */
 class RealFootageComparisonTest {
 
-    /** The clip's walker is an unidentified passer-by: the profile says exactly that and names nobody. */
-    private static final ExpertProfile PASSER_BY = new ExpertProfile(
-            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
-            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
-
-    /**
-     * A whole-take (not cyclic) skill for the walk, defined the way a club would add one: a file. Whole-take
-     * comparison is what "compared with itself" and "resampled" are about; the built-in running-gait skill cuts
-     * the take into strides (see {@link #realWalkStridesUnderTheCyclicGaitSkill}).
-     */
-    private static final String WALK_SKILL = """
-            id: walk-take
-            name: Walk (whole take)
-            version: 1
-            poseModel: full
-            joints:
-              - {angle: left_knee_angle, weight: 1.0}
-              - {angle: right_knee_angle, weight: 1.0}
-              - {angle: left_hip_angle, weight: 1.0}
-              - {angle: right_hip_angle, weight: 1.0}
-              - {angle: left_elbow_angle, weight: 0.3}
-              - {angle: right_elbow_angle, weight: 0.3}
-              - {angle: trunk_lean, weight: 0.5}
-            """;
-
     private static PoseSeries walkerPoses;
     private static FeatureSeries walker;
     private static SkillDefinition gait;
 
     @BeforeAll
     static void track() throws Exception {
-        walkerPoses = PoseClips.track(PoseClips.vtestWalker(TestMedia.file("opencv_vtest_pedestrians.avi"), 80), 10,
-                PoseOptions.defaults());
+        walkerPoses = VtestWalker.poses();
         KinematicSeries k = Kinematics.of(walkerPoses, walkerPoses.mainPersonId());
         walker = FeatureSeries.of(k);
 
-        gait = SkillCatalog.parse("test/walk-take.yaml",
-                new java.io.ByteArrayInputStream(WALK_SKILL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        gait = VtestWalker.skill(VtestWalker.WALK_TAKE_SKILL);
     }
 
     @Test
     void realWalkComparedWithItselfResampledAndMirrored() {
-        ExpertPattern pattern = new PatternBuilder(gait).build(List.of(walker), PASSER_BY);
+        ExpertPattern pattern = new PatternBuilder(gait).build(List.of(walker), VtestWalker.PROFILE);
         SkillComparator comparator = new SkillComparator(gait);
 
         Comparison self = comparator.compare(walker, pattern);
@@ -111,7 +81,7 @@ class RealFootageComparisonTest {
     @Test
     void realWalkStridesUnderTheCyclicGaitSkill() {
         SkillDefinition running = SkillCatalog.load().get("running-gait");
-        ExpertPattern stride = new PatternBuilder(running).build(List.of(walker), PASSER_BY);
+        ExpertPattern stride = new PatternBuilder(running).build(List.of(walker), VtestWalker.PROFILE);
         Comparison c = new SkillComparator(running).compare(walker, stride);
         System.out.println("real walker strides vs its own mean stride: " + c.score() + ", " + c.data() + ", "
                 + c.tempo());

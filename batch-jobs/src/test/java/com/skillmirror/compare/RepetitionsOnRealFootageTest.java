@@ -3,15 +3,10 @@ package com.skillmirror.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.expert.ExpertPattern;
-import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.kinematics.PoseClips;
 import com.skillmirror.landmarks.PoseSeries;
-import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
-import com.skillmirror.testsupport.TestMedia;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,34 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class RepetitionsOnRealFootageTest {
 
-    private static final ExpertProfile PASSER_BY = new ExpertProfile(
-            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
-            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
-
-    /** A stride as a whole-take skill, to split a set of takes the way squats are split (rest level, pads). */
-    private static final String STRIDE_TAKE = """
-            id: stride-take
-            name: Stride (whole take)
-            version: 1
-            poseModel: full
-            joints:
-              - {angle: left_knee_angle, weight: 1.0}
-              - {angle: right_knee_angle, weight: 1.0}
-              - {angle: left_hip_angle, weight: 1.0}
-              - {angle: right_hip_angle, weight: 1.0}
-            events:
-              - {id: left-swing, rule: MIN, signal: [left_knee_angle]}
-            phases:
-              - {id: swing, from: start, to: left-swing}
-              - {id: rest, from: left-swing, to: end}
-            """;
-
     private static FeatureSeries walker;
 
     @BeforeAll
     static void track() throws Exception {
-        PoseSeries poses = PoseClips.track(PoseClips.vtestWalker(TestMedia.file("opencv_vtest_pedestrians.avi"), 80),
-                10, PoseOptions.defaults());
+        PoseSeries poses = VtestWalker.poses();
         walker = FeatureSeries.of(Kinematics.of(poses, poses.mainPersonId()));
     }
 
@@ -116,7 +88,7 @@ class RepetitionsOnRealFootageTest {
         // the pattern is that stride: an untouched copy matches it, so the degraded copies are worse by construction
         // (against the walk's mean stride, the natural stride-to-stride differences of this 10 fps side view are as
         // large as halving the range of motion of one stride)
-        ExpertPattern ownStride = new PatternBuilder(running).build(List.of(stride), PASSER_BY);
+        ExpertPattern ownStride = new PatternBuilder(running).build(List.of(stride), VtestWalker.PROFILE);
 
         // the degraded stride: half the range of motion and bent 20 deg more at the hips (a stiff, stooped stride);
         // halving alone costs this walk's small knee and hip ranges barely more than the joins cost the others
@@ -151,8 +123,7 @@ class RepetitionsOnRealFootageTest {
 
     @Test
     void fiveRealStrideTakesUnderAWholeTakeSkillAreFiveRepetitionsTheShrunkOneWorst() throws Exception {
-        SkillDefinition strideTake = SkillCatalog.parse("test/stride-take.yaml",
-                new java.io.ByteArrayInputStream(STRIDE_TAKE.getBytes(StandardCharsets.UTF_8)));
+        SkillDefinition strideTake = VtestWalker.skill(VtestWalker.STRIDE_TAKE_SKILL);
         List<Integer> swings = leftSwings();
         assertThat(swings).hasSizeGreaterThanOrEqualTo(3);
         // one real take: from the knee's straightest point before a swing to the straightest after it
@@ -161,7 +132,7 @@ class RepetitionsOnRealFootageTest {
         int from = Signals.argMax(knee, swings.get(0) + 1, swing);
         int to = Signals.argMax(knee, swing + 1, swings.get(2));
         FeatureSeries take = rows(walker, from, to + 1);
-        ExpertPattern pattern = new PatternBuilder(strideTake).build(List.of(take), PASSER_BY);
+        ExpertPattern pattern = new PatternBuilder(strideTake).build(List.of(take), VtestWalker.PROFILE);
 
         List<FeatureSeries> takes = List.of(take, take, Movements.stretched(take, 1.5),
                 stooped(shrunk(take, 0.5), 20), take);

@@ -3,11 +3,8 @@ package com.skillmirror.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skillmirror.expert.ExpertPattern;
-import com.skillmirror.expert.ExpertProfile;
-import com.skillmirror.skill.SkillCatalog;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.testsupport.TestMedia;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,26 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class ScoreReliabilityTest {
 
-    private static final ExpertProfile WALKER = new ExpertProfile(
-            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
-            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
-
-    /** A whole-take walking skill (the walk is one take, not cut into strides). */
-    private static final String WALK_SKILL = """
-            id: walk-take
-            name: Walk (whole take)
-            version: 1
-            poseModel: full
-            joints:
-              - {angle: left_knee_angle, weight: 1.0}
-              - {angle: right_knee_angle, weight: 1.0}
-              - {angle: left_hip_angle, weight: 1.0}
-              - {angle: right_hip_angle, weight: 1.0}
-              - {angle: left_elbow_angle, weight: 0.3}
-              - {angle: right_elbow_angle, weight: 0.3}
-              - {angle: trunk_lean, weight: 0.5}
-            """;
-
     private static final String CROP = "crop=480:320:150:256,scale=960:640";
     private static final Path DIR = Path.of("target", "retimed-clips");
 
@@ -59,8 +36,7 @@ class ScoreReliabilityTest {
 
     @BeforeAll
     static void clips() throws Exception {
-        walk = SkillCatalog.parse("test/walk-take.yaml",
-                new java.io.ByteArrayInputStream(WALK_SKILL.getBytes(StandardCharsets.UTF_8)));
+        walk = VtestWalker.skill(VtestWalker.WALK_TAKE_SKILL);
         vtest = TestMedia.file("opencv_vtest_pedestrians.avi");
         Path clip = RetimedClips.filtered(vtest, DIR.resolve("walker.mp4"), 60, 8, CROP, 10);
         original = RetimedClips.angles(clip);
@@ -100,7 +76,7 @@ class ScoreReliabilityTest {
     /** Each variant's score, mirror flag and band, as a README table row (this test's output is the figure). */
     @Test
     void retimedResampledAndMirroredCopiesScoreAsTheClipItself() {
-        ExpertPattern pattern = new PatternBuilder(walk).build(List.of(original), WALKER);
+        ExpertPattern pattern = new PatternBuilder(walk).build(List.of(original), VtestWalker.PROFILE);
         SkillComparator comparator = new SkillComparator(walk);
         Map<String, Comparison> results = new LinkedHashMap<>();
         variants.forEach((name, series) -> results.put(name,
@@ -144,7 +120,7 @@ class ScoreReliabilityTest {
         for (int left = 0; left < takes.size(); left++) {
             List<FeatureSeries> own = new ArrayList<>(takes);
             FeatureSeries take = own.remove(left);
-            ExpertPattern pattern = new PatternBuilder(walk).build(own, WALKER);
+            ExpertPattern pattern = new PatternBuilder(walk).build(own, VtestWalker.PROFILE);
             Comparison c = comparator.compare(take, pattern, Map.of(), views.get("take " + (56 + 4 * left)));
             scored.add(c);
             System.out.printf("| %d-%d s | %s | the other two | %s | %.1f | +/- %s | %s |%n", 56 + 4 * left,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.skillmirror.compare.Comparison.MetricResult;
 import com.skillmirror.compare.Comparison.RankedFinding;
 import com.skillmirror.expert.ExpertPattern;
-import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.kinematics.BodyLandmark;
 import com.skillmirror.kinematics.CameraView;
 import com.skillmirror.kinematics.LandmarkReliability;
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class ViewsOnRealFootageTest {
 
-    private static final ExpertProfile WALKER = new ExpertProfile(
-            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
-            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
     private static final Path DIR = Path.of("target", "retimed-clips");
     private static final String WALKER_CROP = "crop=480:320:150:256,scale=960:640";
 
@@ -55,7 +51,7 @@ class ViewsOnRealFootageTest {
         walkingAway = RetimedClips.poses(RetimedClips.filtered(vtest, DIR.resolve("away-62.mp4"), 62, 5,
                 WALKER_CROP, 10));
         // a stride pattern of the walker's own take: the numbers under test are the metrics, not the score
-        pattern = new PatternBuilder(gait).build(List.of(angles(walker)), WALKER);
+        pattern = new PatternBuilder(gait).build(List.of(angles(walker)), VtestWalker.PROFILE);
         comparator = new SkillComparator(gait);
     }
 
@@ -182,7 +178,7 @@ class ViewsOnRealFootageTest {
 
         // a frontal-plane symmetry keeps its metric from behind: the same take under the jumping jack
         SkillDefinition jack = SkillCatalog.load().get("jumping-jack");
-        ExpertPattern jackPattern = new PatternBuilder(jack).build(List.of(take), WALKER);
+        ExpertPattern jackPattern = new PatternBuilder(jack).build(List.of(take), VtestWalker.PROFILE);
         MetricResult arms = metric(new SkillComparator(jack).compare(take, jackPattern, Map.of(), awayViews),
                 "arm_symmetry");
         System.out.println("away as a jack: " + arms);

@@ -10,20 +10,17 @@ import com.skillmirror.analysis.StageResults;
 import com.skillmirror.compare.CompareResult;
 import com.skillmirror.compare.ComparisonRepository;
 import com.skillmirror.compare.PatternBuilder;
+import com.skillmirror.compare.VtestWalker;
 import com.skillmirror.expert.ExpertPattern;
 import com.skillmirror.expert.ExpertPatterns;
-import com.skillmirror.expert.ExpertProfile;
 import com.skillmirror.kinematics.Kinematics;
-import com.skillmirror.kinematics.PoseClips;
 import com.skillmirror.landmarks.PoseSeries;
-import com.skillmirror.pose.PoseOptions;
 import com.skillmirror.skill.SkillDefinition;
 import com.skillmirror.skill.SkillRegistry;
 import com.skillmirror.skill.SkillSettings;
 import com.skillmirror.storage.Artifact;
 import com.skillmirror.testsupport.OwnDatabaseTest;
 import com.skillmirror.testsupport.StoredShapes;
-import com.skillmirror.testsupport.TestMedia;
 import com.skillmirror.upload.IncomingFile;
 import com.skillmirror.upload.UploadService;
 import com.skillmirror.upload.Video;
@@ -52,23 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = TestAnalysisApplication.class)
 class CompareTaskletTest extends OwnDatabaseTest {
 
-    /** A whole-take skill of the joints a walk uses, so the real walker's take compares with a pattern of itself. */
-    private static final String WALK_SKILL = """
-            id: walk-take
-            name: Walk (whole take)
-            version: 1
-            poseModel: full
-            joints:
-              - {angle: left_knee_angle, weight: 1.0}
-              - {angle: right_knee_angle, weight: 1.0}
-              - {angle: left_hip_angle, weight: 1.0}
-              - {angle: right_hip_angle, weight: 1.0}
-              - {angle: trunk_lean, weight: 0.5}
-            """;
-    private static final ExpertProfile PASSER_BY = new ExpertProfile(
-            "Unidentified pedestrian in OpenCV's vtest.avi sample (test data)", null,
-            "OpenCV samples, via the Debian opencv-doc package", "OpenCV sample data (Apache-2.0/BSD)");
-
     @Autowired
     UploadService uploads;
     @Autowired
@@ -89,18 +69,17 @@ class CompareTaskletTest extends OwnDatabaseTest {
     @Test
     void aVideoWithOnlyItsLandmarkSeriesIsComparedNotSkipped() throws Exception {
         Path skillDir = Files.createDirectories(home.resolve("extra-skills"));
-        Files.writeString(skillDir.resolve("walk-take.yaml"), WALK_SKILL);
+        Files.writeString(skillDir.resolve("walk-take.yaml"), VtestWalker.WALK_TAKE_SKILL);
         SkillRegistry skills = new SkillRegistry(jdbc, json, new SkillSettings(skillDir.toString()));
         SkillDefinition walk = skills.get("walk-take");
 
         ByteArrayOutputStream landmarks = new ByteArrayOutputStream();
-        PoseClips.track(PoseClips.vtestWalker(TestMedia.file("opencv_vtest_pedestrians.avi"), 80), 10,
-                PoseOptions.defaults()).write(landmarks);
+        VtestWalker.poses().write(landmarks);
         PoseSeries walker = PoseSeries.read(new ByteArrayInputStream(landmarks.toByteArray()));
         int main = walker.mainPersonId();
         ExpertPattern pattern = new PatternBuilder(walk)
-                .fromKinematics(List.of(Kinematics.of(walker, main)), PASSER_BY);
-        patterns.save(pattern, patterns.expert(PASSER_BY));
+                .fromKinematics(List.of(Kinematics.of(walker, main)), VtestWalker.PROFILE);
+        patterns.save(pattern, patterns.expert(VtestWalker.PROFILE));
 
         Video video = upload(walk.id());
         results.store(video.uploadId(), video.id(), Artifact.POSE_SERIES, landmarks.toByteArray());
