@@ -2,7 +2,6 @@ package com.skillmirror.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.analysis.AnalysisResults;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.job.AnalysisLauncher;
@@ -38,8 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,36 +62,13 @@ class DistributedAnalysisTest {
         temp = Files.createTempDirectory("skillmirror-distributed-");
         database = TestDatabase.create();
         s3 = new TestS3Server(Files.createDirectories(temp.resolve("s3")));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        shared = new LinkedHashMap<>();
-        shared.put("spring.datasource.url", database.url());
-        shared.put("spring.datasource.username", database.username());
-        shared.put("skillmirror.home", temp.resolve("home").toString());
-        shared.put("skillmirror.storage.type", "s3");
-        shared.put("skillmirror.storage.s3.endpoint", s3.endpoint());
-        shared.put("skillmirror.storage.s3.access-key", TestS3Server.ACCESS_KEY);
-        shared.put("skillmirror.storage.s3.secret-key", TestS3Server.SECRET_KEY);
-        shared.put("skillmirror.storage.s3.bucket", "distributed-test");
-        // S3Proxy cannot do SSE-S3 (MinIO with a KMS key does; see docker-compose.yml)
-        shared.put("skillmirror.storage.s3.server-side-encryption", "false");
-        // the worker processes get every address as arguments, so they reach the same services as this JVM
-        shared.put("spring.rabbitmq.host", TestServices.current().rabbitmq().host());
-        shared.put("spring.rabbitmq.port", String.valueOf(TestServices.current().rabbitmq().port()));
-        // this run's own queue and exchange: nothing left over from another run can reach it
-        shared.put("skillmirror.broker.partition-queue", "skillmirror.partitions.test-" + run);
-        shared.put("skillmirror.broker.progress-exchange", "skillmirror.progress.test-" + run);
-
-        // this test JVM is no worker (the worker module's application.properties is on its classpath)
-        Map<String, String> managerProps = new HashMap<>(shared);
-        managerProps.put("skillmirror.worker.enabled", "false");
-        managerProps.put("skillmirror.distributed", "true");
-        managerProps.put("skillmirror.partition.poll-interval", "200ms");
-        managerProps.put("skillmirror.partition.timeout", "5m");
-        manager = context(managerProps);
+        shared = ClusterProperties.shared(database.url(), database.username(), temp.resolve("home"), s3,
+                "distributed-test", TestServices.current().rabbitmq().host(), TestServices.current().rabbitmq().port());
+        manager = ClusterProperties.start(ClusterProperties.manager(shared));
         Map<String, String> localProps = new HashMap<>(shared);
         localProps.put("skillmirror.worker.enabled", "false");
         localProps.put("skillmirror.distributed", "false");
-        inProcess = context(localProps);
+        inProcess = ClusterProperties.start(localProps);
 
         for (int i = 1; i <= 2; i++) {
             workers.add(WorkerProcess.start("worker-" + i, shared, temp));
@@ -235,12 +209,6 @@ class DistributedAnalysisTest {
                 WHERE job_execution_id = ? AND (step_name LIKE 'decodeWorker:%' OR step_name LIKE 'poseWorker:%')""")
                 .param(execution.getId()).query().listOfRows();
         assertThat(partitions).isNotEmpty().allMatch(r -> "COMPLETED".equals(r.get("status")));
-    }
-
-    private static ConfigurableApplicationContext context(Map<String, String> properties) {
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(TestAnalysisApplication.class).web(WebApplicationType.NONE).run(args);
     }
 
     private static long decodePartitionsRun() throws Exception {

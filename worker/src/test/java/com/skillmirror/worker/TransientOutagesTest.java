@@ -2,7 +2,6 @@ package com.skillmirror.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.skillmirror.TestAnalysisApplication;
 import com.skillmirror.analysis.ProgressEvent;
 import com.skillmirror.job.AnalysisLauncher;
 import com.skillmirror.landmarks.PoseFrame;
@@ -23,8 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,11 +73,9 @@ class TransientOutagesTest {
         // the test's own look at the database, past the forwarder
         direct = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database.url(),
                 database.username(), ""));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> shared = new LinkedHashMap<>();
-        shared.put("spring.datasource.url", database.url().replace(pg.getHost() + ":" + pg.getPort(),
-                "127.0.0.1:" + postgres.port()));
-        shared.put("spring.datasource.username", database.username());
+        Map<String, String> shared = ClusterProperties.shared(
+                database.url().replace(pg.getHost() + ":" + pg.getPort(), "127.0.0.1:" + postgres.port()),
+                database.username(), temp.resolve("home"), s3, "outages-test", "127.0.0.1", rabbit.port());
         // small budgets, so the long outage outlasts them quickly
         shared.put("spring.datasource.hikari.connection-timeout", "3000");
         shared.put("skillmirror.recovery.attempts", "2");
@@ -90,26 +83,7 @@ class TransientOutagesTest {
         shared.put("skillmirror.recovery.max-backoff", "2s");
         shared.put("skillmirror.recovery.service-wait", "12s");
         shared.put("skillmirror.recovery.stale-after", "1m");
-        shared.put("skillmirror.home", temp.resolve("home").toString());
-        shared.put("skillmirror.storage.type", "s3");
-        shared.put("skillmirror.storage.s3.endpoint", s3.endpoint());
-        shared.put("skillmirror.storage.s3.access-key", TestS3Server.ACCESS_KEY);
-        shared.put("skillmirror.storage.s3.secret-key", TestS3Server.SECRET_KEY);
-        shared.put("skillmirror.storage.s3.bucket", "outages-test");
-        shared.put("skillmirror.storage.s3.server-side-encryption", "false");
-        shared.put("spring.rabbitmq.host", "127.0.0.1");
-        shared.put("spring.rabbitmq.port", String.valueOf(rabbit.port()));
-        shared.put("skillmirror.broker.partition-queue", "skillmirror.partitions.test-" + run);
-        shared.put("skillmirror.broker.progress-exchange", "skillmirror.progress.test-" + run);
-
-        Map<String, String> managerProps = new HashMap<>(shared);
-        managerProps.put("skillmirror.worker.enabled", "false");
-        managerProps.put("skillmirror.distributed", "true");
-        managerProps.put("skillmirror.partition.poll-interval", "200ms");
-        managerProps.put("skillmirror.partition.timeout", "5m");
-        String[] args = managerProps.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        manager = new SpringApplicationBuilder(TestAnalysisApplication.class).web(WebApplicationType.NONE).run(args);
+        manager = ClusterProperties.start(ClusterProperties.manager(shared));
         manager.addApplicationListener(ApplicationListener.forPayload((ProgressEvent event) -> received.add(event)));
         worker = WorkerProcess.start("worker", shared, temp);
         worker.awaitStarted(Duration.ofMinutes(2));
