@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +117,11 @@ class AnalyzeCommand {
 
     int run(Options options, PrintStream out) {
         this.out = out;
-        List<Path> files = expand(options.inputs());
+        List<Path> leftOut = new ArrayList<>();
+        List<Path> files = expand(options.inputs(), leftOut);
+        if (!leftOut.isEmpty()) {
+            out.println(leftOutNote(leftOut));
+        }
         if (files.isEmpty()) {
             out.println("No video files found in " + options.inputs());
             return 2;
@@ -248,28 +253,50 @@ class AnalyzeCommand {
         }
     }
 
-    static List<Path> expand(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
+    /**
+     * The files to analyse, each once: each file named, and the files in each folder named (and below it) whose names
+     * say they are videos; the other files of those folders go to {@code leftOut} (hidden files are not counted).
+     */
+    static List<Path> expand(List<Path> inputs, List<Path> leftOut) {
+        Map<Path, Path> files = new LinkedHashMap<>();
+        Map<Path, Path> others = new LinkedHashMap<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(AnalyzeCommand::looksLikeVideo).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                            .forEach(p -> (looksLikeVideo(p) ? files : others).putIfAbsent(identity(p), p));
                 } catch (IOException e) {
                     throw new Cli.UsageException("cannot read folder " + input + ": " + e.getMessage());
                 }
             } else if (Files.isRegularFile(input)) {
-                files.add(input);
+                files.putIfAbsent(identity(input), input);
             } else {
                 throw new Cli.UsageException("no such file or folder: " + input);
             }
         }
-        return files;
+        others.keySet().removeAll(files.keySet());
+        leftOut.addAll(others.values());
+        return List.copyOf(files.values());
+    }
+
+    private static Path identity(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    /** Which files of the folders were not taken, so that a photo or a clip with an unusual name is not lost silently. */
+    static String leftOutNote(List<Path> leftOut) {
+        List<String> names = leftOut.stream().map(p -> p.getFileName().toString()).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(names.size(), 10)))
+                + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
+        return "Left out " + names.size() + " file(s) of the folder(s) whose names are not those of videos ("
+                + String.join(", ", VIDEO_EXTENSIONS.stream().sorted().toList()) + "): " + shown
+                + ". Name a file itself to analyse it anyway; photos: skillmirror pose PHOTO.";
     }
 
     private static boolean looksLikeVideo(Path p) {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return !name.startsWith(".") && dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static long sizeOf(Path file) {
