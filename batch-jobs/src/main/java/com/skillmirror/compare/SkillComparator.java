@@ -163,9 +163,10 @@ public final class SkillComparator {
         Orientation flipped = orient(take.mirrored(), pattern, features, weightsAll);
         if (direct == null && flipped == null) {
             Gaps.Prepared prep = Gaps.prepare(take.select(features), options.maxGapMs(), weightsAll);
-            throw new IllegalArgumentException("The take has " + prep.series().length() + " frames with the angles of "
-                    + skill.id() + " visible (after bridging gaps up to " + options.maxGapMs()
-                    + " ms): too few to compare");
+            int frames = prep.series().length();
+            throw new IllegalArgumentException("The take has " + frames + (frames == 1 ? " frame" : " frames")
+                    + " with the angles of " + skill.id() + " visible (after bridging gaps up to "
+                    + Math.round(options.maxGapMs()) + " ms): too few to compare");
         }
         boolean useMirror = direct == null || (flipped != null && mirrorFitsClearlyBetter(take, pattern, direct,
                 flipped));
