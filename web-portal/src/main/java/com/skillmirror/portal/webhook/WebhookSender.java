@@ -2,12 +2,10 @@ package com.skillmirror.portal.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -15,10 +13,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,8 +35,9 @@ import org.springframework.stereotype.Component;
  * Sends the outbox's due deliveries: polls every poll-interval, claims at most as many as it has free senders
  * (skillmirror.webhooks.concurrency), POSTs each payload signed ({@code X-SkillMirror-Signature: t=...,v1=...},
  * HMAC-SHA256 of {@code t + "." + body} under the webhook's secret) with {@code X-SkillMirror-Event} and
- * {@code X-SkillMirror-Delivery}, under connect and answer time limits, never following redirects, to an address
- * checked again just before (see {@link WebhookUrls}). A 2xx is delivered; anything else is retried with
+ * {@code X-SkillMirror-Delivery}, under a connect time limit and one for the whole attempt (the answer's body
+ * included), never following redirects, to an address checked again just before (see {@link WebhookUrls}) and at
+ * the connection itself ({@link PublicAddressDns}: the addresses connected to are the ones checked). A 2xx is delivered; anything else is retried with
  * exponential backoff up to max-attempts. Only the first 200 characters of an answer are kept; the secret and the
  * URL are never logged (the log names the delivery).
  */
@@ -40,14 +47,14 @@ class WebhookSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
+    private static final MediaType JSON = MediaType.get("application/json");
+
     private final WebhookDeliveries deliveries;
     private final WebhookSecrets secrets;
     private final WebhookSettings settings;
-    private final HttpClient http;
+    private final OkHttpClient http;
     private final Semaphore free;
     private ScheduledExecutorService poller;
-    /** Closes an answer's body at the attempt's deadline (the request's timeout only covers the headers). */
-    private ScheduledExecutorService watchdog;
     private ExecutorService senders;
     private volatile boolean running;
 
@@ -56,8 +63,22 @@ class WebhookSender implements SmartLifecycle {
         this.secrets = secrets;
         this.settings = settings;
         this.free = new Semaphore(settings.concurrency());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = client(settings, Dns.SYSTEM);
+    }
+
+    /**
+     * The HTTP client of the deliveries: names resolved by {@code resolver} and checked ({@link PublicAddressDns}),
+     * the whole attempt (look-up, connection, request, the answer's headers and body) within the timeout, no
+     * redirects, no silent retries (each attempt is one logged attempt), HTTP/1.1, and straight to the receiver: a
+     * JVM-wide proxy would resolve the receiver's name itself, past the check.
+     */
+    static OkHttpClient client(WebhookSettings settings, Dns resolver) {
+        return new OkHttpClient.Builder().dns(new PublicAddressDns(resolver, settings.allowPrivateTargets()))
+                .proxy(Proxy.NO_PROXY)
+                .connectTimeout(settings.connectTimeout()).callTimeout(settings.timeout())
+                .readTimeout(settings.timeout()).writeTimeout(settings.timeout())
+                .followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
+                .protocols(List.of(Protocol.HTTP_1_1)).build();
     }
 
     @Override
@@ -65,7 +86,6 @@ class WebhookSender implements SmartLifecycle {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         senders = Executors.newFixedThreadPool(settings.concurrency(), r -> daemon(r, "webhook-send-" + n.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-poll"));
-        watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-watchdog"));
         poller.scheduleWithFixedDelay(this::pollQuietly, settings.pollInterval().toMillis(),
                 settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         poller.scheduleWithFixedDelay(this::purgeQuietly, 1, 60, TimeUnit.MINUTES);
@@ -91,7 +111,8 @@ class WebhookSender implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             senders.shutdownNow();
-            watchdog.shutdownNow();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
     }
 
@@ -156,14 +177,6 @@ class WebhookSender implements SmartLifecycle {
         return settings.connectTimeout().plus(settings.timeout()).plusSeconds(120);
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException | RuntimeException e) {
-            // the read it unblocks reports the cut
-        }
-    }
-
     private void send(WebhookDeliveries.Due due) {
         int attempt = due.attempts() + 1;
         Duration retry = settings.backoff(attempt);
@@ -175,64 +188,57 @@ class WebhookSender implements SmartLifecycle {
                     + " register the webhook again.", null, false, settings.maxAttempts(), retry);
             return;
         }
-        URI uri;
+        HttpUrl url;
         try {
-            uri = WebhookUrls.parse(due.url());
+            URI uri = WebhookUrls.parse(due.url());
             WebhookUrls.requirePublic(uri, settings.allowPrivateTargets());
-        } catch (WebhookUrls.RefusedUrl e) {
-            deliveries.record(due, null, "Refused: " + e.getMessage(), null, false, settings.maxAttempts(), retry);
+            url = HttpUrl.get(uri);
+        } catch (IllegalArgumentException e) {
+            String why = e instanceof WebhookUrls.RefusedUrl ? e.getMessage() : "The webhook's URL is not a valid URL.";
+            deliveries.record(due, null, "Refused: " + why, null, false, settings.maxAttempts(), retry);
             return;
         }
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         long now = System.currentTimeMillis() / 1000;
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
+        Request request = new Request.Builder().url(url)
                 .header("User-Agent", "SkillMirror-Webhooks/1")
                 .header("X-SkillMirror-Event", due.event())
                 .header("X-SkillMirror-Delivery", due.id().toString())
                 .header("X-SkillMirror-Signature", WebhookSecrets.signature(secret, now, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String start;
-            AtomicBoolean cut = new AtomicBoolean();
-            try (InputStream in = response.body()) {
-                // a receiver that sends its headers and then stalls the body is cut at the deadline: closing the
-                // stream ends the blocked read (and cancels the exchange), so no sender thread waits forever
-                ScheduledFuture<?> closer = watchdog.schedule(() -> {
-                    cut.set(true);
-                    closeQuietly(in);
-                }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                try {
-                    start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
-                } finally {
-                    closer.cancel(false);
-                }
-            } catch (IOException e) {
-                if (!cut.get()) {
-                    throw e;
-                }
-                start = null;
-            }
-            if (cut.get()) {
-                deliveries.record(due, null, "Timed out", null, false, settings.maxAttempts(), retry);
-                log.info("Webhook delivery {} ({}) attempt {}: timed out reading the answer", due.id(), due.event(), attempt);
-                return;
-            }
-            int code = response.statusCode();
+                .post(RequestBody.create(body, JSON)).build();
+        Call call = http.newCall(request);
+        try (Response response = call.execute()) {
+            // only the start of the answer is kept; a receiver that sends its headers and then stalls the body is
+            // cut by the call's timeout, which ends the blocked read, so no sender thread waits forever
+            String start = answerStart(response.body());
+            int code = response.code();
             boolean ok = code >= 200 && code < 300;
             deliveries.record(due, code, ok ? null : "HTTP " + code, start, ok, settings.maxAttempts(), retry);
             log.info("Webhook delivery {} ({}) attempt {}: HTTP {}", due.id(), due.event(), attempt, code);
-        } catch (HttpTimeoutException e) {
-            deliveries.record(due, null, "Timed out", null, false, settings.maxAttempts(), retry);
-        } catch (ConnectException e) {
-            deliveries.record(due, null, "Connection refused or unreachable", null, false, settings.maxAttempts(), retry);
+        } catch (PublicAddressDns.InternalAddressException e) {
+            deliveries.record(due, null, "Refused: " + e.getMessage(), null, false, settings.maxAttempts(), retry);
+            log.warn("Webhook delivery {} ({}) attempt {}: refused, its host resolved to an internal address when"
+                    + " connecting", due.id(), due.event(), attempt);
         } catch (IOException e) {
-            deliveries.record(due, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null, false,
-                    settings.maxAttempts(), retry);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (call.isCanceled() || e instanceof InterruptedIOException) {
+                deliveries.record(due, null, "Timed out", null, false, settings.maxAttempts(), retry);
+                log.info("Webhook delivery {} ({}) attempt {}: timed out", due.id(), due.event(), attempt);
+            } else if (e instanceof ConnectException) {
+                deliveries.record(due, null, "Connection refused or unreachable", null, false, settings.maxAttempts(),
+                        retry);
+            } else {
+                deliveries.record(due, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null, false,
+                        settings.maxAttempts(), retry);
+            }
+        }
+    }
+
+    private static String answerStart(ResponseBody body) throws IOException {
+        if (body == null) {
+            return null;
+        }
+        try (InputStream in = body.byteStream()) {
+            return new String(in.readNBytes(200), StandardCharsets.UTF_8);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
  * characters; unless private targets are allowed, no address of the portal's own networks: loopback, unspecified,
  * link-local (cloud metadata at 169.254.169.254), private (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade NAT
  * (100.64/10), multicast, 0/8 and broadcast. The host is resolved when the webhook is registered and again before each
- * send, so a name that later points inside is refused then; redirects are never followed.
+ * send, so a name that later points inside is refused then, and the connection checks the addresses it connects to
+ * ({@link PublicAddressDns}); redirects are never followed.
  */
 final class WebhookUrls {
 
@@ -76,7 +77,7 @@ final class WebhookUrls {
         }
     }
 
-    private static String cut(String host) {
+    static String cut(String host) {
         return host.length() > 100 ? host.substring(0, 100) + "..." : host;
     }
 
