@@ -91,6 +91,9 @@ public final class OverlayRenderer {
         int written = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(proxyVideo.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            // one decoding thread: the encoder's thread and the other stages keep the cores busy (bench job on a
+            // 60 s clip: overlay 14.3-14.8 s -> 13.9-14.2 s)
+            grabber.setVideoOption("threads", "1");
             grabber.start();
             int width = grabber.getImageWidth();
             int height = grabber.getImageHeight();
