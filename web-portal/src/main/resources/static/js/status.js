@@ -35,7 +35,16 @@
       if (!r) return;
       r.querySelector('.status').textContent = v.status;
       if (v.stage && !videos.has(v.videoId)) r.querySelector('.stage').textContent = v.stage;
-      if (v.status === 'COMPLETED') r.querySelector('.bar').value = 100;
+      if (v.status === 'COMPLETED') {
+        r.querySelector('.bar').value = 100;
+        // nothing later may pull it back, and the stage cell must not contradict the status
+        const video = videoProgress(v.videoId);
+        video.shown = 100;
+        video.reached = CHAIN.length;
+        video.stages.forEach((percent, stage) => video.stages.set(stage, 100));
+        if (video.stages.size) r.querySelector('.stage').textContent = STAGE_ORDER.filter(st => video.stages.has(st))
+          .map(st => st + ' 100 %').join(' · ');
+      }
       if (v.error) r.querySelector('.message').textContent = v.error.stage + ': ' + v.error.message;
       const cell = r.querySelector('.report');
       if (v.report && !cell.querySelector('a')) {
@@ -69,12 +78,16 @@
     pdf: ['report', 0.15]
   };
   const STAGE_ORDER = ['decode', 'pose', 'speech', 'compare', 'report'];
+  // the video's chain: a stage's event means the stages before it are done (a page opened or reconnected late has
+  // seen none of their events); speech and the overlay run beside it and count only by their own events
+  const CHAIN = ['decode', 'pose', 'compare', 'report'];
+  const BESIDE = new Set(['speech', 'overlay']);
   const videos = new Map();
 
   function videoProgress(videoId) {
     let video = videos.get(videoId);
     if (!video) {
-      video = { fractions: new Map(), stages: new Map(), shown: 0 };
+      video = { fractions: new Map(), stages: new Map(), shown: 0, reached: -1 };
       videos.set(videoId, video);
     }
     return video;
@@ -87,7 +100,8 @@
     for (const [name, [group, weight]] of Object.entries(SUB_STEPS)) {
       if (group !== stage) continue;
       const parts = [...video.fractions].filter(([step]) => step.split('/')[0] === name).map(([, f]) => f);
-      done += weight * (parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0);
+      const passed = CHAIN.indexOf(stage) >= 0 && CHAIN.indexOf(stage) < video.reached && !BESIDE.has(name);
+      done += weight * (passed ? 1 : parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0);
       total += weight;
     }
     return { done, total };
@@ -96,11 +110,12 @@
   function showProgress(r, ev) {
     const base = typeof ev.step === 'string' ? ev.step.split('/')[0] : '';
     if (!Object.prototype.hasOwnProperty.call(SUB_STEPS, base)) {
-      r.querySelector('.bar').value = ev.percent;
+      if (!videos.has(ev.videoId)) r.querySelector('.bar').value = ev.percent;
       return;
     }
     const stage = SUB_STEPS[base][0];
     const video = videoProgress(ev.videoId);
+    if (!BESIDE.has(base)) video.reached = Math.max(video.reached, CHAIN.indexOf(stage));
     const fraction = Math.max(0, Math.min(1, Number(ev.fraction) || 0));
     video.fractions.set(ev.step, Math.max(video.fractions.get(ev.step) || 0, fraction));
     let done = 0;
@@ -109,7 +124,7 @@
       const work = stageWork(video, s);
       done += work.done;
       total += work.total;
-      if (s === stage || video.stages.has(s)) {
+      if (s === stage || video.stages.has(s) || CHAIN.indexOf(s) >= 0 && CHAIN.indexOf(s) < video.reached) {
         const percent = Math.floor(100 * work.done / work.total + 1e-9);
         video.stages.set(s, Math.max(video.stages.get(s) || 0, percent));
       }

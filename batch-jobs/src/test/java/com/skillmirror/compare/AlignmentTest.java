@@ -114,7 +114,7 @@ class AlignmentTest {
         assertThat(old).doesNotContain("\"alignment\"");
         assertThat(JsonMapper.builder().build().readValue(old, Comparison.class).alignment()).isNull();
     }
-    /** A stride as a whole-take skill, so a run of strides is a set of repetitions (as RepetitionsOnRealFootageTest). */
+
     @Test
     void aSetOfRepetitionsIsAlignedRepetitionByRepetitionAsItIsScored() throws Exception {
         SkillDefinition strideTake = VtestWalker.skill(VtestWalker.STRIDE_TAKE_SKILL);

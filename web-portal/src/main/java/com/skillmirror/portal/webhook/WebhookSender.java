@@ -193,6 +193,9 @@ class WebhookSender implements SmartLifecycle {
             URI uri = WebhookUrls.parse(due.url());
             WebhookUrls.requirePublic(uri, settings.allowPrivateTargets());
             url = HttpUrl.get(uri);
+            if (url == null) {
+                throw new IllegalArgumentException("not an HTTP URL");
+            }
         } catch (IllegalArgumentException e) {
             String why = e instanceof WebhookUrls.RefusedUrl ? e.getMessage() : "The webhook's URL is not a valid URL.";
             deliveries.record(due, null, "Refused: " + why, null, false, settings.maxAttempts(), retry);

@@ -55,6 +55,14 @@ final class WebhookUrls {
         if (uri.getRawFragment() != null) {
             throw new RefusedUrl("A webhook's URL may not have a fragment (#...).");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new RefusedUrl("The webhook's URL has no valid port (1 to 65535).");
+        }
+        // the sender's HTTP client must be able to call it (it reads some URLs java.net.URI takes, e.g. a scoped
+        // IPv6 host, as no URL at all)
+        if (okhttp3.HttpUrl.get(uri) == null) {
+            throw new RefusedUrl("The webhook's URL is not a valid URL.");
+        }
         return uri;
     }
 

@@ -30,7 +30,8 @@ class WebhookUrlsTest {
     void onlyHttpUrlsWithAHostAndNoUserInfo() {
         for (String url : List.of("ftp://example.com/x", "file:///etc/passwd", "gopher://example.com/", "javascript:alert(1)",
                 "http:///nohost", "https://user:secret@example.com/", "https://example.com/#frag", "", " ", "not a url",
-                "https://example.com/" + "a".repeat(2000))) {
+                "https://example.com/" + "a".repeat(2000), "http://example.com:99999/", "http://example.com:0/",
+                "http://example.com:65536/", "http://[fe80::1%25eth0]/hook")) {
             assertThatThrownBy(() -> WebhookUrls.parse(url)).as(url).isInstanceOf(WebhookUrls.RefusedUrl.class);
         }
         assertThat(WebhookUrls.parse("HTTPS://Example.com:8443/a?b=c").getPort()).isEqualTo(8443);
