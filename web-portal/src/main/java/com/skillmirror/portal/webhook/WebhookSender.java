@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * HMAC-SHA256 of {@code t + "." + body} under the webhook's secret) with {@code X-SkillMirror-Event} and
  * {@code X-SkillMirror-Delivery}, under a connect time limit and one for the whole attempt (the answer's body
  * included), never following redirects, to an address checked again just before (see {@link WebhookUrls}) and at
- * the connection itself ({@link PublicAddressDns}: the addresses connected to are the ones checked). A 2xx is delivered; anything else is retried with
+ * the connection itself ({@link PublicAddressDns}: the addresses connected to are the ones checked). A 2xx is
+ * delivered; anything else is retried with
  * exponential backoff up to max-attempts. Only the first 200 characters of an answer are kept; the secret and the
  * URL are never logged (the log names the delivery).
  */
@@ -69,7 +70,8 @@ class WebhookSender implements SmartLifecycle {
     /**
      * The HTTP client of the deliveries: names resolved by {@code resolver} and checked ({@link PublicAddressDns}),
      * the whole attempt (look-up, connection, request, the answer's headers and body) within the timeout, no
-     * redirects, no silent retries (each attempt is one logged attempt), HTTP/1.1, and straight to the receiver: a
+     * redirects, no retry on a failed connection (each attempt is one logged attempt; OkHttp still repeats a POST
+     * answered 503 with Retry-After: 0 once), HTTP/1.1, and straight to the receiver: a
      * JVM-wide proxy would resolve the receiver's name itself, past the check.
      */
     static OkHttpClient client(WebhookSettings settings, Dns resolver) {
